@@ -1,0 +1,33 @@
+// Bundles the CLI (and, once it exists, the VS Code extension) with esbuild.
+// `node esbuild.mjs --production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD entry hides its requires from bundlers; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const builds = [
+  // The CLI must not reach `vscode`: with no external for it, any such import fails the build.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('src/vscode/extension.ts')) {
+  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

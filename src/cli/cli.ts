@@ -1,0 +1,94 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatProblem, OUTPUT_FORMATS, type OutputFormat, type Severity } from '../engine';
+import { InputError } from '../node/findCrimeFiles';
+import { nodeHost } from '../node/nodeHost';
+import { runAudit } from './runAudit';
+import packageJson from '../../package.json';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Show progress on stderr (only when it is a terminal). */
+  progress: boolean;
+  cwd: string;
+}
+
+/** Exit statuses: findings are results, not failures. */
+export const EXIT = { ok: 0, failOn: 1, usage: 2 } as const;
+
+const FAIL_ON: Record<string, Severity[]> = { error: ['error'], warning: ['error', 'warning'] };
+
+/** Runs the command line; resolves to the exit status. Never throws for bad input. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let status: number = EXIT.ok;
+  const program = new Command('dipsample')
+    .description('Audit dip-samples of crime files against inspection criteria.')
+    .version(packageJson.version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`dipsample: ${text.replace(/^error: /, '').replace(/\n(?!$)/g, ' ')}`) })
+    .showSuggestionAfterError();
+
+  program
+    .command('audit')
+    .description('Audit crime files (*.crime.yaml, *.crime.yml, *.crime.json); folders are searched recursively.')
+    .argument('<paths...>', 'crime files or folders')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(OUTPUT_FORMATS)).default('text'))
+    .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
+    .addOption(new Option('--fail-on <severity>', 'exit with status 1 when a finding of this severity (or worse) exists').choices(Object.keys(FAIL_ON)))
+    .action(async (paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }) => {
+      status = await audit(paths, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw error;
+  }
+  return status;
+}
+
+async function audit(paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }, io: CliIo): Promise<number> {
+  const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
+  let outcome;
+  try {
+    outcome = await runAudit(nodeHost(), { inputs: paths, configFile: options.config, cwd: io.cwd, onProgress: showProgress?.update }, { name: 'dipsample', version: packageJson.version });
+  } catch (error) {
+    showProgress?.clear();
+    if (error instanceof InputError) {
+      io.stderr(`dipsample: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  showProgress?.clear();
+  const errors = outcome.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
+    return EXIT.usage;
+  }
+  io.stdout(OUTPUT_FORMATS[options.format](outcome.run));
+  const failing = options.failOn ? FAIL_ON[options.failOn] : [];
+  const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
+  return met ? EXIT.failOn : EXIT.ok;
+}
+
+/** A single self-overwriting status line on stderr, redrawn at most every 100 ms. */
+function progressPrinter(write: (text: string) => void) {
+  let last = 0;
+  let shown = false;
+  return {
+    update(done: number, total: number) {
+      const now = Date.now();
+      if (now - last < 100 && done !== total) return;
+      last = now;
+      shown = true;
+      write(`\rAuditing ${done}/${total} files (${Math.floor((100 * done) / total)}%)`);
+    },
+    clear() {
+      if (shown) write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import * as path from 'node:path';
+import { Auditor, summarize, type AuditRun, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
+import { findCrimeFiles } from '../node/findCrimeFiles';
+
+export interface AuditOptions {
+  inputs: string[];
+  configFile?: string;
+  cwd: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AuditOutcome {
+  run: AuditRun;
+  /** Problems in rule packs, configurations or manifests: the audit cannot be trusted (exit 2). */
+  problems: Problem[];
+}
+
+const READ_CONCURRENCY = 16;
+
+/** Audits every crime file under the inputs, each with the configuration that governs it. */
+export async function runAudit(host: EngineHost, options: AuditOptions, tool: AuditRun['tool']): Promise<AuditOutcome> {
+  const files = await findCrimeFiles(options.inputs.map((input) => path.resolve(options.cwd, input)));
+  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
+  const auditor = new Auditor(host);
+  const reports: FileReport[] = new Array(files.length);
+  const ruleSets = new Set<RuleSet>();
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const { report, ruleSet } = await auditor.auditFile(files[index], undefined, configFile);
+      ruleSets.add(ruleSet);
+      reports[index] = { ...report, path: displayPath(options.cwd, files[index]) };
+      options.onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  if (files.length === 0 && configFile) ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
+
+  const problems = uniqueProblems([...ruleSets].flatMap((ruleSet) => ruleSet.problems)).map((problem) => ({
+    ...problem,
+    file: displayPath(options.cwd, problem.file),
+  }));
+  const orderedRuleSets = [...ruleSets];
+  return { run: { files: reports, ruleSets: orderedRuleSets, summary: summarize(reports, orderedRuleSets), tool }, problems };
+}
+
+function displayPath(cwd: string, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  const relative = path.relative(cwd, file);
+  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
+}
+
+function uniqueProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.file}:${problem.range.start.line}:${problem.range.start.character}:${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,60 @@
+import { crimeFileProblems, recordFacts, recordReference } from './crimeFile';
+import { compareRanges, SCHEMA_RULE, SYNTAX_RULE, type FileReport, type Finding, type RuleResult } from './model';
+import { ParsedDocument } from './parse/document';
+import { renderMessage } from './rules/compileRule';
+import type { RuleSet } from './rules/ruleSet';
+
+/**
+ * Audits one crime file's text with a rule set. Pure and synchronous: no file system, no editor.
+ * Syntax errors stop the rules (there is no record to judge); schema errors do not, so an auditor
+ * still sees what the rules make of the rest of the record.
+ */
+export function auditText(text: string, file: string, ruleSet: RuleSet): FileReport {
+  const document = new ParsedDocument(text, /\.json$/i.test(file) ? 'json' : 'yaml');
+  if (document.problems.length > 0) {
+    return {
+      path: file,
+      findings: document.problems.map((problem) => ({ rule: SYNTAX_RULE, severity: 'error', message: problem.message, range: problem.range, path: [] })),
+      results: [],
+      syntaxError: true,
+      schemaError: false,
+    };
+  }
+  const record = document.value;
+  const findings: Finding[] = crimeFileProblems(record).map((problem) => ({
+    rule: SCHEMA_RULE,
+    severity: 'error',
+    message: problem.message,
+    range: problem.atKey ? document.locateKey(problem.path) : document.locate(problem.path).range,
+    path: problem.path,
+  }));
+  const schemaError = findings.length > 0;
+  const results: RuleResult[] = [];
+  const context = { record, timeZone: ruleSet.timeZone };
+
+  for (const rule of ruleSet.rules) {
+    if (rule.applies && !rule.applies(record, record)) {
+      results.push({ rule: rule.id, outcome: 'notApplicable' });
+      continue;
+    }
+    const result = rule.check(context);
+    if (result.outcome !== 'failed') {
+      results.push({ rule: rule.id, outcome: result.outcome });
+      continue;
+    }
+    results.push({ rule: rule.id, outcome: 'failed' });
+    for (const failure of result.failures) {
+      const location = document.locate(failure.path);
+      findings.push({
+        rule: rule.id,
+        severity: rule.severity,
+        message: renderMessage(rule, failure.data) ?? failure.message,
+        range: location.range,
+        path: location.path,
+      });
+    }
+  }
+
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
+  return { path: file, reference: recordReference(record), facts: recordFacts(record), findings, results, syntaxError: false, schemaError };
+}

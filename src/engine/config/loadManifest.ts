@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import manifestSchema from '../../../rules/schemas/sample-manifest.schema.json';
+import { ParsedDocument } from '../parse/document';
+import type { Problem } from '../problems';
+import { sharedAjv } from '../schemas/ajv';
+import { schemaProblems } from '../schemas/schemaProblems';
+import type { PackReference, ReadFile } from './loadConfig';
+
+/** A sample's `sample.yaml`: who drew it, how, and which rule packs it is meant to be audited with. */
+export interface SampleManifest {
+  file: string;
+  name?: string;
+  force?: string;
+  description?: string;
+  period?: { from?: string; to?: string; basis?: string };
+  selection?: { method?: string; description?: string };
+  size?: number;
+  packs?: PackReference[];
+  problems: Problem[];
+}
+
+let validateManifest: ValidateFunction | undefined;
+
+export async function loadManifest(file: string, readFile: ReadFile): Promise<SampleManifest | undefined> {
+  const text = await readFile(file);
+  if (text === undefined) return undefined;
+  const document = new ParsedDocument(text, 'yaml');
+  const problems: Problem[] = document.problems.map((p) => ({ file, range: p.range, severity: 'error', message: p.message }));
+  if (problems.length > 0) return { file, problems };
+  validateManifest ??= sharedAjv().compile(manifestSchema);
+  if (!validateManifest(document.value)) {
+    for (const p of schemaProblems(validateManifest.errors, document.value)) {
+      problems.push({ file, range: p.atKey ? document.locateKey(p.path) : document.locate(p.path).range, severity: 'error', message: `Sample manifest: ${p.message}` });
+    }
+    return { file, problems };
+  }
+  const manifest = document.value as Omit<SampleManifest, 'file' | 'packs' | 'problems'> & { packs?: string[] };
+  const directory = path.dirname(file);
+  return {
+    ...manifest,
+    file,
+    packs: manifest.packs?.map((spec, index) => ({
+      spec,
+      ...(spec.includes('/') || /\.(ya?ml|json)$/.test(spec) ? { file: path.resolve(directory, spec) } : { builtin: spec }),
+      declaredIn: { file, document, path: ['packs', index] },
+    })),
+    problems,
+  };
+}

@@ -1,0 +1,18 @@
+import type { AuditRun } from './auditRun';
+
+/** The documented JSON report: { files: [...], summary: {...} } (extra keys allowed by contract). */
+export function formatJson(run: AuditRun): string {
+  const report = {
+    tool: run.tool,
+    files: run.files.map((file) => ({
+      path: file.path,
+      reference: file.reference ?? null,
+      syntaxError: file.syntaxError,
+      schemaError: file.schemaError,
+      findings: file.findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),
+      results: file.results,
+    })),
+    summary: run.summary,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,71 @@
+import { SCHEMA_RULE, SYNTAX_RULE, type Severity } from '../model';
+import { rulesOf, type AuditRun } from './auditRun';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+const FILE_RULES = [
+  { id: SYNTAX_RULE, title: 'File is valid YAML or JSON', description: 'The file could not be read as YAML or JSON, so no audit rule could be applied to it.' },
+  { id: SCHEMA_RULE, title: 'Record follows the crime-file/1 format', description: 'The record breaks the crime-file/1 schema (missing required fields, unknown fields, wrong types or values).' },
+];
+
+/** SARIF 2.1.0 log: one run, rules described in the driver, results located with 1-based regions. */
+export function formatSarif(run: AuditRun): string {
+  const rules = [
+    ...FILE_RULES.map((rule) => ({
+      id: rule.id,
+      name: rule.id,
+      shortDescription: { text: rule.title },
+      fullDescription: { text: rule.description },
+      defaultConfiguration: { level: 'error' as const },
+    })),
+    ...rulesOf(run).map((rule) => {
+      const source = rule.declaration.source
+        .map((s) => `${s.report}${s.paragraph ? ` ${s.paragraph}` : ''}: "${s.quote}"`)
+        .join('\n');
+      return {
+        id: rule.id,
+        name: rule.id,
+        shortDescription: { text: rule.title },
+        fullDescription: { text: rule.declaration.description.trim() },
+        help: { text: `${rule.declaration.description.trim()}\n\nSource: ${source}` },
+        defaultConfiguration: { level: LEVEL[rule.severity] },
+        properties: { pack: rule.declaration.pack, tags: rule.declaration.tags },
+      };
+    }),
+  ];
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = run.files.flatMap((file) =>
+    file.findings.map((finding) => ({
+      ruleId: finding.rule,
+      ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule)! } : {}),
+      level: LEVEL[finding.severity],
+      message: { text: finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+            region: {
+              startLine: finding.range.start.line + 1,
+              startColumn: finding.range.start.character + 1,
+              endLine: finding.range.end.line + 1,
+              endColumn: finding.range.end.character + 1,
+            },
+          },
+        },
+      ],
+      ...(file.reference ? { properties: { reference: file.reference } } : {}),
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: run.tool.name, version: run.tool.version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the audit was run from.' } } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

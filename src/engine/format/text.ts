@@ -1,0 +1,40 @@
+import { failedPercent } from '../summary';
+import type { AuditRun } from './auditRun';
+
+const SEVERITY_LABEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+/** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
+export function formatText(run: AuditRun): string {
+  const lines: string[] = [];
+  for (const file of run.files) {
+    if (file.findings.length === 0) continue;
+    lines.push(file.reference ? `${file.path}  (${file.reference})` : file.path);
+    for (const finding of file.findings) {
+      const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      lines.push(`  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${finding.message}  [${finding.rule}]`);
+    }
+    lines.push('');
+  }
+  lines.push(...summaryLines(run));
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryLines(run: AuditRun): string[] {
+  const { summary } = run;
+  const lines: string[] = [];
+  const problems: string[] = [];
+  if (summary.filesWithSyntaxErrors) problems.push(`${summary.filesWithSyntaxErrors} unreadable (syntax errors)`);
+  if (summary.filesWithSchemaErrors) problems.push(`${summary.filesWithSchemaErrors} breaking the crime-file schema`);
+  lines.push(`Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`);
+  if (summary.rules.length === 0) return lines;
+  const width = Math.max(4, ...summary.rules.map((r) => r.rule.length));
+  lines.push(`  ${'rule'.padEnd(width)}  failed  passed  n/a   failed % of applicable`);
+  for (const rule of summary.rules) {
+    const percent = failedPercent(rule);
+    const share = percent === undefined ? '—' : `${percent.toFixed(1)}% (${rule.failed}/${rule.failed + rule.passed})`;
+    lines.push(`  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}  ${share}`);
+  }
+  const { error, warning, information, hint } = summary.findings;
+  lines.push(`Findings: ${error} error, ${warning} warning, ${information} information, ${hint} hint`);
+  return lines;
+}

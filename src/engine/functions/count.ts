@@ -1,0 +1,54 @@
+import { intendedPath, isValidPath, select } from '../path';
+import { compilePredicate, predicateSchema, type Predicate } from './predicate';
+import { failed, OptionError, passed, type RuleFunction } from './types';
+
+/**
+ * Counts the items of a list that match `where` and fails when the count is below `min` or above
+ * `max`. A missing list counts as zero items, reported at the list's nearest existing ancestor.
+ */
+export const count: RuleFunction = {
+  name: 'count',
+  summary: 'The number of list items matching a condition is within [min, max].',
+  optionsSchema: {
+    type: 'object',
+    required: ['path'],
+    anyOf: [{ required: ['min'] }, { required: ['max'] }],
+    additionalProperties: false,
+    properties: {
+      path: { type: 'string', minLength: 1, description: 'The list to count in, e.g. log' },
+      where: { $ref: 'dipsample:predicate', description: 'Condition an item must meet to be counted; paths are relative to the item.' },
+      min: { type: 'integer', minimum: 0 },
+      max: { type: 'integer', minimum: 0 },
+      description: { type: 'string', description: 'What is being counted, for messages, e.g. "supervisor reviews".' },
+    },
+  },
+  placeholders: ['count', 'min', 'max', 'path', 'description'],
+  prepare(options) {
+    const path = options.path as string;
+    const min = options.min as number | undefined;
+    const max = options.max as number | undefined;
+    const what = (options.description as string | undefined) ?? `matching entries in \`${path}\``;
+    if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
+    if (min !== undefined && max !== undefined && min > max) throw new OptionError('min is greater than max', ['min']);
+    const where = options.where ? compilePredicate(options.where as Predicate, ['where']) : undefined;
+    return ({ record }) => {
+      const lists = select(record, path);
+      const list = lists[0];
+      const items = list && Array.isArray(list.value) ? list.value : [];
+      const matching = where ? items.filter((item) => where(item, record)).length : items.length;
+      const data = { count: matching, min, max, path, description: what };
+      if (min !== undefined && matching < min) {
+        const message =
+          matching === 0 ? `No ${what} (at least ${min} required)` : `Only ${matching} ${what} (at least ${min} required)`;
+        return failed([{ path: list ? list.path : intendedPath(path), message, data }]);
+      }
+      if (max !== undefined && matching > max) {
+        return failed([{ path: list.path, message: `${matching} ${what} (at most ${max} allowed)`, data }]);
+      }
+      return passed;
+    };
+  },
+};
+
+// Re-exported so the rule-pack loader can register the shared predicate schema once.
+export { predicateSchema };

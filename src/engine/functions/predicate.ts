@@ -1,0 +1,139 @@
+import { get, isValidPath, select } from '../path';
+import { OptionError } from './types';
+import type { PathSegment } from '../model';
+
+type Scalar = string | number | boolean | null;
+
+/**
+ * Conditions used by rule scopes (`when`) and by `count`'s `where`. A condition tests the values a
+ * path reaches: it holds when any reached value satisfies every operator given (an empty reach
+ * satisfies only `present: false`). `sameAs` / `differentFrom` compare with a field of the whole record.
+ */
+export type Predicate =
+  | { all: Predicate[] }
+  | { any: Predicate[] }
+  | { not: Predicate }
+  | FieldCondition;
+
+export interface FieldCondition {
+  path: string;
+  present?: boolean;
+  equals?: Scalar;
+  notEquals?: Scalar;
+  in?: Scalar[];
+  notIn?: Scalar[];
+  matches?: string;
+  flags?: string;
+  containsAny?: Scalar[];
+  containsAll?: Scalar[];
+  sameAs?: string;
+  differentFrom?: string;
+}
+
+/** A compiled predicate: `subject` is what paths start from, `record` the whole crime record. */
+export type CompiledPredicate = (subject: unknown, record: unknown) => boolean;
+
+const scalar = { type: ['string', 'number', 'boolean', 'null'] };
+const scalarList = { type: 'array', items: scalar };
+
+/** JSON Schema for predicates, shared by the rule-pack schema and function option schemas. */
+export const predicateSchema = {
+  $id: 'dipsample:predicate',
+  oneOf: [
+    { type: 'object', required: ['all'], additionalProperties: false, properties: { all: { type: 'array', minItems: 1, items: { $ref: '#' } } } },
+    { type: 'object', required: ['any'], additionalProperties: false, properties: { any: { type: 'array', minItems: 1, items: { $ref: '#' } } } },
+    { type: 'object', required: ['not'], additionalProperties: false, properties: { not: { $ref: '#' } } },
+    {
+      type: 'object',
+      required: ['path'],
+      additionalProperties: false,
+      minProperties: 2,
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        present: { type: 'boolean' },
+        equals: scalar,
+        notEquals: scalar,
+        in: scalarList,
+        notIn: scalarList,
+        matches: { type: 'string' },
+        flags: { type: 'string', pattern: '^[imsu]*$' },
+        containsAny: scalarList,
+        containsAll: scalarList,
+        sameAs: { type: 'string', minLength: 1 },
+        differentFrom: { type: 'string', minLength: 1 },
+      },
+    },
+  ],
+} as const;
+
+export function compilePredicate(predicate: Predicate, at: PathSegment[] = []): CompiledPredicate {
+  if ('all' in predicate) {
+    const parts = predicate.all.map((p, i) => compilePredicate(p, [...at, 'all', i]));
+    return (subject, record) => parts.every((part) => part(subject, record));
+  }
+  if ('any' in predicate) {
+    const parts = predicate.any.map((p, i) => compilePredicate(p, [...at, 'any', i]));
+    return (subject, record) => parts.some((part) => part(subject, record));
+  }
+  if ('not' in predicate) {
+    const inner = compilePredicate(predicate.not, [...at, 'not']);
+    return (subject, record) => !inner(subject, record);
+  }
+  return compileField(predicate, at);
+}
+
+function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPredicate {
+  for (const key of ['path', 'sameAs', 'differentFrom'] as const) {
+    const expression = condition[key];
+    if (expression !== undefined && !isValidPath(expression)) {
+      throw new OptionError(`"${expression}" is not a valid field path`, [...at, key]);
+    }
+  }
+  let pattern: RegExp | undefined;
+  if (condition.matches !== undefined) {
+    try {
+      pattern = new RegExp(condition.matches, condition.flags ?? '');
+    } catch (error) {
+      throw new OptionError(`Invalid regular expression: ${(error as Error).message}`, [...at, 'matches']);
+    }
+  }
+  const tests: Array<(value: unknown, record: unknown) => boolean> = [];
+  const { equals, notEquals, sameAs, differentFrom, containsAny, containsAll } = condition;
+  if (condition.present === true) tests.push((value) => !isBlank(value));
+  if ('equals' in condition) tests.push((value) => value === equals);
+  if ('notEquals' in condition) tests.push((value) => value !== notEquals);
+  if (condition.in) {
+    const allowed = new Set<unknown>(condition.in);
+    tests.push((value) => allowed.has(value));
+  }
+  if (condition.notIn) {
+    const excluded = new Set<unknown>(condition.notIn);
+    tests.push((value) => !excluded.has(value));
+  }
+  if (pattern) {
+    const regex = pattern;
+    tests.push((value) => typeof value === 'string' && regex.test(value));
+  }
+  if (containsAny) tests.push((value) => Array.isArray(value) && containsAny.some((v) => value.includes(v)));
+  if (containsAll) tests.push((value) => Array.isArray(value) && containsAll.every((v) => value.includes(v)));
+  if (sameAs !== undefined) tests.push((value, record) => value === get(record, sameAs));
+  if (differentFrom !== undefined) tests.push((value, record) => value !== get(record, differentFrom));
+
+  const wantsAbsent = condition.present === false;
+  return (subject, record) => {
+    const values = select(subject, condition.path)
+      .map((match) => match.value)
+      .filter((value) => !isBlank(value));
+    if (wantsAbsent) return values.length === 0 && tests.length === 0;
+    return values.some((value) => tests.every((test) => test(value, record)));
+  };
+}
+
+/** Missing, null, empty text, empty list and empty object all count as "not there" for an auditor. */
+export function isBlank(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value as object).length === 0;
+  return false;
+}

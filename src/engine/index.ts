@@ -1,0 +1,20 @@
+/**
+ * The dipsample engine: crime file → parse (with positions) → rules → findings → summary.
+ * Pure TypeScript with no editor dependency: the CLI and the VS Code extension are thin clients.
+ */
+export { auditText } from './audit';
+export { Auditor, DEFAULT_PACKS, type EngineHost } from './auditor';
+export { CONFIG_FILE_NAME, MANIFEST_FILE_NAME, configSchema } from './config/configSchema';
+export type { MergedConfig, ReadFile } from './config/loadConfig';
+export type { SampleManifest } from './config/loadManifest';
+export { CRIME_FILE_FORMAT, isCrimeFile } from './crimeFile';
+export { OUTPUT_FORMATS, type AuditRun, type OutputFormat } from './format';
+export * from './model';
+export { formatProblem, type Problem } from './problems';
+export { packSchema } from './rules/packSchema';
+export { loadPack } from './rules/loadPack';
+export type { CompiledRule } from './rules/compileRule';
+export type { RuleDeclaration, RulePack, RuleSource } from './rules/rule';
+export type { RuleSet } from './rules/ruleSet';
+export { summarize, failedPercent, type SampleSummary, type RuleSummary } from './summary';
+export { toInstant, DEFAULT_TIME_ZONE } from './time/instant';

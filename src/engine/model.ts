@@ -1,0 +1,70 @@
+/** Core data types shared by every part of the engine. Ranges are 0-based, like LSP and VS Code. */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A severity in configuration may also switch a rule off. */
+export type ConfiguredSeverity = Severity | 'off';
+
+/** A step in a path into a parsed document: an object key or an array index. */
+export type PathSegment = string | number;
+
+/** Rule ids reserved for problems with the file itself rather than its content. */
+export const SYNTAX_RULE = 'syntax';
+export const SCHEMA_RULE = 'schema';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Path of the node the finding is about (the deepest existing node for a missing field). */
+  path: PathSegment[];
+}
+
+/** How one rule came out for one file. */
+export type RuleOutcome = 'passed' | 'failed' | 'notApplicable';
+
+export interface RuleResult {
+  rule: string;
+  outcome: RuleOutcome;
+}
+
+/** Everything the engine knows about one audited file. */
+export interface FileReport {
+  path: string;
+  reference?: string;
+  /** The record as parsed, for summaries that cut by category or attendance; undefined on syntax errors. */
+  facts?: RecordFacts;
+  findings: Finding[];
+  results: RuleResult[];
+  /** True when the file could not be read as YAML/JSON or broke the schema. */
+  syntaxError: boolean;
+  schemaError: boolean;
+}
+
+/** The few record fields that summaries cut by (as HMIC and HMICFRS cut their tables). */
+export interface RecordFacts {
+  category?: string;
+  attendance?: string;
+  domesticAbuse?: boolean;
+}
+
+export function compareRanges(a: Range, b: Range): number {
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
+}

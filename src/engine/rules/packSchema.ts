@@ -1,0 +1,90 @@
+import { FUNCTIONS, predicateSchema } from '../functions';
+import { SEVERITIES } from '../model';
+
+export const PACK_SCHEMA_ID = 'https://dipsample.invalid/schemas/rule-pack.schema.json';
+
+// The predicate schema refers to itself as '#'; inside this schema it lives at #/$defs/predicate.
+const { $id: _predicateId, ...predicateBody } = predicateSchema;
+const predicateDef = JSON.parse(JSON.stringify(predicateBody).split('{"$ref":"#"}').join('{"$ref":"#/$defs/predicate"}'));
+
+/**
+ * The rule-pack schema. Function options are checked separately, against each function's own
+ * schema, once parameters are substituted. `rules/schemas/rule-pack.schema.json` is generated from it (npm run schemas).
+ */
+export const packSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: PACK_SCHEMA_ID,
+  title: 'dipsample rule pack',
+  description: 'A pack of declarative audit rules for crime files. Rules are data: no executable code.',
+  type: 'object',
+  required: ['pack', 'title', 'rules'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    pack: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable kebab-case name of the pack.' },
+    title: { type: 'string', minLength: 1 },
+    description: { type: 'string' },
+    version: { type: ['string', 'integer'] },
+    rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
+  },
+  $defs: {
+    predicate: predicateDef,
+    severity: { enum: [...SEVERITIES] },
+    rule: {
+      type: 'object',
+      required: ['id', 'title', 'description', 'severity', 'check', 'source'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable kebab-case id; the diagnostic code. Never reuse or rename.' },
+        title: { type: 'string', minLength: 1, description: 'Short title, e.g. "Investigation plan present".' },
+        description: { type: 'string', minLength: 1, description: 'What the rule checks and why it matters to an auditor.' },
+        severity: { $ref: '#/$defs/severity' },
+        when: { $ref: '#/$defs/predicate', description: 'Scope: the rule applies only to records meeting this condition; others are "not applicable".' },
+        check: { $ref: '#/$defs/check' },
+        message: { type: 'string', minLength: 1, description: 'Finding message; {{placeholders}} come from the check function.' },
+        parameters: {
+          type: 'object',
+          description: 'Options a force can configure; referenced in when/check as { $param: name }.',
+          propertyNames: { pattern: '^[a-z][a-zA-Z0-9_]*$' },
+          additionalProperties: {
+            type: 'object',
+            required: ['description', 'default'],
+            additionalProperties: false,
+            properties: {
+              description: { type: 'string' },
+              default: true,
+              schema: { type: 'object', description: 'JSON Schema the configured value must satisfy.' },
+            },
+          },
+        },
+        source: {
+          type: 'array',
+          minItems: 1,
+          description: 'Where the criterion comes from in the inspection reports.',
+          items: {
+            type: 'object',
+            required: ['report', 'quote'],
+            additionalProperties: false,
+            properties: {
+              report: { type: 'string', description: 'Report title and year.' },
+              seed: { type: 'string', description: 'File name of the report text in shared/seeds.' },
+              paragraph: { type: 'string', description: 'Paragraph or section, e.g. 4.99.' },
+              line: { type: 'integer', minimum: 1, description: 'Line in the seed file.' },
+              quote: { type: 'string', minLength: 1 },
+            },
+          },
+        },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
+    },
+    check: {
+      type: 'object',
+      required: ['function', 'options'],
+      additionalProperties: false,
+      properties: {
+        function: { enum: [...FUNCTIONS.keys()], description: 'A built-in check function.' },
+        options: { type: 'object', description: "The function's options (checked against the function's own schema when the pack loads); any value may be { $param: name }." },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,98 @@
+import type { ErrorObject } from 'ajv';
+import type { PathSegment } from '../model';
+
+/** A schema violation translated for people, with the path of the node to underline. */
+export interface SchemaProblem {
+  path: PathSegment[];
+  /** Underline the key rather than the value (unknown fields). */
+  atKey: boolean;
+  message: string;
+}
+
+const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'not']);
+
+/**
+ * Turns ajv's errors into one readable problem per place. Errors from failed `oneOf`/`anyOf`
+ * branches are dropped when a more specific error explains the same place.
+ */
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
+  if (!errors) return [];
+  const specific = errors.filter((error) => !COMBINATORS.has(error.keyword));
+  const explained = (error: ErrorObject) =>
+    specific.some((other) => other.instancePath.startsWith(error.instancePath));
+  const kept = errors.filter((error) => !COMBINATORS.has(error.keyword) || !explained(error));
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of kept) {
+    const problem = describe(error, data);
+    const key = JSON.stringify([problem.path, problem.message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function describe(error: ErrorObject, data: unknown): SchemaProblem {
+  const path = pointerToPath(error.instancePath);
+  const field = path.length ? `\`${pathText(path)}\`` : 'The file';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path, atKey: false, message: `Missing required field \`${pathText([...path, params.missingProperty as string])}\`` };
+    case 'additionalProperties':
+      return {
+        path: [...path, params.additionalProperty as string],
+        atKey: true,
+        message: `Unknown field \`${pathText([...path, params.additionalProperty as string])}\` (check the spelling; force-specific fields start with x_)`,
+      };
+    case 'enum':
+      return { path, atKey: false, message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { path, atKey: false, message: `${field} must be ${JSON.stringify(params.allowedValue)}` };
+    case 'type':
+      return { path, atKey: false, message: `${field} must be ${article(String(params.type))} (found ${typeName(valueAt(data, path))})` };
+    case 'format':
+      return { path, atKey: false, message: `${field} must be ${formatText(String(params.format))}` };
+    default:
+      return { path, atKey: false, message: `${field} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+/** `log[2].author.id`: the way rule packs write paths. */
+export function pathText(path: readonly PathSegment[]): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function formatText(format: string): string {
+  if (format === 'local-date-time') return 'a date-time such as 2013-11-04T14:30 (optionally with an offset: Z or +01:00)';
+  if (format === 'date') return 'a date such as 2013-11-04';
+  return `a valid ${format}`;
+}
+
+function article(type: string): string {
+  const words = type.split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a map of fields' : `a ${t}`));
+  return words.join(' or ');
+}
+
+function valueAt(data: unknown, path: PathSegment[]): unknown {
+  let value = data;
+  for (const segment of path) value = (value as Record<string | number, unknown> | undefined)?.[segment];
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map of fields';
+  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+}

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { auditText, Auditor } from '../../src/engine';
+import { nodeHost } from '../../src/node/nodeHost';
+import { REPO_ROOT, RULES_DIR } from './helpers';
+
+/**
+ * Every core rule against its fixtures in test/fixtures/rules/<rule>/: the file name says the outcome
+ * (pass-, fail-, na-) and `# expect: <rule>` comments mark the lines its findings must start on.
+ */
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
+
+function expectedLines(text: string, rule: string): number[] {
+  return text
+    .split(/\r?\n/)
+    .flatMap((line, index) => (line.includes(`# expect: ${rule}`) ? [index] : []));
+}
+
+describe('core rules against fixtures', () => {
+  const auditor = new Auditor(nodeHost(RULES_DIR));
+  const coreRules = ['investigation-plan-present', 'supervision-recorded', 'filed-within-24h', 'advice-given'];
+
+  it('has passing and failing fixtures for every core rule', () => {
+    for (const rule of coreRules) {
+      const names = readdirSync(path.join(FIXTURES, rule));
+      assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
+      assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+    }
+  });
+
+  for (const rule of readdirSync(FIXTURES)) {
+    describe(rule, () => {
+      for (const name of readdirSync(path.join(FIXTURES, rule))) {
+        const expected = name.startsWith('pass-') ? 'passed' : name.startsWith('fail-') ? 'failed' : 'notApplicable';
+        it(`${name} → ${expected}`, async () => {
+          const file = path.join(FIXTURES, rule, name);
+          const text = readFileSync(file, 'utf8');
+          // Audit from outside the repo's folders so no .dipsample.yaml can change the defaults.
+          const ruleSet = await auditor.ruleSetFor(path.join(path.sep, 'nowhere', name));
+          const report = auditText(text, file, ruleSet);
+          const schemaFindings = report.findings.filter((f) => f.rule === 'schema' || f.rule === 'syntax');
+          assert.deepEqual(schemaFindings, [], 'fixtures must be valid crime files');
+          assert.equal(report.results.find((r) => r.rule === rule)?.outcome, expected);
+          const lines = report.findings.filter((f) => f.rule === rule).map((f) => f.range.start.line);
+          if (file.endsWith('.json')) assert.equal(lines.length > 0, expected === 'failed');
+          else assert.deepEqual(lines, expectedLines(text, rule));
+        });
+      }
+    });
+  }
+
+  it('places the empty-list finding on the list in JSON files too', async () => {
+    const file = path.join(FIXTURES, 'investigation-plan-present', 'fail-empty-lines.json.crime.json');
+    const { report } = await auditor.auditFile(file, undefined, undefined);
+    const finding = report.findings.find((f) => f.rule === 'investigation-plan-present')!;
+    assert.deepEqual(finding.range, { start: { line: 6, character: 46 }, end: { line: 6, character: 48 } });
+  });
+
+  it('words findings for an auditor, with the configured values', async () => {
+    const file = path.join(FIXTURES, 'filed-within-24h', 'fail-filed-same-day.crime.yaml');
+    const ruleSet = await auditor.ruleSetFor('/nowhere/x.crime.yaml');
+    const report = auditText(readFileSync(file, 'utf8'), file, ruleSet);
+    const messages = report.findings.map((f) => f.message);
+    assert.ok(messages.includes('Filed 3 h after it was recorded (less than 24h)'), messages.join('\n'));
+    assert.ok(messages.includes('No advice recorded of the kinds required: crime_prevention, evidence_preservation'));
+    assert.ok(messages.includes('No supervisor reviews by someone other than the officer in case (at least 1 required)'));
+  });
+});
