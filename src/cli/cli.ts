@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { formatProblem, OUTPUT_FORMATS, type OutputFormat, type Severity } from '../engine';
 import { InputError } from '../node/findCrimeFiles';
@@ -51,6 +53,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function audit(paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }, io: CliIo): Promise<number> {
+  if (options.config && !existsSync(path.resolve(io.cwd, options.config))) {
+    io.stderr(`dipsample: configuration file not found: ${options.config}\n`);
+    return EXIT.usage;
+  }
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {

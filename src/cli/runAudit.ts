@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Auditor, summarize, type AuditRun, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
+import { Auditor, compareRanges, summarize, type AuditRun, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
 import { findCrimeFiles } from '../node/findCrimeFiles';
 
 export interface AuditOptions {
@@ -19,7 +19,7 @@ const READ_CONCURRENCY = 16;
 
 /** Audits every crime file under the inputs, each with the configuration that governs it. */
 export async function runAudit(host: EngineHost, options: AuditOptions, tool: AuditRun['tool']): Promise<AuditOutcome> {
-  const files = await findCrimeFiles(options.inputs.map((input) => path.resolve(options.cwd, input)));
+  const files = await findCrimeFiles(options.inputs, options.cwd);
   const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
   const auditor = new Auditor(host);
   const reports: FileReport[] = new Array(files.length);
@@ -38,18 +38,19 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   if (files.length === 0 && configFile) ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
 
-  const problems = uniqueProblems([...ruleSets].flatMap((ruleSet) => ruleSet.problems)).map((problem) => ({
-    ...problem,
-    file: displayPath(options.cwd, problem.file),
-  }));
+  const problems = uniqueProblems([...ruleSets].flatMap((ruleSet) => ruleSet.problems))
+    .map((problem) => ({ ...problem, file: displayPath(options.cwd, problem.file) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
   const orderedRuleSets = [...ruleSets];
   return { run: { files: reports, ruleSets: orderedRuleSets, summary: summarize(reports, orderedRuleSets), tool }, problems };
 }
 
+/** Relative to the working folder when inside it (forward slashes), else absolute. */
 function displayPath(cwd: string, file: string): string {
   if (!path.isAbsolute(file)) return file;
   const relative = path.relative(cwd, file);
-  return (relative.startsWith('..') ? file : relative).split(path.sep).join('/');
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return (outside ? file : relative).split(path.sep).join('/');
 }
 
 function uniqueProblems(problems: Problem[]): Problem[] {

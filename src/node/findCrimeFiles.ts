@@ -10,10 +10,10 @@ export class InputError extends Error {}
  * Expands files and folders into crime files, folders searched recursively, in a stable order.
  * A named file is audited whatever its name; a missing path is an input error.
  */
-export async function findCrimeFiles(inputs: readonly string[]): Promise<string[]> {
+export async function findCrimeFiles(inputs: readonly string[], cwd: string = process.cwd()): Promise<string[]> {
   const found = new Set<string>();
   for (const input of inputs) {
-    const absolute = path.resolve(input);
+    const absolute = path.resolve(cwd, input);
     let stats;
     try {
       stats = await fs.stat(absolute);

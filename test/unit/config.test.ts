@@ -30,7 +30,15 @@ describe('configuration (.dipsample.yaml)', () => {
   it('lets a force raise the threshold (a 72-hour policy)', async () => {
     const { report } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { threshold: 72h }') });
     assert.equal(outcome(report, 'filed-within-24h'), 'failed');
-    assert.match(report.findings.find((f) => f.rule === 'filed-within-24h')!.message, /Filed 2 d after it was recorded \(less than 72h\)/);
+    assert.match(report.findings.find((f) => f.rule === 'filed-within-24h')!.message, /Filed 2 d after `recorded_at` \(less than 72h\)/);
+  });
+
+  it('lets a force measure from the report instead of the recording', async () => {
+    const late = QUICK_FILING.replace('reported_at: 2013-11-04T09:15', 'reported_at: 2013-11-01T09:15').replace('filed: { at: 2013-11-06T09:40 }', 'filed: { at: 2013-11-04T12:00 }');
+    const recorded = await audit({ '/force/area/sample/a.crime.yaml': late });
+    assert.equal(outcome(recorded.report, 'filed-within-24h'), 'failed', '2 h 20 min after recording');
+    const reported = await audit({ '/force/area/sample/a.crime.yaml': late, '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h: { options: { anchor: reported_at } }') });
+    assert.equal(outcome(reported.report, 'filed-within-24h'), 'passed', 'three days after the report');
   });
 
   it('switches rules off and changes severity', async () => {
@@ -120,7 +128,7 @@ describe('configuration (.dipsample.yaml)', () => {
 
     it('options a rule does not have', async () => {
       const { ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { hours: 72 }') });
-      assert.deepEqual(problems(ruleSet), ['.dipsample.yaml:3:16: Rule filed-within-24h: has no option "hours" (options: threshold)']);
+      assert.deepEqual(problems(ruleSet), ['.dipsample.yaml:3:16: Rule filed-within-24h: has no option "hours" (options: threshold, anchor)']);
     });
 
     it('bad severities, unknown keys and time zones', async () => {

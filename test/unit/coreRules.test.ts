@@ -62,7 +62,7 @@ describe('core rules against fixtures', () => {
     const ruleSet = await auditor.ruleSetFor('/nowhere/x.crime.yaml');
     const report = auditText(readFileSync(file, 'utf8'), file, ruleSet);
     const messages = report.findings.map((f) => f.message);
-    assert.ok(messages.includes('Filed 3 h after it was recorded (less than 24h)'), messages.join('\n'));
+    assert.ok(messages.includes('Filed 3 h after `recorded_at` (less than 24h)'), messages.join('\n'));
     assert.ok(messages.includes('No advice recorded of the kinds required: crime_prevention, evidence_preservation'));
     assert.ok(messages.includes('No supervisor reviews by someone other than the officer in case (at least 1 required)'));
   });

@@ -1,3 +1,5 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Auditor, type EngineHost, type Range } from '../../src/engine';
@@ -37,4 +39,15 @@ export function range(startLine: number, startCharacter: number, endLine: number
 /** Joins lines into a file text (keeps fixtures readable in tests). */
 export function lines(...text: string[]): string {
   return `${text.join('\n')}\n`;
+}
+
+/** The OASIS SARIF 2.1.0 schema (test/fixtures/sarif), compiled once with ajv's draft-07 validator. */
+let sarif: ValidateFunction | undefined;
+export function sarifValidator(): ValidateFunction {
+  if (!sarif) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    sarif = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')));
+  }
+  return sarif;
 }

@@ -6,7 +6,7 @@ export function formatJson(run: AuditRun): string {
     tool: run.tool,
     files: run.files.map((file) => ({
       path: file.path,
-      reference: file.reference ?? null,
+      reference: file.reference ?? '', // '' when the file could not be read as a record
       syntaxError: file.syntaxError,
       schemaError: file.schemaError,
       findings: file.findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),

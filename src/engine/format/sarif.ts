@@ -43,7 +43,7 @@ export function formatSarif(run: AuditRun): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifactLocation(file.path),
             region: {
               startLine: finding.range.start.line + 1,
               startColumn: finding.range.start.character + 1,
@@ -68,4 +68,12 @@ export function formatSarif(run: AuditRun): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Paths under the folder the audit ran from are relative to %SRCROOT%; others become file URIs. */
+function artifactLocation(filePath: string): { uri: string; uriBaseId?: string } {
+  const encoded = filePath.split('/').map(encodeURIComponent).join('/');
+  if (filePath.startsWith('/')) return { uri: `file://${encoded}` };
+  if (/^[A-Za-z]:\//.test(filePath)) return { uri: `file:///${filePath.slice(0, 2)}${encoded.slice(filePath.indexOf('/'))}` };
+  return { uri: encoded, uriBaseId: '%SRCROOT%' };
 }
