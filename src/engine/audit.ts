@@ -45,12 +45,14 @@ export function auditText(text: string, file: string, ruleSet: RuleSet): FileRep
     results.push({ rule: rule.id, outcome: 'failed' });
     for (const failure of result.failures) {
       const location = document.locate(failure.path);
+      const fix = rule.declaration.fix;
       findings.push({
         rule: rule.id,
         severity: rule.severity,
         message: renderMessage(rule, failure.data) ?? failure.message,
         range: location.range,
         path: location.path,
+        ...(fix && location.exact ? { fix: { title: fix.title, range: document.locateValue(failure.path), newText: document.inlineText(fix.set) } } : {}),
       });
     }
   }

@@ -18,6 +18,14 @@ export interface EngineHost {
 
 export const DEFAULT_PACKS = ['core'];
 
+/** Host-level defaults beneath every configuration file (the editor's settings). */
+export interface AuditorDefaults {
+  /** Packs run in addition to those the configuration names: built-in names or absolute paths. */
+  extraPacks?: string[];
+  /** Zone for timestamps without an offset when no configuration sets one. */
+  timeZone?: string;
+}
+
 /**
  * Finds the configuration that governs each file (nearest `.dipsample.yaml`, else the nearest
  * sample manifest's packs, else the default pack), builds rule sets and audits files. Results are
@@ -28,7 +36,10 @@ export class Auditor {
   private readonly nearest = new Map<string, Promise<string | undefined>>();
   private readonly packs = new Map<string, Promise<LoadedPack>>();
 
-  constructor(private readonly host: EngineHost) {}
+  constructor(
+    private readonly host: EngineHost,
+    private readonly defaults: AuditorDefaults = {},
+  ) {}
 
   /** The rule set for a file, from the configuration discovered around it (or `configFile` if given). */
   ruleSetFor(file: string, configFile?: string): Promise<RuleSet> {
@@ -65,7 +76,7 @@ export class Auditor {
     return file ? loadManifest(file, this.host.readFile) : undefined;
   }
 
-  /** Forget cached configuration; with a file, only if it could matter (config, manifest, pack). */
+  /** Forget cached configurations and packs (after any of them changed). */
   invalidate(): void {
     this.ruleSets.clear();
     this.nearest.clear();
@@ -83,6 +94,14 @@ export class Auditor {
         config.files.push(manifest.file);
       }
       references = manifest?.packs ?? DEFAULT_PACKS.map((spec) => ({ spec, builtin: spec, declaredIn: defaultDeclaration(spec) }));
+    }
+    for (const spec of this.defaults.extraPacks ?? []) {
+      const reference = path.isAbsolute(spec) ? { spec, file: spec } : { spec, builtin: spec };
+      const known = references.some((r) => (r.file ?? r.builtin) === (reference.file ?? reference.builtin));
+      if (!known) references = [...references, { ...reference, declaredIn: defaultDeclaration(spec) }];
+    }
+    if (!config.timezone && this.defaults.timeZone) {
+      config.timezone = { value: this.defaults.timeZone, ...defaultDeclaration('timezone'), path: [] };
     }
     const sources: PackSource[] = await Promise.all(
       references.map(async (reference) => {
@@ -125,5 +144,10 @@ export class Auditor {
 }
 
 function defaultDeclaration(spec: string) {
-  return { file: '(default)', document: new ParsedDocument('', 'yaml'), path: [spec] };
+  return { file: '(settings)', document: new ParsedDocument('', 'yaml'), path: [spec] };
+}
+
+/** Where a rule's doc page lives: `docs/<id>.md` beside the pack that declares it. */
+export function ruleDocPath(rule: { id: string; file: string }): string {
+  return path.join(path.dirname(rule.file), 'docs', `${rule.id}.md`);
 }

@@ -3,7 +3,8 @@
  * Pure TypeScript with no editor dependency: the CLI and the VS Code extension are thin clients.
  */
 export { auditText } from './audit';
-export { Auditor, DEFAULT_PACKS, type EngineHost } from './auditor';
+export { Auditor, DEFAULT_PACKS, ruleDocPath, type AuditorDefaults, type EngineHost } from './auditor';
+export { setRuleSetting } from './config/editConfig';
 export { CONFIG_FILE_NAME, MANIFEST_FILE_NAME, configSchema } from './config/configSchema';
 export type { MergedConfig, ReadFile } from './config/loadConfig';
 export type { SampleManifest } from './config/loadManifest';
@@ -13,6 +14,7 @@ export * from './model';
 export { formatProblem, type Problem } from './problems';
 export { packSchema } from './rules/packSchema';
 export { loadPack } from './rules/loadPack';
+export { checkPack } from './rules/checkPack';
 export type { CompiledRule } from './rules/compileRule';
 export type { RuleDeclaration, RulePack, RuleSource } from './rules/rule';
 export type { RuleSet } from './rules/ruleSet';

@@ -30,6 +30,15 @@ export interface Finding {
   range: Range;
   /** Path of the node the finding is about (the deepest existing node for a missing field). */
   path: PathSegment[];
+  /** A mechanical edit that resolves the finding, when the rule offers one. */
+  fix?: TextEdit;
+}
+
+/** Replace `range` with `newText`. */
+export interface TextEdit {
+  title: string;
+  range: Range;
+  newText: string;
 }
 
 /** How one rule came out for one file. */

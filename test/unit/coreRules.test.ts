@@ -11,6 +11,12 @@ import { REPO_ROOT, RULES_DIR } from './helpers';
  */
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
 
+function applyEdit(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
+}
+
 function expectedLines(text: string, rule: string): number[] {
   return text
     .split(/\r?\n/)
@@ -55,6 +61,29 @@ describe('core rules against fixtures', () => {
     const { report } = await auditor.auditFile(file, undefined, undefined);
     const finding = report.findings.find((f) => f.rule === 'investigation-plan-present')!;
     assert.deepEqual(finding.range, { start: { line: 6, character: 46 }, end: { line: 6, character: 48 } });
+  });
+
+  it('offers a mechanical fix for an empty list of lines of enquiry, in the file\'s own syntax', async () => {
+    const yamlFile = path.join(FIXTURES, 'investigation-plan-present', 'fail-empty-lines.crime.yaml');
+    const yamlReport = (await auditor.auditFile(yamlFile)).report;
+    const fix = yamlReport.findings.find((f) => f.rule === 'investigation-plan-present')!.fix!;
+    assert.equal(fix.title, 'Add a line of enquiry to the plan');
+    assert.deepEqual(fix.range, { start: { line: 8, character: 20 }, end: { line: 8, character: 22 } });
+    assert.equal(fix.newText, '[ { action: "Describe the line of enquiry (e.g. obtain CCTV, house-to-house, forensic examination)", status: outstanding } ]');
+    const fixed = applyEdit(readFileSync(yamlFile, 'utf8'), fix);
+    const again = auditText(fixed, yamlFile, await auditor.ruleSetFor('/nowhere/x.crime.yaml'));
+    assert.equal(again.results.find((r) => r.rule === 'investigation-plan-present')?.outcome, 'passed');
+    assert.deepEqual(again.findings.filter((f) => f.rule === 'schema'), []);
+
+    const jsonFile = path.join(FIXTURES, 'investigation-plan-present', 'fail-empty-lines.json.crime.json');
+    const jsonFix = (await auditor.auditFile(jsonFile)).report.findings.find((f) => f.rule === 'investigation-plan-present')!.fix!;
+    const jsonFixed = applyEdit(readFileSync(jsonFile, 'utf8'), jsonFix);
+    assert.equal((JSON.parse(jsonFixed) as { investigation_plan: { lines_of_enquiry: unknown[] } }).investigation_plan.lines_of_enquiry.length, 1);
+  });
+
+  it('offers no fix where the plan is missing altogether (nothing to replace)', async () => {
+    const { report } = await auditor.auditFile(path.join(FIXTURES, 'investigation-plan-present', 'fail-no-plan.crime.yaml'));
+    assert.equal(report.findings.find((f) => f.rule === 'investigation-plan-present')!.fix, undefined);
   });
 
   it('words findings for an auditor, with the configured values', async () => {

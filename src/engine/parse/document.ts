@@ -1,4 +1,4 @@
-import { parseDocument, isMap, isScalar, isSeq, isPair, type Node as YamlNode, type Document } from 'yaml';
+import { parseDocument, stringify, isMap, isScalar, isSeq, isPair, type Node as YamlNode, type Document } from 'yaml';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { PathSegment, Range } from '../model';
 import { LineIndex } from './lineIndex';
@@ -83,6 +83,19 @@ export class ParsedDocument {
       key = next.key;
     }
     return { range: this.rangeOf(node, key), path: path.slice(0, depth), exact: depth === path.length };
+  }
+
+  /** The full range of the value at `path` (which must exist), for edits that replace it. */
+  locateValue(path: readonly PathSegment[]): Range {
+    let node: YamlNode | undefined = this.doc?.contents as YamlNode | undefined;
+    for (const segment of path) node = node ? childOf(node, segment)?.value : undefined;
+    const [start, end] = node?.range ?? [0, 0];
+    return this.lineIndex.range(start, end);
+  }
+
+  /** `value` written inline in this file's syntax (YAML flow style or JSON). */
+  inlineText(value: unknown): string {
+    return this.format === 'json' ? JSON.stringify(value) : stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
   }
 
   /** The range of the key naming the last step of `path` (for unknown fields); else as `locate`. */

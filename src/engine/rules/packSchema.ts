@@ -75,6 +75,16 @@ export const packSchema = {
           },
         },
         tags: { type: 'array', items: { type: 'string' } },
+        fix: {
+          type: 'object',
+          required: ['title', 'set'],
+          additionalProperties: false,
+          description: 'A mechanical fix editors may offer: replace the value the finding points at (when it exists) with `set`.',
+          properties: {
+            title: { type: 'string', minLength: 1, description: 'Shown as the quick fix, e.g. "Add a line of enquiry".' },
+            set: { description: 'The replacement value, written in the file\'s own syntax.' },
+          },
+        },
       },
     },
     check: {

@@ -27,6 +27,8 @@ export interface RuleDeclaration {
   parameters: Record<string, ParameterDefinition>;
   source: RuleSource[];
   tags: string[];
+  /** A mechanical fix: replace the existing value the finding points at with `set`. */
+  fix?: { title: string; set: unknown };
   /** Name of the pack and the file/range it was declared at, for messages and "go to rule". */
   pack: string;
   file: string;

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { isCrimeFile } from '../engine';
+import { AuditService, isConfigFile } from './auditService';
+import { AuditCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { AuditHover } from './hover';
+import { settingsFor } from './settings';
+import { AuditStatusBar, type SampleStatus } from './statusBar';
+
+/** What the extension exposes to other extensions and to its own host tests. */
+export interface DipsampleApi {
+  whenIdle(): Promise<void>;
+  status(): SampleStatus | undefined;
+}
+
+const CRIME_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/*.crime.{yaml,yml,json}' },
+];
+
+/**
+ * Wires the engine into VS Code: nothing is audited synchronously here, only files as they open
+ * (and the whole workspace on request).
+ */
+export function activate(context: vscode.ExtensionContext): DipsampleApi {
+  const log = vscode.window.createOutputChannel('dipsample', { log: true });
+  const service = new AuditService(context.extensionUri, log);
+  const statusBar = new AuditStatusBar(service);
+  context.subscriptions.push(log, service, statusBar);
+  registerCommands(context, service, log);
+
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), { providedCodeActionKinds: AuditCodeActions.kinds }),
+    vscode.languages.registerHoverProvider(CRIME_SELECTOR, new AuditHover(service, context.extensionUri)),
+    vscode.workspace.onDidOpenTextDocument((document) => onOpen(document)),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (contentChanges.length === 0) return;
+      if (isConfigFile(document.uri)) {
+        service.checkOpenPack(document);
+        service.scheduleConfigurationChanged();
+      } else if (settingsFor(document.uri).run === 'onType') {
+        service.schedule(document);
+      }
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (isConfigFile(document.uri)) service.scheduleConfigurationChanged(0);
+      else service.schedule(document, 0);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      service.closed(document);
+      // A closed, unsaved config edit no longer applies: re-read from disk.
+      if (isConfigFile(document.uri)) service.scheduleConfigurationChanged();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dipsample')) service.scheduleConfigurationChanged(0);
+    }),
+    service.onDidChange(() => statusBar.update()),
+    vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
+  );
+
+  // Configurations, manifests and packs changed on disk (another editor, git checkout) and crime files deleted.
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}');
+  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', true, false, false);
+  context.subscriptions.push(
+    configWatcher,
+    crimeWatcher,
+    configWatcher.onDidCreate(() => service.scheduleConfigurationChanged()),
+    configWatcher.onDidChange(() => service.scheduleConfigurationChanged()),
+    configWatcher.onDidDelete(() => service.scheduleConfigurationChanged()),
+    crimeWatcher.onDidDelete((uri) => service.clear(uri)),
+    crimeWatcher.onDidChange((uri) => {
+      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+      if (!open && service.resultFor(uri)) void service.audit(uri);
+    }),
+  );
+
+  function onOpen(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file') return;
+    if (isCrimeFile(document.uri.fsPath)) service.schedule(document, 0);
+    else if (isConfigFile(document.uri)) service.checkOpenPack(document);
+  }
+  // Files already open when the extension starts (asynchronously: activation stays cheap).
+  setTimeout(() => vscode.workspace.textDocuments.forEach(onOpen), 0);
+
+  log.info('dipsample activated');
+  return {
+    whenIdle: () => service.whenIdle(),
+    status: () => statusBar.status(),
+  };
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context clean up everything.
+}
