@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseCsvText } from 'csv-parse/sync';
+
+const parseCsv = (text: string): string[][] => parseCsvText(text, { relaxColumnCount: false });
 import { runCli } from '../../src/cli/cli';
 import { REPO_ROOT, sarifValidator } from './helpers';
 
@@ -81,28 +84,6 @@ const rulesOf = (file: JsonFile) => file.findings.map((f) => f.rule);
 const at = (finding: JsonFinding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
 
 
-/** A minimal RFC 4180 reader: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
-}
 
 /** A usage or configuration error: status 2, nothing on stdout, one `dipsample:` line per problem on stderr. */
 function assertRefused(run: Run, lines = 1): string[] {

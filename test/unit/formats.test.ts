@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
+import { parse as parseCsvText } from 'csv-parse/sync';
+
+const parseCsv = (text: string): string[][] => parseCsvText(text, { relaxColumnCount: false });
 import { summarize, type CompiledRule, type FileReport, type Finding, type RuleResult, type RuleSet, type Severity } from '../../src/engine';
 import type { AuditRun } from '../../src/engine/format/auditRun';
 import { formatCsv } from '../../src/engine/format/csv';
@@ -184,26 +187,6 @@ describe('output formats', () => {
   });
 
   describe('formatCsv', () => {
-    /** A minimal RFC 4180 reader. */
-    function parseCsv(text: string): string[][] {
-      const rows: string[][] = [];
-      let row: string[] = [];
-      let field = '';
-      let quoted = false;
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-          if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-          else if (c === '"') quoted = false;
-          else field += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ',') row.push(field), (field = '');
-        else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-        else field += c;
-      }
-      if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-      return rows;
-    }
 
     it('writes a header and one row per finding with 1-based positions', () => {
       const csv = formatCsv(sampleRun());
