@@ -1,0 +1,147 @@
+/**
+ * Benchmark: audits a generated 10,000-file sample and prints the audit time as a ratio to bare
+ * `yaml` parsing of the same texts in the same run (target ≤ 1.5×), files per second and peak RSS.
+ * Machines here are shared and noisy, so each measurement is the median of several rounds.
+ *
+ *   npm run bench [-- --count 10000 --rounds 5]
+ */
+import './bench/useVscodeStub';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { Auditor, auditText } from '../src/engine';
+import { generateSample, largeSampleSpec } from '../src/generator';
+import { nodeHost } from '../src/node/nodeHost';
+import { runAudit } from '../src/cli/runAudit';
+import { toDiagnostic } from '../src/vscode/toDiagnostic';
+import * as vscodeStub from './bench/vscodeStub';
+
+const TARGET_RATIO = 1.5;
+const TARGET_EDIT_P95_MS = 5;
+const EDITS = 1000;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * Re-audit latency in the editor: one typical file edited many times, each edit audited and its
+ * findings converted to diagnostics (the work between a keystroke's debounce and the Problems panel).
+ */
+function editLatency(texts: Array<{ name: string; text: string }>, ruleSet: Parameters<typeof auditText>[2]) {
+  const yamlFiles = texts.filter((t) => t.name.endsWith('.yaml')).sort((a, b) => a.text.length - b.text.length);
+  const typical = yamlFiles[yamlFiles.length >> 1];
+  const extensionUri = vscodeStub.Uri.file('/extension') as never;
+  const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
+  const marker = typical.text.lastIndexOf('text: ');
+  const durations: number[] = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    // Type one more character into the last log entry's text, as a reviewer would.
+    const text = `${typical.text.slice(0, marker + 6)}${'x'.repeat(edit % 40)}${typical.text.slice(marker + 6)}`;
+    durations.push(
+      time(() => {
+        const report = auditText(text, typical.name, ruleSet);
+        report.findings.map((finding) => toDiagnostic(finding, rules.get(finding.rule), extensionUri, {}));
+      }),
+    );
+  }
+  return { file: path.basename(typical.name), bytes: typical.text.length, p50: percentile(durations, 50), p95: percentile(durations, 95), max: Math.max(...durations) };
+}
+
+/** Size of the production extension bundle, built in memory. */
+async function extensionBundleSize(): Promise<number> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, '..', 'src', 'vscode', 'extension.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    minify: true,
+    write: false,
+  });
+  return result.outputFiles[0].contents.byteLength;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function time(action: () => void): number {
+  const start = process.hrtime.bigint();
+  action();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' } } });
+  const count = Number(values.count);
+  const rounds = Number(values.rounds);
+
+  let started = Date.now();
+  const { files } = generateSample(largeSampleSpec({ count, seed: 'bench' }));
+  const directory = mkdtempSync(path.join(tmpdir(), 'dipsample-bench-'));
+  for (const file of files) writeFileSync(path.join(directory, file.name), file.text);
+  console.log(`generated ${files.length} files in ${Date.now() - started} ms → ${directory}`);
+
+  const host = nodeHost();
+  const ruleSet = await new Auditor(host).ruleSetFor(path.join(directory, files[0].name));
+  const texts = files.map((file) => ({ name: path.join(directory, file.name), text: file.text }));
+
+  // Warm up both paths (JIT, ajv compilation) before measuring.
+  for (const { name, text } of texts.slice(0, 500)) {
+    parseYaml(text);
+    auditText(text, name, ruleSet);
+  }
+
+  const parseTimes: number[] = [];
+  const auditTimes: number[] = [];
+  let findings = 0;
+  for (let round = 0; round < rounds; round++) {
+    parseTimes.push(time(() => texts.forEach(({ text }) => parseYaml(text))));
+    auditTimes.push(
+      time(() => {
+        findings = 0;
+        for (const { name, text } of texts) findings += auditText(text, name, ruleSet).findings.length;
+      }),
+    );
+  }
+  const parseMedian = median(parseTimes);
+  const auditMedian = median(auditTimes);
+  const ratio = auditMedian / parseMedian;
+
+  started = Date.now();
+  const outcome = await runAudit(host, { inputs: [directory], cwd: directory }, { name: 'dipsample', version: 'bench' });
+  const endToEnd = Date.now() - started;
+
+  const latency = editLatency(texts, ruleSet);
+  const bundleBytes = await extensionBundleSize();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const report = [
+    `files:                        ${count}`,
+    `findings:                     ${findings}`,
+    `bare yaml parse (median):     ${parseMedian.toFixed(0)} ms   rounds: ${parseTimes.map((t) => t.toFixed(0)).join(', ')}`,
+    `audit in memory (median):     ${auditMedian.toFixed(0)} ms   rounds: ${auditTimes.map((t) => t.toFixed(0)).join(', ')}`,
+    `audit / parse ratio:          ${ratio.toFixed(2)}×   (target ≤ ${TARGET_RATIO}×) ${ratio <= TARGET_RATIO ? 'OK' : 'OVER TARGET'}`,
+    `audit throughput:             ${Math.round((count / auditMedian) * 1000)} files/s in memory`,
+    `CLI path (read+audit+summary): ${endToEnd} ms, ${Math.round((outcome.run.files.length / endToEnd) * 1000)} files/s`,
+    `peak RSS:                     ${peakRssMb.toFixed(0)} MiB`,
+    `editor re-audit (${EDITS} edits of ${latency.file}, ${latency.bytes} bytes, audit + diagnostics):`,
+    `                              p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (target ≤ ${TARGET_EDIT_P95_MS} ms) ${latency.p95 <= TARGET_EDIT_P95_MS ? 'OK' : 'OVER TARGET'}, max ${latency.max.toFixed(1)} ms`,
+    `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
+  ];
+  console.log(report.join('\n'));
+  rmSync(directory, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
