@@ -55,13 +55,13 @@ interface Run {
   stderr: string;
 }
 
-async function cli(args: string[], cwd = FIXTURES): Promise<Run> {
+async function cli(args: string[], cwd = FIXTURES, progress = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const status = await runCli(args, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    progress: false,
+    progress,
     cwd,
   });
   return { status, stdout, stderr };
@@ -486,6 +486,17 @@ describe('CLI: dipsample audit', function () {
 
     it('exits 0 without --fail-on, whatever the findings', async () => {
       assert.equal((await cli(['audit', 'sample'])).status, 0);
+    });
+  });
+
+  describe('progress', () => {
+    it('shows a self-clearing progress line on stderr when it is a terminal, never on stdout', async () => {
+      const quiet = await cli(['audit', 'sample', '--format', 'json']);
+      const shown = await cli(['audit', 'sample', '--format', 'json'], FIXTURES, true);
+      assert.equal(shown.stdout, quiet.stdout, 'the report is the same');
+      assert.match(shown.stderr, /\rAuditing \d+\/\d+ files \(100%\)/);
+      assert.ok(shown.stderr.endsWith('\r\x1b[2K'), 'the line is cleared before the report');
+      assert.equal(quiet.stderr, '');
     });
   });
 
