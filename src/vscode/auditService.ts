@@ -181,6 +181,16 @@ export class AuditService implements vscode.Disposable {
     this.refreshConfigProblems();
   }
 
+  /** A file or folder was deleted: clear every audited file at or under it. */
+  deleted(uri: vscode.Uri): void {
+    const prefix = uri.fsPath.endsWith(path.sep) ? uri.fsPath : uri.fsPath + path.sep;
+    const keys = new Set([...this.results.keys(), ...this.tracked]);
+    for (const key of keys) {
+      const file = vscode.Uri.parse(key);
+      if (file.fsPath === uri.fsPath || file.fsPath.startsWith(prefix)) this.clear(file);
+    }
+  }
+
   /** The file is gone (deleted) or no longer audited. */
   clear(uri: vscode.Uri): void {
     const key = uri.toString();

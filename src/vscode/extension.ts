@@ -59,14 +59,17 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
 
   // Configurations, manifests and packs changed on disk (another editor, git checkout) and crime files deleted.
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}');
-  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', true, false, false);
+  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', true, false, true);
+  // Deleting a folder reports only the folder: watch every delete and clear what lay under it.
+  const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(
     configWatcher,
     crimeWatcher,
+    deleteWatcher,
     configWatcher.onDidCreate(() => service.scheduleConfigurationChanged()),
     configWatcher.onDidChange(() => service.scheduleConfigurationChanged()),
     configWatcher.onDidDelete(() => service.scheduleConfigurationChanged()),
-    crimeWatcher.onDidDelete((uri) => service.clear(uri)),
+    deleteWatcher.onDidDelete((uri) => service.deleted(uri)),
     crimeWatcher.onDidChange((uri) => {
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
       if (!open && service.resultFor(uri)) void service.audit(uri);

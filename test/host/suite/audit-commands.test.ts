@@ -1,0 +1,146 @@
+// The workspace and folder audit commands: findings for files that were never opened reach the
+// Problems panel (languages.getDiagnostics()), a malformed file does not stop the rest, and
+// findings of audited files stay until the file is deleted.
+// Runs first (file names sort): TRAIN-JSON, TRAIN-QUICK and CONF-ADVICE have not been opened yet.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  activate, codeTarget, codeValue, describeDiagnostics, dipsampleDiagnostics, DipsampleApi, extension, fmtRange,
+  rangeIn, readText, rel, waitForDiagnostics, waitUntil, workspaceRoot, writeText, wsUri,
+} from '../util';
+
+interface AuditResult { files: number; findings: number }
+
+const CRIME_FILES = [
+  'configured/CONF-ADVICE.crime.yaml',
+  'training/TRAIN-BROKEN.crime.yaml',
+  'training/TRAIN-GOOD.crime.yaml',
+  'training/TRAIN-JSON.crime.json',
+  'training/TRAIN-PLAN.crime.yaml',
+  'training/TRAIN-QUICK.crime.yaml',
+  'training/TRAIN-SUP.crime.yaml',
+];
+const NEVER_OPENED = ['configured/CONF-ADVICE.crime.yaml', 'training/TRAIN-JSON.crime.json', 'training/TRAIN-QUICK.crime.yaml'];
+
+/** dipsample's findings on crime files (not the config problems), across every file with diagnostics. */
+function crimeFindings(under?: vscode.Uri): [vscode.Uri, vscode.Diagnostic[]][] {
+  return vscode.languages.getDiagnostics()
+    .filter(([uri]) => /\.crime\.(ya?ml|json)$/.test(uri.path) && (!under || uri.path.startsWith(under.path + '/')))
+    .map(([uri, ds]) => [uri, ds.filter((d) => d.source === 'dipsample')] as [vscode.Uri, vscode.Diagnostic[]])
+    .filter(([, ds]) => ds.length > 0);
+}
+
+function rules(uri: vscode.Uri): string[] {
+  return dipsampleDiagnostics(uri).map((d) => String(codeValue(d))).sort();
+}
+
+describe('audit commands', () => {
+  let api: DipsampleApi;
+  before(async () => {
+    api = await activate();
+    await api.whenIdle();
+  });
+
+  it('dipsample.auditWorkspace fills the Problems panel, also for files never opened', async () => {
+    const open = vscode.workspace.textDocuments.map((d) => rel(d.uri));
+    for (const f of NEVER_OPENED) assert.ok(!open.includes(f), `${f} is not open before the audit`);
+
+    const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditWorkspace');
+    await api.whenIdle();
+    assert.ok(result && typeof result.files === 'number', `the command returns { files, findings }: ${JSON.stringify(result)}`);
+    assert.strictEqual(result.files, CRIME_FILES.length, 'every crime file in the workspace was audited');
+
+    // the audit did not open the files to do it
+    const openAfter = vscode.workspace.textDocuments.map((d) => rel(d.uri));
+    for (const f of NEVER_OPENED) assert.ok(!openAfter.includes(f), `${f} was audited without being opened`);
+
+    // languages.getDiagnostics(): what the Problems panel shows
+    const all = crimeFindings();
+    const withFindings = all.map(([uri]) => rel(uri)).sort();
+    assert.deepStrictEqual(withFindings, CRIME_FILES.filter((f) => f !== 'training/TRAIN-GOOD.crime.yaml'),
+      `files with findings:\n${all.map(([u]) => describeDiagnostics(u)).join('\n')}`);
+    const total = all.reduce((n, [, ds]) => n + ds.length, 0);
+    assert.strictEqual(result.findings, total, 'the returned count matches the published diagnostics');
+    assert.strictEqual(total, 7);
+
+    // never-opened files, each with its finding at the exact range
+    const json = wsUri('training/TRAIN-JSON.crime.json');
+    assert.deepStrictEqual(rules(json), ['investigation-plan-present'], describeDiagnostics(json));
+    const jsonText = await readText(json);
+    assert.strictEqual(fmtRange(dipsampleDiagnostics(json)[0].range), fmtRange(rangeIn(jsonText, '[]', /"lines_of_enquiry"/)));
+    assert.strictEqual(dipsampleDiagnostics(json)[0].severity, vscode.DiagnosticSeverity.Error);
+
+    const quick = wsUri('training/TRAIN-QUICK.crime.yaml');
+    assert.deepStrictEqual(rules(quick), ['filed-within-24h'], describeDiagnostics(quick));
+    const quickText = await readText(quick);
+    // on the filing time (filed.at, the only 12:40 in the file)
+    assert.strictEqual(fmtRange(dipsampleDiagnostics(quick)[0].range), fmtRange(rangeIn(quickText, '2013-11-04T12:40', /^\s+at:/)));
+    assert.strictEqual(dipsampleDiagnostics(quick)[0].severity, vscode.DiagnosticSeverity.Warning);
+
+    // the configured folder's .dipsample.yaml applies: supervision-recorded is a warning there
+    const conf = wsUri('configured/CONF-ADVICE.crime.yaml');
+    assert.deepStrictEqual(rules(conf), ['advice-given', 'supervision-recorded'], describeDiagnostics(conf));
+    for (const d of dipsampleDiagnostics(conf)) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(conf));
+  });
+
+  it('a malformed file gets one syntax finding and does not stop the others (dipsample.auditFolder)', async () => {
+    const training = wsUri('training');
+    const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditFolder', training);
+    await api.whenIdle();
+    assert.ok(result, 'the command returns { files, findings }');
+    assert.strictEqual(result.files, 6, 'all six files of the folder were audited, the malformed one included');
+
+    const broken = wsUri('training/TRAIN-BROKEN.crime.yaml');
+    const ds = dipsampleDiagnostics(broken);
+    assert.strictEqual(ds.length, 1, describeDiagnostics(broken));
+    const [syntax] = ds;
+    assert.strictEqual(codeValue(syntax), 'syntax');
+    assert.strictEqual(syntax.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(syntax.message, /YAML/);
+    assert.strictEqual(syntax.range.start.line, 3, `on the duplicate key (line 4): ${fmtRange(syntax.range)}`);
+    const target = codeTarget(syntax);
+    assert.ok(target, 'syntax findings link the documentation index');
+    assert.strictEqual(target.toString(), vscode.Uri.joinPath(extension().extensionUri, 'rules', 'docs', 'README.md').toString());
+
+    // the files after it (alphabetically) and before it were audited as usual
+    assert.deepStrictEqual(rules(wsUri('training/TRAIN-SUP.crime.yaml')), ['supervision-recorded']);
+    assert.deepStrictEqual(rules(wsUri('training/TRAIN-PLAN.crime.yaml')), ['investigation-plan-present']);
+    assert.deepStrictEqual(rules(wsUri('training/TRAIN-QUICK.crime.yaml')), ['filed-within-24h']);
+    assert.deepStrictEqual(rules(wsUri('training/TRAIN-GOOD.crime.yaml')), []);
+    const total = crimeFindings(training).reduce((n, [, d]) => n + d.length, 0);
+    assert.strictEqual(result.findings, total, 'the returned count matches the published diagnostics');
+    assert.strictEqual(total, 5);
+  });
+
+  async function auditScratch(name: string): Promise<vscode.Uri> {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), name);
+    const file = vscode.Uri.joinPath(folder, 'NEW.crime.yaml');
+    const sup = await readText(wsUri('training/TRAIN-SUP.crime.yaml'));
+    await writeText(file, sup.replace('HT/13/0201', 'HT/13/0999'));
+    const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditFolder', folder);
+    assert.ok(result, 'the command returns { files, findings }');
+    assert.strictEqual(result.files, 1);
+    assert.strictEqual(result.findings, 1);
+    await waitForDiagnostics(file, (ds) => ds.length === 1 && codeValue(ds[0]) === 'supervision-recorded', 'the folder audit finding', api);
+    return file;
+  }
+
+  it('keeps the findings of an audited file that is not open, and clears them when the file is deleted', async () => {
+    const file = await auditScratch('scratch-file');
+    try {
+      await vscode.workspace.fs.delete(file);
+      await waitUntil(() => vscode.languages.getDiagnostics(file).length === 0, 'the deleted file\'s findings to be cleared',
+        () => describeDiagnostics(file), { api });
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
+    }
+  });
+
+  it('clears the findings of audited files when their folder is deleted', async () => {
+    // what a user does in the Explorer; the file watcher reports the folder, not each file in it
+    const file = await auditScratch('scratch-folder');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
+    await waitUntil(() => vscode.languages.getDiagnostics(file).length === 0, 'the findings of the deleted folder\'s file to be cleared',
+      () => describeDiagnostics(file), { api });
+  });
+});
