@@ -70,6 +70,8 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     configWatcher.onDidChange(() => service.scheduleConfigurationChanged()),
     configWatcher.onDidDelete(() => service.scheduleConfigurationChanged()),
     deleteWatcher.onDidDelete((uri) => service.deleted(uri)),
+    // Deletes made in the Explorer or by workspace edits are also reported here, without waiting for the watcher.
+    vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => service.deleted(uri))),
     crimeWatcher.onDidChange((uri) => {
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
       if (!open && service.resultFor(uri)) void service.audit(uri);
