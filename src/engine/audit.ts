@@ -1,5 +1,6 @@
-import { crimeFileProblems, recordFacts, recordReference } from './crimeFile';
-import { compareRanges, SCHEMA_RULE, SYNTAX_RULE, type FileReport, type Finding, type RuleResult } from './model';
+import { crimeFileProblems, recordFacts, recordKind, recordReference } from './crimeFile';
+import { compareRanges, SCHEMA_RULE, SYNTAX_RULE, type FileReport, type Finding, type Judgments, type RuleResult } from './model';
+import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
 import { renderMessage } from './rules/compileRule';
 import type { RuleSet } from './rules/ruleSet';
@@ -9,7 +10,7 @@ import type { RuleSet } from './rules/ruleSet';
  * Syntax errors stop the rules (there is no record to judge); schema errors do not, so an auditor
  * still sees what the rules make of the rest of the record.
  */
-export function auditText(text: string, file: string, ruleSet: RuleSet): FileReport {
+export function auditText(text: string, file: string, ruleSet: RuleSet, judgments: Judgments = {}): FileReport {
   const document = new ParsedDocument(text, /\.json$/i.test(file) ? 'json' : 'yaml');
   if (document.problems.length > 0) {
     return {
@@ -32,9 +33,14 @@ export function auditText(text: string, file: string, ruleSet: RuleSet): FileRep
   const results: RuleResult[] = [];
   const context = { record, timeZone: ruleSet.timeZone };
 
+  const kind = recordKind(record);
   for (const rule of ruleSet.rules) {
-    if (rule.applies && !rule.applies(record, record)) {
+    if (!rule.kinds.has(kind) || (rule.applies && !rule.applies(record, record, ruleSet.timeZone))) {
       results.push({ rule: rule.id, outcome: 'notApplicable' });
+      continue;
+    }
+    if (!rule.check) {
+      results.push(judge(rule, judgments[rule.id]));
       continue;
     }
     const result = rule.check(context);
@@ -59,4 +65,10 @@ export function auditText(text: string, file: string, ruleSet: RuleSet): FileRep
 
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
   return { path: file, reference: recordReference(record), facts: recordFacts(record), findings, results, syntaxError: false, schemaError };
+}
+
+/** A judgment criterion's result: awaiting a reviewer until an answer on its scale is recorded. */
+function judge(rule: CompiledRule, answer: string | undefined): RuleResult {
+  const step = answer === undefined ? undefined : rule.declaration.judgment?.scale.find((s) => s.value === answer);
+  return step ? { rule: rule.id, outcome: step.outcome, judgment: step.value } : { rule: rule.id, outcome: 'awaitingJudgment' };
 }

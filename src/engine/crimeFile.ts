@@ -28,6 +28,7 @@ export function recordFacts(record: unknown): RecordFacts {
   const classification = isRecord(record.classification) ? record.classification : {};
   const attendance = isRecord(record.attendance) ? record.attendance : {};
   return {
+    kind: recordKind(record),
     category: typeof classification.category === 'string' ? classification.category : undefined,
     attendance: typeof attendance.status === 'string' ? attendance.status : undefined,
     domesticAbuse: typeof record.domestic_abuse === 'boolean' ? record.domestic_abuse : undefined,
@@ -36,4 +37,9 @@ export function recordFacts(record: unknown): RecordFacts {
 
 export function recordReference(record: unknown): string | undefined {
   return isRecord(record) && typeof record.reference === 'string' ? record.reference : undefined;
+}
+
+/** The record's kind (`kind` field), crime when absent. */
+export function recordKind(record: unknown): string {
+  return isRecord(record) && typeof record.kind === 'string' ? record.kind : 'crime';
 }

@@ -42,11 +42,20 @@ export interface TextEdit {
 }
 
 /** How one rule came out for one file. */
-export type RuleOutcome = 'passed' | 'failed' | 'notApplicable';
+export type RuleOutcome = 'passed' | 'failed' | 'notApplicable' | 'awaitingJudgment';
+
+/** Record kinds a crime file can hold; rules declare which they apply to (default: crime). */
+export const RECORD_KINDS = ['crime', 'named_suspect', 'pnc_wanted'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** A reviewer's answer to a judgment criterion, keyed by rule id. */
+export type Judgments = Readonly<Record<string, string>>;
 
 export interface RuleResult {
   rule: string;
   outcome: RuleOutcome;
+  /** For judgment criteria answered by a reviewer: the answer on the rule's scale. */
+  judgment?: string;
 }
 
 /** Everything the engine knows about one audited file. */
@@ -64,6 +73,7 @@ export interface FileReport {
 
 /** The few record fields that summaries cut by (as HMIC and HMICFRS cut their tables). */
 export interface RecordFacts {
+  kind?: string;
   category?: string;
   attendance?: string;
   domesticAbuse?: boolean;

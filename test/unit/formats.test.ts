@@ -22,7 +22,8 @@ function rule(id: string, severity: Severity, title = `Title of ${id}`): Compile
     severity,
     parameters: {},
     applies: undefined,
-    check: undefined as unknown as CompiledRule['check'],
+    kinds: new Set(['crime']),
+    check: undefined,
     message: undefined,
     declaration: {
       id,
@@ -30,6 +31,7 @@ function rule(id: string, severity: Severity, title = `Title of ${id}`): Compile
       description: `What ${id} checks.\n`,
       severity,
       check: { function: 'present', options: {} },
+      kinds: ['crime'],
       parameters: {},
       source: [{ report: 'HMIC, Invented report (2099)', paragraph: '1.1', quote: 'a quote, with "quotes"' }],
       tags: ['test'],

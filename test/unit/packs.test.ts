@@ -64,7 +64,7 @@ describe('rule packs', () => {
   it('rejects unknown check functions (no code in packs)', async () => {
     const problems = await packProblems(rule('    check: { function: eval, options: { code: "process.exit()" } }'));
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^force\.pack\.yaml:9:24 Rule pack: `rules\[0\]\.check\.function` must be one of: present, count, elapsed, enumeration, pattern$/);
+    assert.match(problems[0], /^force\.pack\.yaml:9:24 Rule pack: `rules\[0\]\.check\.function` must be one of: present, count, elapsed, enumeration, pattern, condition$/);
   });
 
   it("checks each function's options against its schema, located in the pack", async () => {

@@ -28,11 +28,18 @@ function summaryLines(run: AuditRun): string[] {
   lines.push(`Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`);
   if (summary.rules.length === 0) return lines;
   const width = Math.max(4, ...summary.rules.map((r) => r.rule.length));
-  lines.push(`  ${'rule'.padEnd(width)}  failed  passed  n/a   failed % of applicable`);
+  const judged = summary.rules.some((rule) => rule.awaitingJudgment > 0);
+  lines.push(`  ${'rule'.padEnd(width)}  failed  passed  n/a ${judged ? '  awaiting' : ''}  failed % of applicable`);
   for (const rule of summary.rules) {
     const percent = failedPercent(rule);
     const share = percent === undefined ? '—' : `${percent.toFixed(1)}% (${rule.failed}/${rule.failed + rule.passed})`;
-    lines.push(`  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}  ${share}`);
+    const awaiting = judged ? `  ${String(rule.awaitingJudgment).padStart(8)}` : '';
+    lines.push(`  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}${awaiting}  ${share}`);
+  }
+  if (judged) lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
+  for (const verdict of summary.verdicts) {
+    const status = verdict.status === 'notApplicable' ? 'not applicable' : verdict.status.toUpperCase();
+    lines.push(`Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`);
   }
   const { error, warning, information, hint } = summary.findings;
   lines.push(`Findings: ${error} error, ${warning} warning, ${information} information, ${hint} hint`);

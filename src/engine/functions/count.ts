@@ -31,11 +31,11 @@ export const count: RuleFunction = {
     if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
     if (min !== undefined && max !== undefined && min > max) throw new OptionError('min is greater than max', ['min']);
     const where = options.where ? compilePredicate(options.where as Predicate, ['where']) : undefined;
-    return ({ record }) => {
+    return ({ record, timeZone }) => {
       const lists = select(record, path);
       const list = lists[0];
       const items = list && Array.isArray(list.value) ? list.value : [];
-      const matching = where ? items.filter((item) => where(item, record)).length : items.length;
+      const matching = where ? items.filter((item) => where(item, record, timeZone)).length : items.length;
       const data = { count: matching, min, max, path, description: what };
       if (min !== undefined && matching < min) {
         const message =

@@ -1,3 +1,4 @@
+import { condition } from './condition';
 import { count } from './count';
 import { elapsed } from './elapsed';
 import { enumeration } from './enumeration';
@@ -7,7 +8,7 @@ import type { RuleFunction } from './types';
 
 /** The built-in check functions rule packs can name. Rule packs hold data only, never code. */
 export const FUNCTIONS: ReadonlyMap<string, RuleFunction> = new Map(
-  [present, count, elapsed, enumeration, pattern].map((fn) => [fn.name, fn]),
+  [present, count, elapsed, enumeration, pattern, condition].map((fn) => [fn.name, fn]),
 );
 
 export { predicateSchema, compilePredicate, isBlank, type Predicate, type CompiledPredicate } from './predicate';

@@ -1,4 +1,6 @@
 import { get, isValidPath, select } from '../path';
+import { parseDuration } from '../time/duration';
+import { DEFAULT_TIME_ZONE, toInstant } from '../time/instant';
 import { OptionError } from './types';
 import type { PathSegment } from '../model';
 
@@ -28,10 +30,15 @@ export interface FieldCondition {
   containsAll?: Scalar[];
   sameAs?: string;
   differentFrom?: string;
+  /** The value is a date-time after / before the date-time at this path of the whole record. */
+  after?: string;
+  before?: string;
+  /** The value is a date-time no earlier than `of` and at most `max` after it. */
+  within?: { of: string; max: string };
 }
 
 /** A compiled predicate: `subject` is what paths start from, `record` the whole crime record. */
-export type CompiledPredicate = (subject: unknown, record: unknown) => boolean;
+export type CompiledPredicate = (subject: unknown, record: unknown, timeZone?: string) => boolean;
 
 const scalar = { type: ['string', 'number', 'boolean', 'null'] };
 const scalarList = { type: 'array', items: scalar };
@@ -61,6 +68,14 @@ export const predicateSchema = {
         containsAll: scalarList,
         sameAs: { type: 'string', minLength: 1 },
         differentFrom: { type: 'string', minLength: 1 },
+        after: { type: 'string', minLength: 1 },
+        before: { type: 'string', minLength: 1 },
+        within: {
+          type: 'object',
+          required: ['of', 'max'],
+          additionalProperties: false,
+          properties: { of: { type: 'string', minLength: 1 }, max: { type: 'string', minLength: 1 } },
+        },
       },
     },
   ],
@@ -69,25 +84,31 @@ export const predicateSchema = {
 export function compilePredicate(predicate: Predicate, at: PathSegment[] = []): CompiledPredicate {
   if ('all' in predicate) {
     const parts = predicate.all.map((p, i) => compilePredicate(p, [...at, 'all', i]));
-    return (subject, record) => parts.every((part) => part(subject, record));
+    return (subject, record, zone) => parts.every((part) => part(subject, record, zone));
   }
   if ('any' in predicate) {
     const parts = predicate.any.map((p, i) => compilePredicate(p, [...at, 'any', i]));
-    return (subject, record) => parts.some((part) => part(subject, record));
+    return (subject, record, zone) => parts.some((part) => part(subject, record, zone));
   }
   if ('not' in predicate) {
     const inner = compilePredicate(predicate.not, [...at, 'not']);
-    return (subject, record) => !inner(subject, record);
+    return (subject, record, zone) => !inner(subject, record, zone);
   }
   return compileField(predicate, at);
 }
 
 function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPredicate {
-  for (const key of ['path', 'sameAs', 'differentFrom'] as const) {
+  for (const key of ['path', 'sameAs', 'differentFrom', 'after', 'before'] as const) {
     const expression = condition[key];
     if (expression !== undefined && !isValidPath(expression)) {
       throw new OptionError(`"${expression}" is not a valid field path`, [...at, key]);
     }
+  }
+  let withinMax: number | undefined;
+  if (condition.within) {
+    if (!isValidPath(condition.within.of)) throw new OptionError(`"${condition.within.of}" is not a valid field path`, [...at, 'within', 'of']);
+    withinMax = parseDuration(condition.within.max);
+    if (withinMax === undefined) throw new OptionError(`"${condition.within.max}" is not a duration (try 24h, 90m, 3d or PT24H)`, [...at, 'within', 'max']);
   }
   let pattern: RegExp | undefined;
   if (condition.matches !== undefined) {
@@ -97,8 +118,8 @@ function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPre
       throw new OptionError(`Invalid regular expression: ${(error as Error).message}`, [...at, 'matches']);
     }
   }
-  const tests: Array<(value: unknown, record: unknown) => boolean> = [];
-  const { equals, notEquals, sameAs, differentFrom, containsAny, containsAll } = condition;
+  const tests: Array<(value: unknown, record: unknown, zone: string) => boolean> = [];
+  const { equals, notEquals, sameAs, differentFrom, containsAny, containsAll, after, before, within } = condition;
   if (condition.present === true) tests.push((value) => !isBlank(value));
   if ('equals' in condition) tests.push((value) => value === equals);
   if ('notEquals' in condition) tests.push((value) => value !== notEquals);
@@ -118,14 +139,35 @@ function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPre
   if (containsAll) tests.push((value) => Array.isArray(value) && containsAll.every((v) => value.includes(v)));
   if (sameAs !== undefined) tests.push((value, record) => value === get(record, sameAs));
   if (differentFrom !== undefined) tests.push((value, record) => value !== get(record, differentFrom));
+  // Time comparisons are between instants; a missing or unreadable date-time never satisfies them.
+  const instants = (value: unknown, other: unknown, zone: string) => [toInstant(value, zone), toInstant(other, zone)];
+  if (after !== undefined) {
+    tests.push((value, record, zone) => {
+      const [mine, theirs] = instants(value, get(record, after), zone);
+      return mine !== undefined && theirs !== undefined && mine > theirs;
+    });
+  }
+  if (before !== undefined) {
+    tests.push((value, record, zone) => {
+      const [mine, theirs] = instants(value, get(record, before), zone);
+      return mine !== undefined && theirs !== undefined && mine < theirs;
+    });
+  }
+  if (within && withinMax !== undefined) {
+    const max = withinMax;
+    tests.push((value, record, zone) => {
+      const [mine, start] = instants(value, get(record, within.of), zone);
+      return mine !== undefined && start !== undefined && mine >= start && mine - start <= max;
+    });
+  }
 
   const wantsAbsent = condition.present === false;
-  return (subject, record) => {
+  return (subject, record, zone = DEFAULT_TIME_ZONE) => {
     const values = select(subject, condition.path)
       .map((match) => match.value)
       .filter((value) => !isBlank(value));
     if (wantsAbsent) return values.length === 0 && tests.length === 0;
-    return values.some((value) => tests.every((test) => test(value, record)));
+    return values.some((value) => tests.every((test) => test(value, record, zone)));
   };
 }
 

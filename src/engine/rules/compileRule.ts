@@ -16,7 +16,9 @@ export interface CompiledRule {
   /** Parameter values in force (defaults overlaid with configuration). */
   parameters: Record<string, unknown>;
   applies: CompiledPredicate | undefined;
-  check: PreparedCheck;
+  kinds: ReadonlySet<string>;
+  /** Undefined for judgment criteria, which a reviewer answers. */
+  check: PreparedCheck | undefined;
   message: string | undefined;
 }
 
@@ -119,7 +121,7 @@ export function compileRule(
     return value;
   };
   const when = rule.when ? substitute(rule.when, ['when']) : undefined;
-  const options = substitute(rule.check.options, ['check', 'options']) as Record<string, unknown>;
+  const options = rule.check ? (substitute(rule.check.options, ['check', 'options']) as Record<string, unknown>) : {};
   if (problems.length > 0) return { problems };
 
   /** Reports a problem at `path` inside the rule, or inside the configured value it falls in. */
@@ -130,6 +132,27 @@ export function compileRule(
     }
     inPack(path, message, atKey);
   };
+
+  const common = {
+    id: rule.id,
+    title: rule.title,
+    severity: overrides.severity ?? rule.severity,
+    declaration: rule,
+    parameters,
+    kinds: new Set(rule.kinds),
+    message: rule.message,
+  };
+  if (!rule.check) {
+    let applies: CompiledPredicate | undefined;
+    try {
+      applies = when ? compilePredicate(when as never, []) : undefined;
+    } catch (error) {
+      if (!(error instanceof OptionError)) throw error;
+      atRulePath(['when', ...error.optionPath], error.message);
+      return { problems };
+    }
+    return { rule: { ...common, applies, check: undefined }, problems };
+  }
 
   const fn = FUNCTIONS.get(rule.check.function)!;
   const validate = validatorFor(fn.optionsSchema);
@@ -161,19 +184,7 @@ export function compileRule(
     }
   }
   if (problems.length > 0 || !check) return { problems };
-  return {
-    rule: {
-      id: rule.id,
-      title: rule.title,
-      severity: overrides.severity ?? rule.severity,
-      declaration: rule,
-      parameters,
-      applies,
-      check,
-      message: rule.message,
-    },
-    problems,
-  };
+  return { rule: { ...common, applies, check }, problems };
 }
 
 /** Fills a rule's message template: {{name}} from the failure's data, the rule and its parameters. */

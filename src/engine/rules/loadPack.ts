@@ -4,7 +4,7 @@ import type { Problem } from '../problems';
 import { sharedAjv } from '../schemas/ajv';
 import { schemaProblems } from '../schemas/schemaProblems';
 import { packSchema } from './packSchema';
-import type { RuleDeclaration, RulePack } from './rule';
+import type { RuleDeclaration, RulePack, VerdictDeclaration } from './rule';
 import type { ValidateFunction } from 'ajv';
 
 let validatePack: ValidateFunction | undefined;
@@ -44,7 +44,8 @@ export function loadPack(text: string, file: string): LoadedPack {
     title: string;
     description?: string;
     version?: string | number;
-    rules: Array<Omit<RuleDeclaration, 'pack' | 'file' | 'range' | 'parameters' | 'tags'> & Partial<RuleDeclaration>>;
+    rules: Array<Omit<RuleDeclaration, 'pack' | 'file' | 'range' | 'parameters' | 'tags' | 'kinds'> & Partial<RuleDeclaration>>;
+    verdicts?: Array<Omit<VerdictDeclaration, 'pack' | 'file'>>;
   };
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
@@ -59,12 +60,21 @@ export function loadPack(text: string, file: string): LoadedPack {
     ...rule,
     parameters: rule.parameters ?? {},
     tags: rule.tags ?? [],
+    kinds: rule.kinds ?? ['crime'],
     pack: raw.pack,
     file,
     range: at(['rules', index, 'id']),
   }));
+  const verdicts = (raw.verdicts ?? []).map<VerdictDeclaration>((verdict) => ({ ...verdict, pack: raw.pack, file }));
+  verdicts.forEach((verdict, index) =>
+    verdict.rules.forEach((id, ruleIndex) => {
+      if (!seen.has(id)) {
+        problems.push({ file, range: at(['verdicts', index, 'rules', ruleIndex]), severity: 'error', message: `Verdict ${verdict.id}: no rule "${id}" in this pack` });
+      }
+    }),
+  );
   return {
-    pack: { pack: raw.pack, title: raw.title, description: raw.description, version: raw.version, file, rules },
+    pack: { pack: raw.pack, title: raw.title, description: raw.description, version: raw.version, file, rules, verdicts },
     problems,
     document,
   };

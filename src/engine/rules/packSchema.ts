@@ -1,5 +1,5 @@
 import { FUNCTIONS, predicateSchema } from '../functions';
-import { SEVERITIES } from '../model';
+import { RECORD_KINDS, SEVERITIES } from '../model';
 
 export const PACK_SCHEMA_ID = 'https://dipsample.invalid/schemas/rule-pack.schema.json';
 
@@ -26,13 +26,78 @@ export const packSchema = {
     description: { type: 'string' },
     version: { type: ['string', 'integer'] },
     rules: { type: 'array', items: { $ref: '#/$defs/rule' } },
+    verdicts: { type: 'array', items: { $ref: '#/$defs/verdict' } },
   },
   $defs: {
     predicate: predicateDef,
     severity: { enum: [...SEVERITIES] },
+    source: {
+      type: 'array',
+      minItems: 1,
+      description: 'Where the criterion comes from in the inspection reports.',
+      items: {
+        type: 'object',
+        required: ['report', 'quote'],
+        additionalProperties: false,
+        properties: {
+          report: { type: 'string', description: 'Report title and year.' },
+          seed: { type: 'string', description: 'File name of the report text in shared/seeds.' },
+          paragraph: { type: 'string', description: 'Paragraph or section, e.g. 4.99.' },
+          line: { type: 'integer', minimum: 1, description: 'Line in the seed file.' },
+          quote: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+    verdict: {
+      type: 'object',
+      required: ['id', 'title', 'rules', 'unsatisfactoryWhen', 'source'],
+      additionalProperties: false,
+      description: 'A sample-level judgment: the sample is unsatisfactory when enough files fail any of the rules.',
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+        title: { type: 'string', minLength: 1 },
+        description: { type: 'string' },
+        rules: { type: 'array', minItems: 1, items: { type: 'string' } },
+        unsatisfactoryWhen: {
+          type: 'object',
+          minProperties: 1,
+          additionalProperties: false,
+          properties: {
+            failedFilesAtLeast: { type: 'integer', minimum: 1, description: 'Unsatisfactory when at least this many files fail.' },
+            failedShareAtLeast: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Unsatisfactory when at least this share (0–1) of the files fail.' },
+          },
+        },
+        source: { $ref: '#/$defs/source' },
+      },
+    },
+    judgment: {
+      type: 'object',
+      required: ['question', 'scale'],
+      additionalProperties: false,
+      description: 'A criterion a reviewer answers; the file awaits judgment until an answer is recorded.',
+      properties: {
+        question: { type: 'string', minLength: 1 },
+        guidance: { type: 'string' },
+        scale: {
+          type: 'array',
+          minItems: 2,
+          items: {
+            type: 'object',
+            required: ['value', 'outcome'],
+            additionalProperties: false,
+            properties: {
+              value: { type: 'string', pattern: '^[a-z0-9_]+$' },
+              outcome: { enum: ['passed', 'failed'] },
+              description: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
     rule: {
       type: 'object',
-      required: ['id', 'title', 'description', 'severity', 'check', 'source'],
+      required: ['id', 'title', 'description', 'severity', 'source'],
+      oneOf: [{ required: ['check'] }, { required: ['judgment'] }],
       additionalProperties: false,
       properties: {
         id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable kebab-case id; the diagnostic code. Never reuse or rename.' },
@@ -40,7 +105,15 @@ export const packSchema = {
         description: { type: 'string', minLength: 1, description: 'What the rule checks and why it matters to an auditor.' },
         severity: { $ref: '#/$defs/severity' },
         when: { $ref: '#/$defs/predicate', description: 'Scope: the rule applies only to records meeting this condition; others are "not applicable".' },
+        kinds: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: [...RECORD_KINDS] },
+          description: 'Record kinds the rule applies to (default: crime).',
+        },
         check: { $ref: '#/$defs/check' },
+        judgment: { $ref: '#/$defs/judgment' },
         message: { type: 'string', minLength: 1, description: 'Finding message; {{placeholders}} come from the check function.' },
         parameters: {
           type: 'object',
@@ -57,23 +130,7 @@ export const packSchema = {
             },
           },
         },
-        source: {
-          type: 'array',
-          minItems: 1,
-          description: 'Where the criterion comes from in the inspection reports.',
-          items: {
-            type: 'object',
-            required: ['report', 'quote'],
-            additionalProperties: false,
-            properties: {
-              report: { type: 'string', description: 'Report title and year.' },
-              seed: { type: 'string', description: 'File name of the report text in shared/seeds.' },
-              paragraph: { type: 'string', description: 'Paragraph or section, e.g. 4.99.' },
-              line: { type: 'integer', minimum: 1, description: 'Line in the seed file.' },
-              quote: { type: 'string', minLength: 1 },
-            },
-          },
-        },
+        source: { $ref: '#/$defs/source' },
         tags: { type: 'array', items: { type: 'string' } },
         fix: {
           type: 'object',

@@ -22,7 +22,12 @@ export interface RuleDeclaration {
   description: string;
   severity: Severity;
   when?: Predicate;
-  check: { function: string; options: Record<string, unknown> };
+  /** Record kinds the rule applies to (default: crime records only). */
+  kinds: string[];
+  /** A machine check, or else… */
+  check?: { function: string; options: Record<string, unknown> };
+  /** …a criterion only a person can judge, answered on a scale. */
+  judgment?: JudgmentCriterion;
   message?: string;
   parameters: Record<string, ParameterDefinition>;
   source: RuleSource[];
@@ -35,6 +40,25 @@ export interface RuleDeclaration {
   range: Range;
 }
 
+export interface JudgmentCriterion {
+  question: string;
+  guidance?: string;
+  scale: Array<{ value: string; outcome: 'passed' | 'failed'; description?: string }>;
+}
+
+/** How an inspectorate judged a whole sample from its files, e.g. "unsatisfactory when ≥ 6 of 20 fail". */
+export interface VerdictDeclaration {
+  id: string;
+  title: string;
+  description?: string;
+  /** A file counts against the sample when it fails any of these rules. */
+  rules: string[];
+  unsatisfactoryWhen: { failedFilesAtLeast?: number; failedShareAtLeast?: number };
+  source: RuleSource[];
+  pack: string;
+  file: string;
+}
+
 export interface RulePack {
   pack: string;
   title: string;
@@ -42,4 +66,5 @@ export interface RulePack {
   version?: string | number;
   file: string;
   rules: RuleDeclaration[];
+  verdicts: VerdictDeclaration[];
 }
