@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { auditText, Auditor } from '../../src/engine';
+import { parse } from 'yaml';
 import { nodeHost } from '../../src/node/nodeHost';
-import { REPO_ROOT, RULES_DIR } from './helpers';
+import { memoryHost, REPO_ROOT, RULES_DIR } from './helpers';
 
 /**
  * Every core rule against its fixtures in test/fixtures/rules/<rule>/: the file name says the outcome
@@ -23,15 +24,40 @@ function expectedLines(text: string, rule: string): number[] {
     .flatMap((line, index) => (line.includes(`# expect: ${rule}`) ? [index] : []));
 }
 
-describe('core rules against fixtures', () => {
-  const auditor = new Auditor(nodeHost(RULES_DIR));
-  const coreRules = ['investigation-plan-present', 'supervision-recorded', 'filed-within-24h', 'advice-given'];
+/** Built-in pack name → the rule ids it declares, read from rules/*.pack.yaml. */
+function builtInPacks(): Map<string, string[]> {
+  const packs = new Map<string, string[]>();
+  for (const name of readdirSync(RULES_DIR).filter((n) => n.endsWith('.pack.yaml'))) {
+    const pack = parse(readFileSync(path.join(RULES_DIR, name), 'utf8')) as { pack: string; rules: Array<{ id: string }> };
+    packs.set(pack.pack, pack.rules.map((r) => r.id));
+  }
+  return packs;
+}
 
-  it('has passing and failing fixtures for every core rule', () => {
-    for (const rule of coreRules) {
-      const names = readdirSync(path.join(FIXTURES, rule));
-      assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
-      assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+describe('built-in rules against fixtures', () => {
+  const auditor = new Auditor(nodeHost(RULES_DIR));
+  const packs = builtInPacks();
+  const packOf = (rule: string) => [...packs].find(([, ids]) => ids.includes(rule))?.[0];
+  /** The rule set of the pack declaring `rule`, as a sample configured with just that pack gets it. */
+  const ruleSetFor = (rule: string) => {
+    const pack = packOf(rule);
+    assert.ok(pack, `no built-in pack declares ${rule}`);
+    return new Auditor(memoryHost({ [`/packs/${pack}/.dipsample.yaml`]: `packs: [${pack}]\n` })).ruleSetFor(`/packs/${pack}/x.crime.yaml`);
+  };
+
+  it('has passing, failing and (for scoped rules) not-applicable fixtures for every built-in rule', () => {
+    for (const [pack, ids] of packs) {
+      for (const rule of ids) {
+        let names: string[] = [];
+        try {
+          names = readdirSync(path.join(FIXTURES, rule));
+        } catch {
+          assert.fail(`${pack}: ${rule} has no fixtures folder test/fixtures/rules/${rule}`);
+        }
+        assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
+        assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+        if (pack !== 'core') assert.ok(names.some((n) => n.startsWith('na-')), `${rule} has no not-applicable fixture`);
+      }
     }
   });
 
@@ -42,8 +68,8 @@ describe('core rules against fixtures', () => {
         it(`${name} → ${expected}`, async () => {
           const file = path.join(FIXTURES, rule, name);
           const text = readFileSync(file, 'utf8');
-          // Audit from outside the repo's folders so no .dipsample.yaml can change the defaults.
-          const ruleSet = await auditor.ruleSetFor(path.join(path.sep, 'nowhere', name));
+          const ruleSet = await ruleSetFor(rule);
+          assert.deepEqual(ruleSet.problems, []);
           const report = auditText(text, file, ruleSet);
           const schemaFindings = report.findings.filter((f) => f.rule === 'schema' || f.rule === 'syntax');
           assert.deepEqual(schemaFindings, [], 'fixtures must be valid crime files');
