@@ -25,11 +25,14 @@ function expectedLines(text: string, rule: string): number[] {
 }
 
 /** Built-in pack name → the rule ids it declares, read from rules/*.pack.yaml. */
+const judgmentRules = new Set<string>();
+
 function builtInPacks(): Map<string, string[]> {
   const packs = new Map<string, string[]>();
   for (const name of readdirSync(RULES_DIR).filter((n) => n.endsWith('.pack.yaml'))) {
-    const pack = parse(readFileSync(path.join(RULES_DIR, name), 'utf8')) as { pack: string; rules: Array<{ id: string }> };
+    const pack = parse(readFileSync(path.join(RULES_DIR, name), 'utf8')) as { pack: string; rules: Array<{ id: string; judgment?: unknown }> };
     packs.set(pack.pack, pack.rules.map((r) => r.id));
+    for (const rule of pack.rules) if (rule.judgment) judgmentRules.add(rule.id);
   }
   return packs;
 }
@@ -54,8 +57,13 @@ describe('built-in rules against fixtures', () => {
         } catch {
           assert.fail(`${pack}: ${rule} has no fixtures folder test/fixtures/rules/${rule}`);
         }
-        assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
-        assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+        if (judgmentRules.has(rule)) {
+          // A judgment criterion cannot pass or fail on its own: it awaits a reviewer.
+          assert.ok(names.some((n) => n.startsWith('awaiting-')), `${rule} (a judgment criterion) has no awaiting- fixture`);
+        } else {
+          assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
+          assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+        }
         if (pack !== 'core') assert.ok(names.some((n) => n.startsWith('na-')), `${rule} has no not-applicable fixture`);
       }
     }
@@ -64,7 +72,7 @@ describe('built-in rules against fixtures', () => {
   for (const rule of readdirSync(FIXTURES)) {
     describe(rule, () => {
       for (const name of readdirSync(path.join(FIXTURES, rule))) {
-        const expected = name.startsWith('pass-') ? 'passed' : name.startsWith('fail-') ? 'failed' : 'notApplicable';
+        const expected = name.startsWith('pass-') ? 'passed' : name.startsWith('fail-') ? 'failed' : name.startsWith('awaiting-') ? 'awaitingJudgment' : 'notApplicable';
         it(`${name} → ${expected}`, async () => {
           const file = path.join(FIXTURES, rule, name);
           const text = readFileSync(file, 'utf8');
