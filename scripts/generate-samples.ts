@@ -1,7 +1,9 @@
 /**
  * (Re)write the bundled synthetic dip-samples, or generate a large sample elsewhere.
  *
- *   npx tsx scripts/generate-samples.ts                 # samples/hmic-2014-northmoor + samples/training-basics
+ *   npx tsx scripts/generate-samples.ts                 # samples/hmic-2014-northmoor, training-basics, peel-2122-victim-service,
+ *                                                       # hmic-2014-lancashire-unattended, hmic-2014-lancashire-suspects,
+ *                                                       # peel-2017-file-review
  *   npx tsx scripts/generate-samples.ts --check         # verify the bundled samples are up to date
  *   npx tsx scripts/generate-samples.ts --out DIR --count 10000 [--seed S] [--force NAME]
  *                                       [--from YYYY-MM-DD --to YYYY-MM-DD] [--json-ratio 0.1]
@@ -13,8 +15,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  generateLancashireSuspectsSample,
+  generateLancashireUnattendedSample,
   generateTrainingSample,
   HMIC_2014_NORTHMOOR,
+  iteratePeel2017Sample,
+  iteratePeel2122Sample,
   iterateSample,
   largeSampleSpec,
   manifestText,
@@ -36,6 +42,10 @@ function bundledSamples(): SampleOutput[] {
   return [
     { dir: join(ROOT, 'samples', 'hmic-2014-northmoor'), ...iterateSample(HMIC_2014_NORTHMOOR) },
     { dir: join(ROOT, 'samples', 'training-basics'), ...generateTrainingSample() },
+    { dir: join(ROOT, 'samples', 'hmic-2014-lancashire-unattended'), ...generateLancashireUnattendedSample() },
+    { dir: join(ROOT, 'samples', 'hmic-2014-lancashire-suspects'), ...generateLancashireSuspectsSample() },
+    { dir: join(ROOT, 'samples', 'peel-2122-victim-service'), ...iteratePeel2122Sample() },
+    { dir: join(ROOT, 'samples', 'peel-2017-file-review'), ...iteratePeel2017Sample() },
   ];
 }
 

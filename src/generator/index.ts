@@ -39,3 +39,38 @@ export {
 } from './sample';
 export { HMIC_2014_NORTHMOOR, HMIC_2014_PROFILE, GOOD_PRACTICE_PROFILE, largeSampleSpec, forceCode } from './presets';
 export { generateTrainingSample, trainingRecords, trainingManifest, TRAINING_CASES, TRAINING_SEED } from './training';
+export {
+  PEEL_2122_HARROWDALE,
+  PEEL_2122_PROFILE,
+  PEEL_2122_RATES,
+  applyVictimServiceLayer,
+  iteratePeel2122Records,
+  iteratePeel2122Sample,
+  generatePeel2122Sample,
+  type VictimServiceRates,
+} from './peel2122';
+export {
+  generateLancashireUnattendedSample,
+  generateLancashireSuspectsSample,
+  lancashireUnattendedRecords,
+  lancashireSuspectRecords,
+  lancashireUnattendedManifest,
+  lancashireSuspectsManifest,
+  LANCASHIRE_SEED,
+  LANCASHIRE_STYLE_FORCE,
+  LANCASHIRE_UNATTENDED_PATTERNS,
+  LANCASHIRE_SUSPECT_PATTERNS,
+  type UnattendedPattern,
+  type SuspectPattern,
+  type SuspectFileRecord,
+  type WantedSuspect,
+} from './hmic2014Lancashire';
+export {
+  PEEL_2017_CATEGORIES,
+  PEEL_2017_PROFILE,
+  PEEL_2017_FILE_REVIEW,
+  enrichPeel2017,
+  iteratePeel2017Records,
+  iteratePeel2017Sample,
+  generatePeel2017Sample,
+} from './peel2017';

@@ -68,6 +68,7 @@ export interface Victim {
   vulnerability_reasons?: VulnerabilityReason[];
   repeat_victim?: boolean;
   repeat_check?: { done: boolean; at?: string; result?: string };
+  vulnerability_check?: { done: boolean; at?: string; result?: string };
   needs_assessment?: {
     completed: boolean;
     at?: string;
@@ -133,6 +134,7 @@ export interface LogEntry {
   type: LogType;
   text: string;
   advice?: AdviceKind[];
+  advice_method?: 'verbal' | 'written' | 'link';
   directions?: string[];
   contact?: { channel: ContactChannel; purpose?: ContactPurpose };
 }
@@ -164,6 +166,7 @@ export interface Filed {
     victim_informed?: boolean;
     victim_informed_at?: string;
     victim_wishes_recorded?: boolean;
+    evidence_led_considered?: boolean;
   };
 }
 
