@@ -20,8 +20,12 @@ export interface VerdictSummary {
   verdict: string;
   title: string;
   pack: string;
-  /** unsatisfactory / satisfactory, or notApplicable when none of its rules applied to any file. */
-  status: 'satisfactory' | 'unsatisfactory' | 'notApplicable';
+  /**
+   * unsatisfactory / satisfactory; awaitingJudgment while files still await a reviewer and the
+   * failures so far do not already decide it; notApplicable when none of its rules applied.
+   */
+  status: 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';
+  awaitingFiles: number;
   /** Files failing any of the verdict's rules, out of the files any of them applied to. */
   failedFiles: number;
   applicableFiles: number;
@@ -74,10 +78,12 @@ function verdictsOf(reports: readonly FileReport[], ruleSets: readonly RuleSet[]
     const watched = new Set(verdict.rules);
     let failedFiles = 0;
     let applicableFiles = 0;
+    let awaitingFiles = 0;
     for (const report of reports) {
       const outcomes = report.results.filter((result) => watched.has(result.rule)).map((result) => result.outcome);
       if (outcomes.some((o) => o === 'failed' || o === 'passed' || o === 'awaitingJudgment')) applicableFiles++;
       if (outcomes.includes('failed')) failedFiles++;
+      else if (outcomes.includes('awaitingJudgment')) awaitingFiles++;
     }
     const { failedFilesAtLeast, failedShareAtLeast } = verdict.unsatisfactoryWhen;
     const unsatisfactory =
@@ -93,8 +99,9 @@ function verdictsOf(reports: readonly FileReport[], ruleSets: readonly RuleSet[]
       verdict: verdict.id,
       title: verdict.title,
       pack: verdict.pack,
-      status: applicableFiles === 0 ? 'notApplicable' : unsatisfactory ? 'unsatisfactory' : 'satisfactory',
+      status: applicableFiles === 0 ? 'notApplicable' : unsatisfactory ? 'unsatisfactory' : awaitingFiles > 0 ? 'awaitingJudgment' : 'satisfactory',
       failedFiles,
+      awaitingFiles,
       applicableFiles,
       threshold: `unsatisfactory when ${threshold}`,
       rules: verdict.rules,

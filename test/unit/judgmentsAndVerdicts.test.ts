@@ -97,6 +97,7 @@ describe('record kinds, judgment criteria and sample verdicts', () => {
       status: 'satisfactory',
       failedFiles: 5,
       applicableFiles: 20,
+      awaitingFiles: 0,
       threshold: 'unsatisfactory when at least 6 files fail',
       rules: ['suspect-updated-since-circulation'],
     });
@@ -105,6 +106,47 @@ describe('record kinds, judgment criteria and sample verdicts', () => {
     const run = { files: sample(6), ruleSets: [set], summary: six, tool: { name: 'dipsample', version: 'test' } };
     assert.deepEqual((JSON.parse(OUTPUT_FORMATS.json(run)) as { summary: { verdicts: Array<{ status: string }> } }).summary.verdicts.map((v) => v.status), ['unsatisfactory']);
     assert.match(OUTPUT_FORMATS.text(run), /Verdict suspect-files-unsatisfactory: UNSATISFACTORY — 6 of 20 files fail \(unsatisfactory when at least 6 files fail\)/);
+  });
+
+  it('awaits judgment when a verdict over a judgment criterion is not yet decided', async () => {
+    const judged = PACK.replace('rules: [suspect-updated-since-circulation]', 'rules: [supervision-quality]');
+    const auditor = new Auditor(memoryHost({ '/s/.dipsample.yaml': 'packs: [./suspects.pack.yaml]\n', '/s/suspects.pack.yaml': judged }));
+    const set = await auditor.ruleSetFor('/s/a.crime.yaml');
+    const reports = Array.from({ length: 10 }, (_, i) => auditText(suspectFile(true), `/s/${i}.crime.yaml`, set, i < 3 ? { 'supervision-quality': 'none' } : {}));
+    const verdict = summarize(reports, [set]).verdicts[0];
+    assert.deepEqual([verdict.status, verdict.failedFiles, verdict.awaitingFiles], ['awaitingJudgment', 3, 7]);
+    const decided = reports.map((_, i) => auditText(suspectFile(true), `/s/${i}.crime.yaml`, set, { 'supervision-quality': i < 6 ? 'none' : 'effective' }));
+    assert.equal(summarize(decided, [set]).verdicts[0].status, 'unsatisfactory');
+  });
+
+  it('fills parameters into a rule scope (when) and checks the result', async () => {
+    const scoped = (codes: string) =>
+      lines(
+        'pack: scoped',
+        'title: Scoped',
+        'rules:',
+        '  - id: scoped-rule',
+        '    title: t',
+        '    description: d',
+        '    severity: warning',
+        '    when: { path: filed.outcome.code, in: { $param: codes } }',
+        '    check: { function: present, options: { path: filed.outcome.victim_wishes_recorded } }',
+        '    parameters:',
+        `      codes: { description: Outcome codes in scope, default: ${codes} }`,
+        '    source: [{ report: r, quote: q }]',
+      );
+    const crime = lines('format: crime-file/1', 'reference: C1', 'classification: { category: other }', 'reported_at: 2014-01-01T10:00', 'recorded_at: 2014-01-01T10:00', 'filed: { at: 2014-01-05T10:00, outcome: { code: 16 } }');
+    const outcomeWith = async (codes: string, config = '') => {
+      const auditor = new Auditor(memoryHost({ '/s/.dipsample.yaml': `packs: [./scoped.pack.yaml]\n${config}`, '/s/scoped.pack.yaml': scoped(codes), '/s/a.crime.yaml': crime }));
+      const { report, ruleSet } = await auditor.auditFile('/s/a.crime.yaml');
+      return { outcome: report.results[0]?.outcome, problems: ruleSet.problems.map((p) => formatProblem({ ...p, file: p.file.split('/').pop()! })) };
+    };
+    assert.deepEqual(await outcomeWith('[16]'), { outcome: 'failed', problems: [] });
+    assert.deepEqual(await outcomeWith('[14, 15]'), { outcome: 'notApplicable', problems: [] });
+    assert.deepEqual(await outcomeWith('[14]', 'rules: { scoped-rule: { options: { codes: [16] } } }\n'), { outcome: 'failed', problems: [] });
+    const bad = await outcomeWith('16');
+    assert.equal(bad.outcome, undefined);
+    assert.deepEqual(bad.problems, ["scoped.pack.yaml:8:39: Rule scoped-rule: when `in` must be a list (found number 16)"]);
   });
 
   it('is not applicable when no file is of a kind its rules apply to', async () => {

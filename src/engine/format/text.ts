@@ -38,7 +38,8 @@ function summaryLines(run: AuditRun): string[] {
   }
   if (judged) lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
   for (const verdict of summary.verdicts) {
-    const status = verdict.status === 'notApplicable' ? 'not applicable' : verdict.status.toUpperCase();
+    const status =
+      verdict.status === 'notApplicable' ? 'not applicable' : verdict.status === 'awaitingJudgment' ? `AWAITING JUDGMENT (${verdict.awaitingFiles} files)` : verdict.status.toUpperCase();
     lines.push(`Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`);
   }
   const { error, warning, information, hint } = summary.findings;

@@ -133,6 +133,14 @@ export function compileRule(
     inPack(path, message, atKey);
   };
 
+  if (when !== undefined) {
+    const validateWhen = sharedAjv().getSchema(predicateSchema.$id) ?? validatorFor(predicateSchema);
+    if (!validateWhen(when)) {
+      for (const p of schemaProblems(validateWhen.errors, when)) atRulePath(['when', ...p.path], `when ${p.message.replace(/^The file/, 'condition')}`, p.atKey);
+      return { problems };
+    }
+  }
+
   const common = {
     id: rule.id,
     title: rule.title,

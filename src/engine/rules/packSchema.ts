@@ -104,7 +104,10 @@ export const packSchema = {
         title: { type: 'string', minLength: 1, description: 'Short title, e.g. "Investigation plan present".' },
         description: { type: 'string', minLength: 1, description: 'What the rule checks and why it matters to an auditor.' },
         severity: { $ref: '#/$defs/severity' },
-        when: { $ref: '#/$defs/predicate', description: 'Scope: the rule applies only to records meeting this condition; others are "not applicable".' },
+        when: {
+          type: 'object',
+          description: 'Scope: the rule applies only to records meeting this condition; others are "not applicable". Checked as a condition once parameters ({ $param: name }) are filled in.',
+        },
         kinds: {
           type: 'array',
           minItems: 1,

@@ -20,7 +20,11 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
   const specific = errors.filter((error) => !COMBINATORS.has(error.keyword));
   const explained = (error: ErrorObject) =>
     specific.some((other) => other.instancePath.startsWith(error.instancePath));
-  const kept = errors.filter((error) => !COMBINATORS.has(error.keyword) || !explained(error));
+  // Inside a failed oneOf/anyOf, "missing field" errors of the branches that were not meant are
+  // noise when a branch got further (an error deeper in the value explains the failure).
+  const deeper = (error: ErrorObject) => specific.some((other) => other.instancePath.startsWith(`${error.instancePath}/`));
+  const wrongBranch = (error: ErrorObject) => (error.keyword === 'required' || error.keyword === 'additionalProperties') && /\/(oneOf|anyOf)\//.test(error.schemaPath) && deeper(error);
+  const kept = errors.filter((error) => (!COMBINATORS.has(error.keyword) || !explained(error)) && !wrongBranch(error));
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of kept) {
