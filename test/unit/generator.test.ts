@@ -5,6 +5,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
+import { generateLancashireSuspectsSample, generateLancashireUnattendedSample } from '../../src/generator/hmic2014Lancashire';
+import { generatePeel2017Sample } from '../../src/generator/peel2017';
+import { generatePeel2122Sample } from '../../src/generator/peel2122';
 import {
   formatDateTime,
   generateRecords,
@@ -278,6 +281,10 @@ describe('generator', () => {
     const bundles: Array<[string, { manifest: object; files: { name: string; text: string }[] }]> = [
       ['hmic-2014-northmoor', generateSample(HMIC_2014_NORTHMOOR)],
       ['training-basics', generateTrainingSample()],
+      ['hmic-2014-lancashire-unattended', generateLancashireUnattendedSample()],
+      ['hmic-2014-lancashire-suspects', generateLancashireSuspectsSample()],
+      ['peel-2017-file-review', generatePeel2017Sample()],
+      ['peel-2122-victim-service', generatePeel2122Sample()],
     ];
 
     for (const [dir, generated] of bundles) {

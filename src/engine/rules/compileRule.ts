@@ -150,17 +150,15 @@ export function compileRule(
     kinds: new Set(rule.kinds),
     message: rule.message,
   };
-  if (!rule.check) {
-    let applies: CompiledPredicate | undefined;
-    try {
-      applies = when ? compilePredicate(when as never, []) : undefined;
-    } catch (error) {
-      if (!(error instanceof OptionError)) throw error;
-      atRulePath(['when', ...error.optionPath], error.message);
-      return { problems };
-    }
-    return { rule: { ...common, applies, check: undefined }, problems };
+  let applies: CompiledPredicate | undefined;
+  try {
+    applies = when ? compilePredicate(when as never, []) : undefined;
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    atRulePath(['when', ...error.optionPath], error.message);
+    return { problems };
   }
+  if (!rule.check) return { rule: { ...common, applies, check: undefined }, problems };
 
   const fn = FUNCTIONS.get(rule.check.function)!;
   const validate = validatorFor(fn.optionsSchema);
@@ -171,14 +169,7 @@ export function compileRule(
     return { problems };
   }
 
-  let applies: CompiledPredicate | undefined;
   let check: PreparedCheck | undefined;
-  try {
-    applies = when ? compilePredicate(when as never, []) : undefined;
-  } catch (error) {
-    if (!(error instanceof OptionError)) throw error;
-    atRulePath(['when', ...error.optionPath], error.message);
-  }
   try {
     check = fn.prepare(options);
   } catch (error) {
