@@ -15,6 +15,7 @@
 import { TOWNS } from './names';
 import * as N from './narrative';
 import { Rng } from './random';
+import { occurrenceWindow } from './record';
 import { asOfficerInCase, asPerson, buildRoster, type Roster, type StaffMember } from './roster';
 import { fileName, GENERATOR_TOOL, GENERATOR_VERSION, type GeneratedFile } from './sample';
 import { buildScenario, reportHourWeights, type LineTemplate, type Scenario } from './scenario';
@@ -195,12 +196,7 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
     domestic_abuse: false,
     incident_reference: incident,
     recording_route: 'cc_then_crime',
-    ...(sc.occurred
-      ? {
-          occurred_from: fmt(Math.round((R - sc.occurred[0]) / MINUTE) * MINUTE),
-          occurred_to: fmt(Math.min(R, Math.round((R - sc.occurred[1]) / MINUTE) * MINUTE)),
-        }
-      : {}),
+    ...occurrenceWindow(sc, R, fmt),
     reported_at: fmt(R),
     recorded_at: fmt(C),
     attendance: { status: 'not_attended', decision: N.notAttendedDecision(rng, sc) },

@@ -442,12 +442,7 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     domestic_abuse: traits.domesticAbuse,
     ...(incident ? { incident_reference: incident } : {}),
     recording_route: route,
-    ...(sc.occurred
-      ? {
-          occurred_from: fmt(Math.round((R - sc.occurred[0]) / MINUTE) * MINUTE),
-          occurred_to: fmt(Math.min(R, Math.round((R - sc.occurred[1]) / MINUTE) * MINUTE)),
-        }
-      : {}),
+    ...occurrenceWindow(sc, R, fmt),
     reported_at: fmt(R),
     recorded_at: fmt(C),
   };
@@ -462,4 +457,17 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   if (filedBlock) record.filed = filedBlock;
   if (input.extras) Object.assign(record, input.extras);
   return record;
+}
+
+/** When the offence happened, as far as the victim knows: hours before the report, to the minute. */
+export function occurrenceWindow(
+  sc: Pick<Scenario, 'occurred'>,
+  reportedAt: number,
+  fmt: (ms: number) => string,
+): { occurred_from?: string; occurred_to?: string } {
+  if (!sc.occurred) return {};
+  return {
+    occurred_from: fmt(Math.round((reportedAt - sc.occurred[0]) / MINUTE) * MINUTE),
+    occurred_to: fmt(Math.min(reportedAt, Math.round((reportedAt - sc.occurred[1]) / MINUTE) * MINUTE)),
+  };
 }
