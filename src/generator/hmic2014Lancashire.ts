@@ -15,7 +15,7 @@
 import { TOWNS } from './names';
 import * as N from './narrative';
 import { Rng } from './random';
-import { occurrenceWindow } from './record';
+import { clamp, occurrenceWindow, pseudoId } from './record';
 import { asOfficerInCase, asPerson, buildRoster, type Roster, type StaffMember } from './roster';
 import { fileName, GENERATOR_TOOL, GENERATOR_VERSION, type GeneratedFile } from './sample';
 import { buildScenario, reportHourWeights, type LineTemplate, type Scenario } from './scenario';
@@ -56,14 +56,6 @@ const UNATTENDED_CATEGORIES: ReadonlyArray<{ category: Category; count: number }
 ];
 
 const fmt = (ms: number): string => formatDateTime(ms, 'local');
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-
-function pseudoId(rng: Rng, prefix: string): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  let s = '';
-  for (let i = 0; i < 7; i++) s += alphabet[rng.int(0, alphabet.length - 1)];
-  return `${prefix}-${s}`;
-}
 
 /** A London wall-clock time on the day `days` after `from`, between the given hours. */
 function workingTimeAfter(rng: Rng, from: number, days: number, firstHour = 9, lastHour = 16): number {

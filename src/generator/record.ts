@@ -50,9 +50,10 @@ interface Timed<T> {
   value: T;
 }
 
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-function pseudoId(rng: Rng, prefix: string): string {
+/** A pseudonymised id for a member of the public, e.g. VIC-DH6TDKG. */
+export function pseudoId(rng: Rng, prefix: string): string {
   const alphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   let s = '';
   for (let i = 0; i < 7; i++) s += alphabet[rng.int(0, alphabet.length - 1)];
