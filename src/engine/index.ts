@@ -20,3 +20,19 @@ export type { RuleDeclaration, RulePack, RuleSource } from './rules/rule';
 export type { RuleSet } from './rules/ruleSet';
 export { summarize, failedPercent, type SampleSummary, type RuleSummary } from './summary';
 export { toInstant, DEFAULT_TIME_ZONE } from './time/instant';
+export { SampleTally, type Breakdown, type BreakdownGroup, type OutcomeCounts } from './report/sampleTally';
+export {
+  sampleInfo,
+  sampleReport,
+  overviewOf,
+  fileRow,
+  type FileFinding,
+  type FileRow,
+  type RuleRow,
+  type SampleInfo,
+  type SampleOverview,
+  type SampleReport,
+  type SampleTotals,
+} from './report/sampleReport';
+export { wilsonInterval, type Interval } from './report/wilson';
+export type { VerdictStatus } from './report/verdictStatus';

@@ -1,0 +1,163 @@
+import type { SampleManifest } from '../config/loadManifest';
+import type { FileReport, Range, Severity } from '../model';
+import type { RuleSet } from '../rules/ruleSet';
+import type { RuleSummary, VerdictSummary } from '../summary';
+import type { Breakdown, SampleTally } from './sampleTally';
+import { wilsonInterval, type Interval } from './wilson';
+
+/** Who drew the sample and how: the manifest's header, or just the folder when there is none. */
+export interface SampleInfo {
+  name: string;
+  /** Absolute folder of the sample (the manifest's folder). */
+  folder: string;
+  manifest?: string;
+  force?: string;
+  description?: string;
+  period?: { from?: string; to?: string; basis?: string };
+  selection?: { method?: string; description?: string };
+  /** The size the manifest declares (files audited may differ). */
+  declaredSize?: number;
+  /** Titles of the rule packs run, e.g. "core", "hmic-2014-core-business". */
+  packs: string[];
+}
+
+export interface RuleRow extends RuleSummary {
+  pack: string;
+  /** A judgment criterion, answered by a reviewer rather than checked by the machine. */
+  judgment: boolean;
+  /** Files where the rule was decided: failed + passed (awaiting judgment is not yet decided). */
+  applicable: number;
+  /** failed / applicable in percent; undefined when nothing applied. */
+  failedPercent?: number;
+  /** 95% Wilson interval of failedPercent. */
+  interval?: Interval;
+}
+
+export interface FileFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface FileRow {
+  /** Absolute path: the key the editor opens. */
+  path: string;
+  /** Path relative to the sample folder, with forward slashes. */
+  name: string;
+  reference?: string;
+  category?: string;
+  attendance?: string;
+  domesticAbuse?: boolean;
+  syntaxError: boolean;
+  schemaError: boolean;
+  findings: FileFinding[];
+}
+
+export interface SampleTotals {
+  files: number;
+  filesWithSyntaxErrors: number;
+  filesWithSchemaErrors: number;
+  filesWithFindings: number;
+  findings: Record<string, number>;
+}
+
+/** Everything the summary shows except the file list: small, whatever the sample's size. */
+export interface SampleOverview {
+  sample: SampleInfo;
+  totals: SampleTotals;
+  rules: RuleRow[];
+  verdicts: VerdictSummary[];
+  breakdowns: Breakdown[];
+}
+
+/** The summary of a sample as the webview, the exports and the CLI report show it. */
+export interface SampleReport extends SampleOverview {
+  /** Files with findings, by name. */
+  files: FileRow[];
+}
+
+/** The sample's header from its manifest (if any), named after the folder otherwise. */
+export function sampleInfo(folder: string, manifest: SampleManifest | undefined, ruleSets: readonly RuleSet[]): SampleInfo {
+  const packs = [...new Set(ruleSets.flatMap((ruleSet) => ruleSet.packs.map((pack) => pack.pack)))];
+  const info: SampleInfo = { name: manifest?.name ?? baseName(folder), folder, packs };
+  if (manifest && manifest.problems.length === 0) {
+    info.manifest = manifest.file;
+    if (manifest.force) info.force = manifest.force;
+    if (manifest.description) info.description = manifest.description;
+    if (manifest.period) info.period = { ...manifest.period };
+    if (manifest.selection) info.selection = { method: manifest.selection.method, description: manifest.selection.description };
+    if (manifest.size !== undefined) info.declaredSize = manifest.size;
+  }
+  return info;
+}
+
+export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOverview {
+  const summary = tally.summary();
+  const packOf = new Map<string, { pack: string; judgment: boolean }>();
+  for (const ruleSet of tally.ruleSets) {
+    for (const pack of ruleSet.packs) for (const rule of pack.rules) if (!packOf.has(rule.id)) packOf.set(rule.id, { pack: pack.pack, judgment: false });
+    for (const rule of ruleSet.rules) {
+      const known = packOf.get(rule.id);
+      if (known) known.judgment = rule.check === undefined;
+    }
+  }
+  return {
+    sample,
+    totals: {
+      files: summary.files,
+      filesWithSyntaxErrors: summary.filesWithSyntaxErrors,
+      filesWithSchemaErrors: summary.filesWithSchemaErrors,
+      filesWithFindings: tally.withFindings,
+      findings: summary.findings,
+    },
+    rules: summary.rules.map((rule) => ruleRow(rule, packOf.get(rule.rule))),
+    verdicts: summary.verdicts,
+    breakdowns: tally.breakdowns(),
+  };
+}
+
+export function sampleReport(sample: SampleInfo, tally: SampleTally): SampleReport {
+  const files: FileRow[] = [];
+  for (const report of tally.files()) if (report.findings.length > 0) files.push(fileRow(report, sample.folder));
+  files.sort((a, b) => a.name.localeCompare(b.name));
+  return { ...overviewOf(sample, tally), files };
+}
+
+export function ruleRow(rule: RuleSummary, origin?: { pack: string; judgment: boolean }): RuleRow {
+  const applicable = rule.failed + rule.passed;
+  const row: RuleRow = { ...rule, pack: origin?.pack ?? '', judgment: origin?.judgment ?? false, applicable };
+  if (applicable > 0) {
+    row.failedPercent = (100 * rule.failed) / applicable;
+    row.interval = wilsonInterval(rule.failed, applicable);
+  }
+  return row;
+}
+
+export function fileRow(report: FileReport, folder: string): FileRow {
+  const row: FileRow = {
+    path: report.path,
+    name: relativeName(report.path, folder),
+    syntaxError: report.syntaxError,
+    schemaError: report.schemaError,
+    findings: report.findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),
+  };
+  if (report.reference !== undefined) row.reference = report.reference;
+  if (report.facts?.category !== undefined) row.category = report.facts.category;
+  if (report.facts?.attendance !== undefined) row.attendance = report.facts.attendance;
+  if (report.facts?.domesticAbuse !== undefined) row.domesticAbuse = report.facts.domesticAbuse;
+  return row;
+}
+
+/** `file` relative to `folder` with forward slashes (engine code stays free of platform path rules). */
+function relativeName(file: string, folder: string): string {
+  const normalise = (p: string) => p.replace(/\\/g, '/');
+  const base = normalise(folder).replace(/\/+$/, '') + '/';
+  const target = normalise(file);
+  return target.startsWith(base) ? target.slice(base.length) : target;
+}
+
+function baseName(folder: string): string {
+  const parts = folder.replace(/\\/g, '/').replace(/\/+$/, '').split('/');
+  return parts[parts.length - 1] || folder;
+}

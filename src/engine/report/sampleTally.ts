@@ -1,0 +1,228 @@
+import type { FileReport, Severity } from '../model';
+import type { VerdictDeclaration } from '../rules/rule';
+import type { RuleSet } from '../rules/ruleSet';
+import type { RuleSummary, SampleSummary } from '../summary';
+import { verdictStatus, verdictThreshold, type VerdictCounts } from './verdictStatus';
+
+export interface OutcomeCounts {
+  failed: number;
+  passed: number;
+  notApplicable: number;
+  awaitingJudgment: number;
+}
+
+/** One cell of a breakdown, e.g. burglary × not attended. */
+export interface BreakdownGroup {
+  /** One label per dimension, e.g. ["burglary_dwelling", "not_attended"]. */
+  labels: string[];
+  files: number;
+  /** Files failing at least one rule. */
+  filesFailingAny: number;
+  /** Outcomes per rule id (rules that never applied to the group have no entry). */
+  rules: Record<string, OutcomeCounts>;
+}
+
+/** A table cut the way HMIC and HMICFRS cut theirs: by category × attendance, by domestic abuse. */
+export interface Breakdown {
+  id: BreakdownId;
+  title: string;
+  dimensions: string[];
+  groups: BreakdownGroup[];
+}
+
+export type BreakdownId = 'categoryAttendance' | 'domesticAbuse';
+
+interface BreakdownDefinition {
+  id: BreakdownId;
+  title: string;
+  dimensions: string[];
+  labels(report: FileReport): string[];
+}
+
+const BREAKDOWNS: readonly BreakdownDefinition[] = [
+  {
+    id: 'categoryAttendance',
+    title: 'By crime category and attendance',
+    dimensions: ['Category', 'Attendance'],
+    labels: (report) => [categoryOf(report), report.facts?.attendance ?? (report.facts ? 'not recorded' : 'unreadable')],
+  },
+  {
+    id: 'domesticAbuse',
+    title: 'Domestic abuse',
+    dimensions: ['Domestic abuse'],
+    labels: (report) => [report.facts?.domesticAbuse === true ? 'domestic abuse' : report.facts ? 'not domestic abuse' : 'unreadable'],
+  },
+];
+
+function categoryOf(report: FileReport): string {
+  if (!report.facts) return 'unreadable';
+  if (report.facts.category) return report.facts.category;
+  return report.facts.kind && report.facts.kind !== 'crime' ? report.facts.kind : 'unknown';
+}
+
+
+const emptyOutcomes = (): OutcomeCounts => ({ failed: 0, passed: 0, notApplicable: 0, awaitingJudgment: 0 });
+
+/**
+ * Running totals over a sample's file reports. Replacing or removing one file's report costs
+ * O(rules of that file), not a pass over the sample: this is what keeps the summary webview live on
+ * large samples. `summarize()` is this tally filled once.
+ */
+export class SampleTally {
+  private readonly reports = new Map<string, FileReport>();
+  private readonly rules = new Map<string, RuleSummary>();
+  private readonly verdicts: Array<{ declaration: VerdictDeclaration; watched: Set<string>; counts: VerdictCounts }> = [];
+  private readonly groups = BREAKDOWNS.map(() => new Map<string, BreakdownGroup>());
+  private readonly findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  private filesWithSyntaxErrors = 0;
+  private filesWithSchemaErrors = 0;
+  private filesWithFindings = 0;
+
+  /** Rules (and verdicts) are those of `ruleSets`, in order; results for other rules are ignored. */
+  constructor(readonly ruleSets: readonly RuleSet[]) {
+    const declared = new Set<string>();
+    for (const ruleSet of ruleSets) {
+      for (const rule of ruleSet.rules) {
+        if (!this.rules.has(rule.id)) {
+          this.rules.set(rule.id, { rule: rule.id, title: rule.title, severity: rule.severity, ...emptyOutcomes(), notAudited: 0 });
+        }
+      }
+      for (const pack of ruleSet.packs) {
+        for (const verdict of pack.verdicts) {
+          if (declared.has(verdict.id)) continue;
+          declared.add(verdict.id);
+          this.verdicts.push({ declaration: verdict, watched: new Set(verdict.rules), counts: { failedFiles: 0, applicableFiles: 0, awaitingFiles: 0 } });
+        }
+      }
+    }
+  }
+
+  get size(): number {
+    return this.reports.size;
+  }
+
+  get(path: string): FileReport | undefined {
+    return this.reports.get(path);
+  }
+
+  /** The reports tallied, in the order they were first added. */
+  files(): IterableIterator<FileReport> {
+    return this.reports.values();
+  }
+
+  /** Adds a file's report, replacing any earlier report for the same path. */
+  set(report: FileReport): void {
+    const previous = this.reports.get(report.path);
+    if (previous) this.apply(previous, -1);
+    this.reports.set(report.path, report);
+    this.apply(report, +1);
+  }
+
+  /** Removes a file; true when it was tallied. */
+  delete(path: string): boolean {
+    const previous = this.reports.get(path);
+    if (!previous) return false;
+    this.apply(previous, -1);
+    this.reports.delete(path);
+    return true;
+  }
+
+  summary(): SampleSummary {
+    return {
+      files: this.reports.size,
+      filesWithSyntaxErrors: this.filesWithSyntaxErrors,
+      filesWithSchemaErrors: this.filesWithSchemaErrors,
+      findings: { ...this.findings },
+      rules: [...this.rules.values()].map((rule) => ({ ...rule })),
+      verdicts: this.verdicts.map(({ declaration, counts }) => ({
+        verdict: declaration.id,
+        title: declaration.title,
+        pack: declaration.pack,
+        status: verdictStatus(declaration, counts),
+        failedFiles: counts.failedFiles,
+        awaitingFiles: counts.awaitingFiles,
+        applicableFiles: counts.applicableFiles,
+        threshold: verdictThreshold(declaration),
+        rules: declaration.rules,
+      })),
+    };
+  }
+
+  /** Files with at least one finding (syntax and schema findings included). */
+  get withFindings(): number {
+    return this.filesWithFindings;
+  }
+
+  breakdowns(): Breakdown[] {
+    return BREAKDOWNS.map((definition, index) => ({
+      id: definition.id,
+      title: definition.title,
+      dimensions: definition.dimensions,
+      groups: [...this.groups[index].values()]
+        .map((group) => ({ ...group, labels: [...group.labels], rules: Object.fromEntries(Object.entries(group.rules).map(([id, counts]) => [id, { ...counts }])) }))
+        .sort((a, b) => compareLabels(a.labels, b.labels)),
+    }));
+  }
+
+  private apply(report: FileReport, sign: 1 | -1): void {
+    if (report.syntaxError) this.filesWithSyntaxErrors += sign;
+    if (report.schemaError) this.filesWithSchemaErrors += sign;
+    if (report.findings.length > 0) this.filesWithFindings += sign;
+    for (const finding of report.findings) this.findings[finding.severity] += sign;
+
+    const judged = new Set<string>();
+    let failedAny = false;
+    for (const result of report.results) {
+      const tally = this.rules.get(result.rule);
+      if (!tally) continue;
+      judged.add(result.rule);
+      tally[result.outcome] += sign;
+      if (result.outcome === 'failed') failedAny = true;
+    }
+    if (report.syntaxError) for (const tally of this.rules.values()) if (!judged.has(tally.rule)) tally.notAudited += sign;
+
+    for (const { watched, counts } of this.verdicts) {
+      let applicable = false;
+      let failed = false;
+      let awaiting = false;
+      for (const result of report.results) {
+        if (!watched.has(result.rule)) continue;
+        if (result.outcome !== 'notApplicable') applicable = true;
+        if (result.outcome === 'failed') failed = true;
+        if (result.outcome === 'awaitingJudgment') awaiting = true;
+      }
+      if (applicable) counts.applicableFiles += sign;
+      if (failed) counts.failedFiles += sign;
+      else if (awaiting) counts.awaitingFiles += sign;
+    }
+
+    BREAKDOWNS.forEach((definition, index) => {
+      const labels = definition.labels(report);
+      const key = labels.join('\u0000');
+      const groups = this.groups[index];
+      let group = groups.get(key);
+      if (!group) {
+        group = { labels, files: 0, filesFailingAny: 0, rules: {} };
+        groups.set(key, group);
+      }
+      group.files += sign;
+      if (failedAny) group.filesFailingAny += sign;
+      for (const result of report.results) {
+        if (!this.rules.has(result.rule)) continue;
+        const counts = (group.rules[result.rule] ??= emptyOutcomes());
+        counts[result.outcome] += sign;
+      }
+      if (group.files === 0) groups.delete(key);
+    });
+  }
+}
+
+function compareLabels(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = a[i].localeCompare(b[i]);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+
