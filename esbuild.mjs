@@ -1,4 +1,4 @@
-// Bundles the CLI (and, once it exists, the VS Code extension) with esbuild.
+// Bundles the CLI, the VS Code extension and the summary webview with esbuild.
 // `node esbuild.mjs --production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -25,6 +25,22 @@ const builds = [
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
+
+// The summary webview runs in the browser sandbox of a VS Code webview: one script, one stylesheet.
+builds.push({
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  entryPoints: [
+    { in: 'webview/summary/main.ts', out: 'summary' },
+    { in: 'webview/summary/summary.css', out: 'summary' },
+  ],
+  outdir: 'dist/webview',
+});
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

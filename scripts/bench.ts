@@ -1,6 +1,7 @@
 /**
  * Benchmark: audits a generated 10,000-file sample and prints the audit time as a ratio to bare
- * `yaml` parsing of the same texts in the same run (target ≤ 1.5×), files per second and peak RSS.
+ * `yaml` parsing of the same texts in the same run (target ≤ 1.5×), files per second and peak RSS;
+ * then how long that sample's summary webview takes to appear (target < 1 s; scripts/bench/summaryBench.ts).
  * Machines here are shared and noisy, so each measurement is the median of several rounds.
  *
  *   npm run bench [-- --count 10000 --rounds 5]
@@ -18,6 +19,7 @@ import { nodeHost } from '../src/node/nodeHost';
 import { runAudit } from '../src/cli/runAudit';
 import { toDiagnostic } from '../src/vscode/toDiagnostic';
 import * as vscodeStub from './bench/vscodeStub';
+import { summaryBench } from './bench/summaryBench';
 
 const TARGET_RATIO = 1.5;
 const TARGET_EDIT_P95_MS = 5;
@@ -132,6 +134,8 @@ async function main() {
   const endToEnd = Date.now() - started;
 
   const latency = editLatency(texts, ruleSet);
+  const reports = outcome.run.files.map((file) => ({ ...file, path: path.resolve(directory, file.path) }));
+  const summary = await summaryBench(directory, reports, [ruleSet], rounds);
   const bundleBytes = await extensionBundleSize();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const report = [
@@ -147,6 +151,7 @@ async function main() {
     `                              p50 ${latency.p50.toFixed(2)} ms, p95 ${latency.p95.toFixed(2)} ms (target ≤ ${TARGET_EDIT_P95_MS} ms) ${latency.p95 <= TARGET_EDIT_P95_MS ? 'OK' : 'OVER TARGET'}, max ${latency.max.toFixed(1)} ms`,
     `                              of which bare yaml parse of the same text: p50 ${latency.parseP50.toFixed(2)} ms, p95 ${latency.parseP95.toFixed(2)} ms`,
     `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
+    ...summary.lines,
   ];
   console.log(report.join('\n'));
   rmSync(directory, { recursive: true, force: true });

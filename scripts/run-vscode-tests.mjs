@@ -29,6 +29,8 @@
 //
 // Failed runs keep their evidence in test-artifacts/<run>/: harness.log, code-server.log,
 // workbench + extension-host logs, results.json, final.png and a screenshot per failed test.
+// Screenshots a test asks to keep (the summary in light and dark themes) go to
+// test-artifacts/screenshots/ on every run.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -333,13 +335,76 @@ async function waitForText({ selector = 'body', contains, timeoutMs: ms = 15000 
   }
   throw new Error(`no ${selector} containing ${JSON.stringify(contains)}; last text: ${JSON.stringify(last.slice(0, 300))}`);
 }
+// Webviews live in nested iframes (workbench → webview host → #active-frame). A summary's frame is
+// found by the sample name its page shows, so tests never depend on the workbench's frame layout.
+const dialogs = [];
+page.on('dialog', (dialog) => { dialogs.push({ type: dialog.type(), message: dialog.message() }); void dialog.dismiss().catch(() => {}); });
+async function summaryFrame(sample, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        // A frame still loading has no execution context yet and would hold $eval: bound each probe.
+        const name = await Promise.race([frame.$eval('#sample-name', (e) => e.textContent), new Promise((_, reject) => setTimeout(() => reject(new Error('busy')), 500))]);
+        if (!sample || name === sample) return frame;
+      } catch { /* not a summary, not drawn yet, or busy */ }
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
+  throw new Error(`no summary webview showing sample ${JSON.stringify(sample)}`);
+}
+async function webviewOp({ sample, action, selector = 'body', contains, equals, name, keys = [], timeoutMs: ms = 25000 }) {
+  const deadline = Date.now() + ms;
+  const frame = await summaryFrame(sample, ms);
+  const target = frame.locator(selector).first();
+  switch (action) {
+    case 'text': { // waits until the element's text contains `contains` (or is exactly `equals`)
+      let last = '';
+      while (Date.now() < deadline) {
+        try {
+          last = await target.innerText({ timeout: 1000 });
+          if (equals !== undefined ? last.trim() === equals : !contains || last.includes(contains)) return last;
+        } catch { /* not there yet */ }
+        await new Promise(r => setTimeout(r, 200));
+      }
+      throw new Error(`no ${selector} ${equals !== undefined ? 'reading' : 'containing'} ${JSON.stringify(equals ?? contains)} in the summary; last text: ${JSON.stringify(last.slice(0, 300))}`);
+    }
+    case 'attribute': { // waits until attribute `name` contains `contains`
+      let last = null;
+      while (Date.now() < deadline) {
+        last = await target.getAttribute(name, { timeout: 1000 }).catch(() => null);
+        if (last !== null && (!contains || last.includes(contains))) return last;
+        await new Promise(r => setTimeout(r, 200));
+      }
+      throw new Error(`${selector}[${name}] never contained ${JSON.stringify(contains)}; last: ${JSON.stringify(last)}`);
+    }
+    case 'count': return frame.locator(selector).count();
+    case 'texts': return frame.locator(selector).allInnerTexts();
+    case 'click': await target.click({ timeout: ms }); return true;
+    case 'press': // focus the element, then press keys (e.g. ["ArrowDown", "Enter"])
+      await target.focus({ timeout: ms });
+      for (const key of keys) await frame.page().keyboard.press(key);
+      return true;
+    default: throw new Error(`unknown webview action ${action}`);
+  }
+}
+const keptScreenshots = path.join(repo, 'test-artifacts', 'screenshots');
 const ops = {
-  screenshot: async ({ name }) => {
-    const file = path.join(dirs.artifacts, `${String(name).replace(/[^\w.-]+/g, '_').slice(0, 120)}.png`);
+  // { name, keep }: kept screenshots are copied to test-artifacts/screenshots/ even when the run passes.
+  screenshot: async ({ name, keep }) => {
+    const base = `${String(name).replace(/[^\w.-]+/g, '_').slice(0, 120)}.png`;
+    const file = path.join(dirs.artifacts, base);
     await page.screenshot({ path: file, timeout: 10000 });
+    if (keep) {
+      fs.mkdirSync(keptScreenshots, { recursive: true });
+      fs.copyFileSync(file, path.join(keptScreenshots, base));
+      return path.join(keptScreenshots, base);
+    }
     return file;
   },
   text: waitForText, // e.g. { selector: '#workbench\\.parts\\.statusbar', contains: 'findings' }
+  webview: webviewOp, // { sample, action: text|attribute|count|texts|click|press, selector, ... }
+  dialogs: async () => dialogs, // every alert/confirm/prompt any frame opened (and that was dismissed)
 };
 let bridgeBusy = false;
 const bridgeTimer = setInterval(async () => {

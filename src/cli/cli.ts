@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem, OUTPUT_FORMATS, type OutputFormat, type Severity } from '../engine';
+import { formatProblem, OUTPUT_FORMATS, REPORT_FORMATS, type OutputFormat, type ReportFormatId, type Severity } from '../engine';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
 import { runAudit } from './runAudit';
+import { runReport, writeReport } from './runReport';
 import packageJson from '../../package.json';
 
 export interface CliIo {
@@ -39,6 +40,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--fail-on <severity>', 'exit with status 1 when a finding of this severity (or worse) exists').choices(Object.keys(FAIL_ON)))
     .action(async (paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }) => {
       status = await audit(paths, options, io);
+    });
+
+  program
+    .command('report')
+    .description('Audit a sample folder and write its report: Markdown, a standalone HTML page, or CSV for spreadsheets.')
+    .argument('<folder>', 'the sample folder (its sample.yaml, if any, gives the header)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(REPORT_FORMATS)).default('markdown'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists')
+    .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
+    .action(async (folder: string, options: ReportCommandOptions) => {
+      status = await report(folder, options, io);
     });
 
   try {
@@ -79,6 +92,47 @@ async function audit(paths: string[], options: { format: OutputFormat; config?: 
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
   const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
   return met ? EXIT.failOn : EXIT.ok;
+}
+
+interface ReportCommandOptions {
+  format: ReportFormatId;
+  output?: string;
+  force?: boolean;
+  config?: string;
+}
+
+async function report(folder: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
+  if (options.config && !existsSync(path.resolve(io.cwd, options.config))) {
+    io.stderr(`dipsample: configuration file not found: ${options.config}\n`);
+    return EXIT.usage;
+  }
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output && !options.force && existsSync(output)) {
+    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
+    return EXIT.usage;
+  }
+  const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
+  const generated = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  try {
+    const tool = { name: 'dipsample', version: packageJson.version };
+    const outcome = await runReport(nodeHost(), { folder, format: options.format, configFile: options.config, cwd: io.cwd, generated, onProgress: showProgress?.update }, tool);
+    showProgress?.clear();
+    const errors = outcome.problems.filter((problem) => problem.severity === 'error');
+    if (errors.length > 0) {
+      for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
+      return EXIT.usage;
+    }
+    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
+    else io.stdout(outcome.text);
+    return EXIT.ok;
+  } catch (error) {
+    showProgress?.clear();
+    if (error instanceof InputError) {
+      io.stderr(`dipsample: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
 }
 
 /** A single self-overwriting status line on stderr, redrawn at most every 100 ms. */

@@ -36,3 +36,18 @@ export {
 } from './report/sampleReport';
 export { wilsonInterval, type Interval } from './report/wilson';
 export type { VerdictStatus } from './report/verdictStatus';
+export { relativeName } from './report/sampleReport';
+export {
+  REPORT_FORMATS,
+  escapeHtml,
+  escapeMarkdown,
+  fileRuleCsv,
+  sampleHtml,
+  sampleMarkdown,
+  summaryCsv,
+  verdictsCsv,
+  type HtmlOptions,
+  type ReportFormat,
+  type ReportFormatId,
+  type ReportInput,
+} from './report/export';

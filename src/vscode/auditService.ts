@@ -14,6 +14,12 @@ export interface AuditedFile {
   ruleSet: RuleSet;
 }
 
+/** One file's results changed: `result` is the new audit, or undefined when the file is no longer audited. */
+export interface AuditChange {
+  uri: vscode.Uri;
+  result?: AuditedFile;
+}
+
 export function isConfigFile(uri: vscode.Uri): boolean {
   const name = path.basename(uri.fsPath);
   return name === CONFIG_FILE_NAME || name === MANIFEST_FILE_NAME || /\.pack\.ya?ml$/.test(name);
@@ -34,7 +40,7 @@ export class AuditService implements vscode.Disposable {
   private readonly tracked = new Set<string>();
   private running = 0;
   private idleWaiters: Array<() => void> = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new vscode.EventEmitter<AuditChange>();
   /** Fires after any file's results change. */
   readonly onDidChange = this.changed.event;
 
@@ -100,7 +106,7 @@ export class AuditService implements vscode.Disposable {
       const result = { uri, report, ruleSet };
       this.results.set(key, result);
       this.refreshConfigProblems();
-      this.changed.fire();
+      this.changed.fire({ uri, result });
       return result;
     } catch (error) {
       this.log.error(`Audit of ${uri.fsPath} failed`, error);
@@ -109,6 +115,16 @@ export class AuditService implements vscode.Disposable {
       this.running--;
       this.settle();
     }
+  }
+
+  /** Keep these files' results (and re-audit them on change) while they are closed: a summary covers them. */
+  track(uris: Iterable<vscode.Uri>): void {
+    for (const uri of uris) this.tracked.add(uri.toString());
+  }
+
+  /** The sample manifest (sample.yaml) governing a folder, if any. */
+  manifestFor(folder: vscode.Uri) {
+    return this.auditorFor(folder).manifestFor(folder.fsPath);
   }
 
   /** Audit many files (folder or workspace command), keeping their results while closed. */
@@ -200,7 +216,7 @@ export class AuditService implements vscode.Disposable {
     this.tracked.delete(key);
     this.results.delete(key);
     this.findings.delete(uri);
-    this.changed.fire();
+    this.changed.fire({ uri });
     this.settle();
   }
 

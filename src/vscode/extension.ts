@@ -6,11 +6,17 @@ import { registerCommands } from './commands';
 import { AuditHover } from './hover';
 import { settingsFor } from './settings';
 import { AuditStatusBar, type SampleStatus } from './statusBar';
+import { SummaryPanels } from './summary/summaryPanels';
+import type { SampleOverview } from '../engine';
 
 /** What the extension exposes to other extensions and to its own host tests. */
 export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): SampleStatus | undefined;
+  /** The open summary of a sample folder: its figures and the webview's last render. */
+  summary(folder: vscode.Uri): { overview: SampleOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+  /** Resolves after the summary's webview next finishes drawing an update. */
+  nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
 }
 
 const CRIME_SELECTOR: vscode.DocumentSelector = [
@@ -27,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   const statusBar = new AuditStatusBar(service);
   context.subscriptions.push(log, service, statusBar);
   registerCommands(context, service, log);
+  const summaries = SummaryPanels.register(context, service, log);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), { providedCodeActionKinds: AuditCodeActions.kinds }),
@@ -59,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
 
   // Configurations, manifests and packs changed on disk (another editor, git checkout) and crime files deleted.
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}');
-  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', true, false, true);
+  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', false, false, true);
   // Deleting a folder reports only the folder: watch every delete and clear what lay under it.
   const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(
@@ -72,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     deleteWatcher.onDidDelete((uri) => service.deleted(uri)),
     // Deletes made in the Explorer or by workspace edits are also reported here, without waiting for the watcher.
     vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => service.deleted(uri))),
+    // A new file in a sample with an open summary joins it.
+    crimeWatcher.onDidCreate((uri) => summaries.fileCreated(uri)),
     crimeWatcher.onDidChange((uri) => {
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
       if (!open && service.resultFor(uri)) void service.audit(uri);
@@ -90,6 +99,20 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   return {
     whenIdle: () => service.whenIdle(),
     status: () => statusBar.status(),
+    summary: (folder) => {
+      const panel = summaries.get(folder);
+      return panel && { overview: panel.overview(), lastRender: panel.lastRender, cspViolations: [...panel.cspViolations] };
+    },
+    nextSummaryRender: (folder) => {
+      const panel = summaries.get(folder);
+      if (!panel) return Promise.reject(new Error(`No summary open for ${folder.fsPath}`));
+      return new Promise((resolve) => {
+        const listener = panel.onDidRender((render) => {
+          listener.dispose();
+          resolve(render);
+        });
+      });
+    },
   };
 }
 

@@ -8,15 +8,14 @@ export interface SampleStatus {
   findings: number;
 }
 
-/** "12 files · 34 findings" for the sample (folder) of the active crime file; click opens Problems. */
+/** "12 files · 34 findings" for the sample (folder) of the active crime file; click opens its summary. */
 export class AuditStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dipsample.status', vscode.StatusBarAlignment.Left, 50);
   private current: SampleStatus | undefined;
 
   constructor(private readonly service: AuditService) {
     this.item.name = 'Crime File Dip-Sampler';
-    this.item.command = 'workbench.actions.view.problems';
-    this.item.tooltip = 'Crime files audited in this sample: click to open the Problems panel';
+    this.item.tooltip = 'Crime files audited in this sample: click to open the sample summary';
   }
 
   dispose(): void {
@@ -46,6 +45,7 @@ export class AuditStatusBar implements vscode.Disposable {
     const text = `$(checklist) ${files} file${files === 1 ? '' : 's'} · ${findings} finding${findings === 1 ? '' : 's'}`;
     this.current = { text, files, findings };
     this.item.text = text;
+    this.item.command = { title: 'Open Sample Summary', command: 'dipsample.openSummary', arguments: [result.uri] };
     this.item.show();
   }
 }

@@ -10,6 +10,14 @@ export const EXTENSION_ID = 'dipsample.dipsample';
 export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): { text: string; files: number; findings: number } | undefined;
+  summary(folder: vscode.Uri): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+}
+
+/** The parts of the summary's overview the host tests read (src/engine/report/sampleReport.ts). */
+export interface SummaryOverview {
+  sample: { name: string; folder: string };
+  totals: { files: number; filesWithSyntaxErrors: number; filesWithSchemaErrors: number; filesWithFindings: number };
+  rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number; awaitingJudgment: number; notAudited: number }>;
 }
 
 export function extension(): vscode.Extension<DipsampleApi> {

@@ -25,6 +25,24 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('keeps the webview and its message protocol to browser code: no editor API, no Node modules', () => {
+    const files = [...sourceFiles(path.join(REPO_ROOT, 'webview')), ...sourceFiles(path.join(REPO_ROOT, 'src', 'protocol'))];
+    assert.ok(files.length > 0);
+    const offenders = files.filter((file) => {
+      // Type-only imports are erased from the bundle; anything else must be browser-safe.
+      const imports = [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"]([^'"]+)['"]/gms)].map((m) => m[1]);
+      return imports.some((name) => name === 'vscode' || name.startsWith('node:') || /^(fs|path|os|child_process|http|https|net|crypto)$/.test(name));
+    });
+    assert.deepEqual(offenders, []);
+  });
+
+  it('builds webview DOM without HTML parsing (values from crime files stay text)', () => {
+    const offenders = sourceFiles(path.join(REPO_ROOT, 'webview')).filter((file) =>
+      /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function\(/.test(readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
   it('publishes schemas generated from their sources (npm run schemas)', () => {
     for (const { file, schema } of GENERATED_SCHEMAS) {
       assert.equal(readFileSync(path.join(REPO_ROOT, file), 'utf8'), schemaText(schema), `${file} is stale: run npm run schemas`);

@@ -150,7 +150,7 @@ export function fileRow(report: FileReport, folder: string): FileRow {
 }
 
 /** `file` relative to `folder` with forward slashes (engine code stays free of platform path rules). */
-function relativeName(file: string, folder: string): string {
+export function relativeName(file: string, folder: string): string {
   const normalise = (p: string) => p.replace(/\\/g, '/');
   const base = normalise(folder).replace(/\/+$/, '') + '/';
   const target = normalise(file);

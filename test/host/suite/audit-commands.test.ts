@@ -119,7 +119,22 @@ describe('audit commands', () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), name);
     const file = vscode.Uri.joinPath(folder, 'NEW.crime.yaml');
     const sup = await readText(wsUri('training/TRAIN-SUP.crime.yaml'));
-    await writeText(file, sup.replace('HT/13/0201', 'HT/13/0999'));
+    // Wait for the file watcher to report the new file: a create and a delete in one batch of
+    // watcher events cancel out, and a real user does not delete a file within milliseconds.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.crime.yaml'), false, true, true);
+    const created = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the file watcher did not report ${name}/NEW.crime.yaml within 10 s`)), 10000);
+      watcher.onDidCreate(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      await writeText(file, sup.replace('HT/13/0201', 'HT/13/0999'));
+      await created;
+    } finally {
+      watcher.dispose();
+    }
     const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditFolder', folder);
     assert.ok(result, 'the command returns { files, findings }');
     assert.strictEqual(result.files, 1);

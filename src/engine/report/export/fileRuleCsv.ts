@@ -1,0 +1,55 @@
+import type { FileReport, RuleResult } from '../../model';
+import { relativeName, type RuleRow, type SampleInfo } from '../sampleReport';
+import { csvTable, type CsvCell } from './csvTable';
+import { OUTCOME_LABELS } from './reportText';
+
+export const FILE_RULE_COLUMNS = [
+  'file',
+  'reference',
+  'category',
+  'attendance',
+  'domestic_abuse',
+  'rule',
+  'rule_title',
+  'outcome',
+  'judgment',
+  'findings',
+  'first_line',
+  'message',
+] as const;
+
+/**
+ * One row per file × rule, for reviewers who pivot in a spreadsheet: the file (relative to the
+ * sample folder), its facts, the rule's outcome and the reviewer's recorded judgment, and the
+ * number, first line and first message of the rule's findings. Files by name, rules in the order
+ * given. `outcome` is "not audited" for a file with a syntax error (no rule could be judged) and
+ * blank for a rule the file's configuration did not run.
+ */
+export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, rules: readonly RuleRow[]): string {
+  const files = [...reports].map((report) => ({ report, name: relativeName(report.path, sample.folder) })).sort((a, b) => a.name.localeCompare(b.name));
+  const rows: CsvCell[][] = [];
+  for (const { report, name } of files) {
+    const results = new Map<string, RuleResult>(report.results.map((result) => [result.rule, result]));
+    const facts = report.facts;
+    for (const rule of rules) {
+      const result = results.get(rule.rule);
+      const findings = report.findings.filter((finding) => finding.rule === rule.rule);
+      const first = findings[0];
+      rows.push([
+        name,
+        report.reference ?? '',
+        facts?.category ?? '',
+        facts?.attendance ?? '',
+        facts?.domesticAbuse === undefined ? '' : facts.domesticAbuse ? 'yes' : 'no',
+        rule.rule,
+        rule.title,
+        result ? OUTCOME_LABELS[result.outcome] : report.syntaxError ? OUTCOME_LABELS.notAudited : '',
+        result?.judgment ?? '',
+        findings.length,
+        first ? first.range.start.line + 1 : '',
+        first?.message ?? '',
+      ]);
+    }
+  }
+  return csvTable(FILE_RULE_COLUMNS, rows);
+}

@@ -1,0 +1,171 @@
+import type { RuleRow, SampleReport } from '../sampleReport';
+import { Html, html } from './htmlTemplate';
+import { breakdownRows, groupShareText, headerItems, lineOf, shareDescription, shareText, verdictStatusText } from './reportText';
+
+export interface HtmlOptions {
+  /** When the report was made (e.g. an ISO timestamp), shown in the footer. */
+  generated?: string;
+}
+
+/** Our own style sheet: constant text, inserted as it is (the one thing not escaped). */
+const STYLE = new Html(`
+:root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --head: #f4f6f8; --border: #d1d9e0;
+  --track: #e6eaef; --bar: #d4776b; --whisker: #1f2328; --bad: #a1262c; --good: #1a6b35; --wait: #805b00; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6edf3; --muted: #9198a1; --bg: #15191e; --head: #212830; --border: #3d444d;
+    --track: #2d333b; --bar: #c8675c; --whisker: #e6edf3; --bad: #ff8182; --good: #6fdd8b; --wait: #e3b341; }
+}
+@media print {
+  :root { color-scheme: light; --fg: #000; --muted: #444; --bg: #fff; --head: #eee; --border: #999;
+    --track: #e6e6e6; --bar: #d4776b; --whisker: #000; --bad: #a1262c; --good: #1a6b35; --wait: #805b00; }
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  section { break-inside: auto; }
+  tr, svg { break-inside: avoid; }
+  thead { display: table-header-group; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .5rem; }
+h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid var(--border); padding-bottom: .2rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+dt { color: var(--muted); }
+dd { margin: 0; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding: .3rem 0; caption-side: top; }
+th, td { border: 1px solid var(--border); padding: .25rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--head); }
+tbody th { font-weight: normal; }
+.num { text-align: right; white-space: nowrap; }
+.total th, .total td { font-weight: 600; background: var(--head); }
+.share { white-space: nowrap; }
+.share svg { display: block; margin-top: .2rem; }
+.track { fill: var(--track); }
+.bar { fill: var(--bar); }
+.whisker { stroke: var(--whisker); stroke-width: 1.5; fill: none; }
+.status-unsatisfactory { color: var(--bad); font-weight: 600; }
+.status-satisfactory { color: var(--good); font-weight: 600; }
+.status-awaitingJudgment { color: var(--wait); font-weight: 600; }
+.note, footer { color: var(--muted); }
+footer { margin-top: 2rem; font-size: .9em; }
+`);
+
+/** Bar width in SVG units for 100%. */
+const BAR = 200;
+
+/** A horizontal bar of the failed share with its 95% CI whisker, described for screen readers. */
+function shareBar(rule: RuleRow): Html | undefined {
+  if (rule.failedPercent === undefined || !rule.interval) return undefined;
+  const x = (value: number) => Math.round(value * BAR) / 100;
+  const [low, high, value] = [x(rule.interval.low), x(rule.interval.high), x(rule.failedPercent)];
+  const description = shareDescription(rule);
+  return html`<svg role="img" aria-label="${description}" width="${BAR}" height="14" viewBox="0 0 ${BAR} 14" xmlns="http://www.w3.org/2000/svg"><title>${description}</title><rect class="track" x="0" y="3" width="${BAR}" height="8"/><rect class="bar" x="0" y="3" width="${value}" height="8"/><path class="whisker" d="M${low} 7H${high}M${low} 2V12M${high} 2V12"/></svg>`;
+}
+
+function section(id: string, title: string, body: Html | Html[]): Html {
+  return html`<section aria-labelledby="${id}">
+<h2 id="${id}">${title}</h2>
+${body}
+</section>
+`;
+}
+
+function rulesTable(report: SampleReport): Html {
+  if (report.rules.length === 0) return html`<p>No rules were run.</p>`;
+  const rows = report.rules.map(
+    (rule) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
+`,
+  );
+  const unaudited = report.totals.filesWithSyntaxErrors;
+  return html`<table>
+<caption>Outcome per rule; % failed of the files each rule was decided for, with its 95% Wilson interval</caption>
+<thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% failed (95% CI)</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>
+${unaudited > 0 && html`<p class="note">${unaudited} file(s) with syntax errors could not be audited and count in no column.</p>`}`;
+}
+
+function verdictsTable(report: SampleReport): Html {
+  if (report.verdicts.length === 0) return html`<p>The rule packs declare no sample-level verdicts.</p>`;
+  const rows = report.verdicts.map(
+    (verdict) => html`<tr><th scope="row">${verdict.title} <span class="note">(${verdict.verdict})</span></th><td class="status-${verdict.status}">${verdictStatusText(verdict)}</td><td class="num">${verdict.failedFiles}/${verdict.applicableFiles}</td><td>${verdict.threshold}</td></tr>
+`,
+  );
+  return html`<table>
+<caption>Sample-level verdicts</caption>
+<thead><tr><th scope="col">Verdict</th><th scope="col">Status</th><th scope="col">Failed files / applicable</th><th scope="col">Threshold</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>`;
+}
+
+function breakdownTables(report: SampleReport): Html[] {
+  return report.breakdowns.map((breakdown, index) => {
+    const rows = breakdownRows(breakdown, report.rules).map((row) => {
+      const labels = row.total
+        ? html`<th scope="row" colspan="${breakdown.dimensions.length}">${row.labels[0]}</th>`
+        : row.labels.map((label) => html`<th scope="row">${label}</th>`);
+      return html`<tr${row.total && html` class="total"`}>${labels}<td class="num">${row.files}</td><td class="num">${row.filesFailingAny}</td>${row.rules.map((counts) => html`<td class="num">${groupShareText(counts)}</td>`)}</tr>
+`;
+    });
+    return section(
+      `breakdown-${index + 1}`,
+      breakdown.title,
+      html`<table>
+<caption>${breakdown.title}: files failed / files each rule was decided for (failed %)</caption>
+<thead><tr>${breakdown.dimensions.map((dimension) => html`<th scope="col">${dimension}</th>`)}<th scope="col">Files</th><th scope="col">Failing any rule</th>${report.rules.map((rule) => html`<th scope="col" title="${rule.title}">${rule.rule}</th>`)}</tr></thead>
+<tbody>
+${rows}</tbody>
+</table>`,
+    );
+  });
+}
+
+function filesTable(report: SampleReport): Html {
+  if (report.files.length === 0) return html`<p>No file has findings.</p>`;
+  const rows = report.files.flatMap((file) =>
+    file.findings.map(
+      (finding) => html`<tr><th scope="row">${file.name}</th><td>${file.reference ?? ''}</td><td>${finding.rule}</td><td>${finding.severity}</td><td class="num">${lineOf(finding.range)}</td><td>${finding.message}</td></tr>
+`,
+    ),
+  );
+  return html`<table>
+<caption>Findings, by file</caption>
+<thead><tr><th scope="col">File</th><th scope="col">Reference</th><th scope="col">Rule</th><th scope="col">Severity</th><th scope="col">Line</th><th scope="col">Message</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>`;
+}
+
+/**
+ * The sample report as one standalone HTML page: no scripts, no remote resources, a strict
+ * Content-Security-Policy, print-friendly styles with a dark variant, real table semantics and a
+ * described SVG bar (with its 95% CI whisker) per rule. Every value goes through `escapeHtml`.
+ */
+export function sampleHtml(report: SampleReport, options: HtmlOptions = {}): string {
+  const header = headerItems(report).map(({ label, value }) => html`<dt>${label}</dt><dd>${value}</dd>
+`);
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="dipsample">
+<title>${report.sample.name}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${report.sample.name}</h1>
+<dl>
+${header}</dl>
+</header>
+<main>
+${section('rules', 'Rules', rulesTable(report))}${section('verdicts', 'Verdicts', verdictsTable(report))}${breakdownTables(report)}${section('files', 'Files with findings', filesTable(report))}</main>
+<footer>Dip-sample report by dipsample${options.generated !== undefined && html`, generated ${options.generated}`}. Percentages are of the files each rule was decided for; intervals are 95% Wilson score intervals.</footer>
+</body>
+</html>
+`;
+  return page.text;
+}

@@ -1,0 +1,82 @@
+import type { SampleReport } from '../sampleReport';
+import { escapeMarkdown as md } from './escapeMarkdown';
+import { breakdownRows, groupShareText, headerItems, lineOf, shareText, verdictStatusText } from './reportText';
+
+type Align = 'left' | 'right';
+
+/** A GitHub-flavoured Markdown table; cells are escaped here, so callers pass plain text. */
+function table(header: ReadonlyArray<string | [string, Align]>, rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
+  const columns = header.map((column) => (typeof column === 'string' ? { title: column, align: 'left' as Align } : { title: column[0], align: column[1] }));
+  const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map((cell) => md(String(cell))).join(' | ')} |`;
+  return [line(columns.map((c) => c.title)), `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)];
+}
+
+/**
+ * The sample report as a Markdown document, ready to paste into an inspection report: header,
+ * rules with failed shares and 95% Wilson intervals, verdicts, the category × attendance and
+ * domestic abuse breakdowns, and the files with findings. Every value is escaped for Markdown.
+ */
+export function sampleMarkdown(report: SampleReport): string {
+  const out: string[] = [`# ${md(report.sample.name)}`, ''];
+  for (const { label, value } of headerItems(report)) out.push(`- **${md(label)}:** ${md(value)}`);
+  out.push('');
+
+  out.push('## Rules', '');
+  if (report.rules.length === 0) out.push('No rules were run.');
+  else {
+    out.push(
+      ...table(
+        ['Rule', ['Failed', 'right'], ['Passed', 'right'], ['N/A', 'right'], ['Awaiting', 'right'], '% failed (95% CI)'],
+        report.rules.map((rule) => [`${rule.title} (${rule.rule})`, rule.failed, rule.passed, rule.notApplicable, rule.awaitingJudgment, shareText(rule)]),
+      ),
+    );
+    if (report.totals.filesWithSyntaxErrors > 0) {
+      out.push('', `${report.totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`);
+    }
+  }
+  out.push('');
+
+  out.push('## Verdicts', '');
+  if (report.verdicts.length === 0) out.push('The rule packs declare no sample-level verdicts.');
+  else {
+    out.push(
+      ...table(
+        ['Verdict', 'Status', ['Failed files / applicable', 'right'], 'Threshold'],
+        report.verdicts.map((verdict) => [`${verdict.title} (${verdict.verdict})`, verdictStatusText(verdict), `${verdict.failedFiles}/${verdict.applicableFiles}`, verdict.threshold]),
+      ),
+    );
+  }
+  out.push('');
+
+  for (const breakdown of report.breakdowns) {
+    out.push(`## ${md(breakdown.title)}`, '');
+    const rows = breakdownRows(breakdown, report.rules);
+    const width = breakdown.dimensions.length;
+    out.push(
+      ...table(
+        [...breakdown.dimensions, ['Files', 'right'], ['Failing any rule', 'right'], ...report.rules.map((rule): [string, Align] => [rule.rule, 'right'])],
+        rows.map((row) => [
+          ...(row.total ? [row.labels[0], ...Array<string>(width - 1).fill('')] : row.labels),
+          row.files,
+          row.filesFailingAny,
+          ...row.rules.map(groupShareText),
+        ]),
+      ),
+      '',
+      'Rule columns: files failed / files the rule was decided for (failed %).',
+      '',
+    );
+  }
+
+  out.push('## Files with findings', '');
+  if (report.files.length === 0) out.push('No file has findings.');
+  else {
+    out.push(
+      ...table(
+        ['File', 'Reference', 'Rule', 'Severity', ['Line', 'right'], 'Message'],
+        report.files.flatMap((file) => file.findings.map((finding) => [file.name, file.reference ?? '', finding.rule, finding.severity, lineOf(finding.range), finding.message])),
+      ),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,104 @@
+import type { OutcomeCounts, Breakdown } from '../sampleTally';
+import type { RuleRow, SampleOverview } from '../sampleReport';
+import type { VerdictSummary } from '../../summary';
+
+/** The wording the Markdown and HTML reports share, so the two never drift apart. */
+
+export const OUTCOME_LABELS = {
+  failed: 'failed',
+  passed: 'passed',
+  notApplicable: 'not applicable',
+  awaitingJudgment: 'awaiting judgment',
+  notAudited: 'not audited',
+} as const;
+
+/** One decimal, as HMIC and HMICFRS quote percentages. */
+export const percent = (value: number): string => value.toFixed(1);
+
+/** "68.0% (54.2–79.2), n=50"; "—" when the rule applied to no file. */
+export function shareText(row: RuleRow): string {
+  if (row.failedPercent === undefined || !row.interval) return '—';
+  return `${percent(row.failedPercent)}% (${percent(row.interval.low)}–${percent(row.interval.high)}), n=${row.applicable}`;
+}
+
+/** "Investigation plan present: 68.0% failed, 95% CI 54.2–79.2%, n=50", for screen readers. */
+export function shareDescription(row: RuleRow): string {
+  if (row.failedPercent === undefined || !row.interval) return `${row.title}: applied to no file`;
+  return `${row.title}: ${percent(row.failedPercent)}% failed, 95% CI ${percent(row.interval.low)}–${percent(row.interval.high)}%, n=${row.applicable}`;
+}
+
+export function verdictStatusText(verdict: VerdictSummary): string {
+  switch (verdict.status) {
+    case 'unsatisfactory':
+      return 'Unsatisfactory';
+    case 'satisfactory':
+      return 'Satisfactory';
+    case 'awaitingJudgment':
+      return `Awaiting judgment (${verdict.awaitingFiles} file${verdict.awaitingFiles === 1 ? '' : 's'})`;
+    case 'notApplicable':
+      return 'Not applicable';
+  }
+}
+
+/** The sample's header as label/value pairs, in the order the reports show them. */
+export function headerItems(report: SampleOverview): Array<{ label: string; value: string }> {
+  const { sample, totals } = report;
+  const items: Array<{ label: string; value: string }> = [];
+  const add = (label: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') items.push({ label, value: String(value) });
+  };
+  add('Force', sample.force);
+  add('Description', sample.description);
+  if (sample.period && (sample.period.from || sample.period.to)) {
+    const basis = sample.period.basis ? ` (by date ${sample.period.basis})` : '';
+    add('Period', `${sample.period.from ?? '…'} to ${sample.period.to ?? '…'}${basis}`);
+  }
+  if (sample.selection) add('Selection', [sample.selection.method, sample.selection.description].filter(Boolean).join(': '));
+  add('Declared sample size', sample.declaredSize);
+  add('Rule packs', sample.packs.join(', '));
+  add('Files audited', totals.files);
+  add('Files with findings', totals.filesWithFindings);
+  add('Files with syntax errors (not audited)', totals.filesWithSyntaxErrors);
+  add('Files with schema errors', totals.filesWithSchemaErrors);
+  return items;
+}
+
+/** A rule's failed share of the files it was decided for in a breakdown group: "3/10 (30%)", or "—". */
+export function groupShareText(counts: Pick<OutcomeCounts, 'failed' | 'passed'> | undefined): string {
+  const applicable = counts ? counts.failed + counts.passed : 0;
+  if (!counts || applicable === 0) return '—';
+  return `${counts.failed}/${applicable} (${Math.round((100 * counts.failed) / applicable)}%)`;
+}
+
+export interface BreakdownRow {
+  /** One label per dimension; the "All files" row has a single label. */
+  labels: string[];
+  /** The row comparing every file (HMICFRS's "all files" beside the domestic abuse files). */
+  total: boolean;
+  files: number;
+  filesFailingAny: number;
+  /** One cell per rule of the report, in the report's rule order. */
+  rules: Array<Pick<OutcomeCounts, 'failed' | 'passed'> | undefined>;
+}
+
+/** A breakdown's groups, then an "All files" row, each with one entry per rule of the report. */
+export function breakdownRows(breakdown: Breakdown, rules: readonly RuleRow[]): BreakdownRow[] {
+  const rows: BreakdownRow[] = breakdown.groups.map((group) => ({
+    labels: group.labels,
+    total: false,
+    files: group.files,
+    filesFailingAny: group.filesFailingAny,
+    rules: rules.map((rule) => group.rules[rule.rule]),
+  }));
+  rows.push({
+    labels: ['All files'],
+    total: true,
+    files: breakdown.groups.reduce((sum, group) => sum + group.files, 0),
+    filesFailingAny: breakdown.groups.reduce((sum, group) => sum + group.filesFailingAny, 0),
+    rules: rules.map((rule) => ({ failed: rule.failed, passed: rule.passed })),
+  });
+  return rows;
+}
+
+/** 1-based line of a 0-based position. */
+export const lineOf = (range: { start: { line: number } }): number => range.start.line + 1;

@@ -1,0 +1,44 @@
+import type { SampleOverview } from '../sampleReport';
+import { csvTable } from './csvTable';
+import { percent } from './reportText';
+
+export const SUMMARY_COLUMNS = [
+  'pack',
+  'rule',
+  'title',
+  'severity',
+  'failed',
+  'passed',
+  'not_applicable',
+  'awaiting_judgment',
+  'not_audited',
+  'applicable',
+  'failed_percent',
+  'ci_low',
+  'ci_high',
+] as const;
+
+/**
+ * One row per rule: outcome counts, the failed share of the files it was decided for (one
+ * decimal) and its 95% Wilson interval; the three percentages are blank when no file applied.
+ */
+export function summaryCsv(report: SampleOverview): string {
+  return csvTable(
+    SUMMARY_COLUMNS,
+    report.rules.map((rule) => [
+      rule.pack,
+      rule.rule,
+      rule.title,
+      rule.severity,
+      rule.failed,
+      rule.passed,
+      rule.notApplicable,
+      rule.awaitingJudgment,
+      rule.notAudited,
+      rule.applicable,
+      rule.failedPercent === undefined ? '' : percent(rule.failedPercent),
+      rule.interval ? percent(rule.interval.low) : '',
+      rule.interval ? percent(rule.interval.high) : '',
+    ]),
+  );
+}

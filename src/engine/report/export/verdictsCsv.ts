@@ -1,0 +1,24 @@
+import type { SampleOverview } from '../sampleReport';
+import { csvTable } from './csvTable';
+
+export const VERDICT_COLUMNS = ['pack', 'verdict', 'title', 'status', 'failed_files', 'awaiting_files', 'applicable_files', 'threshold', 'rules'] as const;
+
+const STATUS: Record<string, string> = { unsatisfactory: 'unsatisfactory', satisfactory: 'satisfactory', awaitingJudgment: 'awaiting judgment', notApplicable: 'not applicable' };
+
+/** One row per sample-level verdict (the rules it watches separated by spaces). */
+export function verdictsCsv(report: SampleOverview): string {
+  return csvTable(
+    VERDICT_COLUMNS,
+    report.verdicts.map((verdict) => [
+      verdict.pack,
+      verdict.verdict,
+      verdict.title,
+      STATUS[verdict.status],
+      verdict.failedFiles,
+      verdict.awaitingFiles,
+      verdict.applicableFiles,
+      verdict.threshold,
+      verdict.rules.join(' '),
+    ]),
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * Messages between the summary webview and the extension host. Both sides validate what they
+ * receive with these guards: a webview is untrusted from the host's point of view (it renders crime
+ * file content), and the host's data is checked before the webview touches the DOM with it.
+ * Hand-written rather than ajv: ajv compiles validators with `new Function`, which the webview's
+ * Content-Security-Policy (rightly) forbids.
+ */
+import type { FileRow, SampleOverview } from '../engine/report/sampleReport';
+import type { Range } from '../engine/model';
+
+/** Report formats the webview can ask for; the host maps them to the engine's renderers. */
+export const EXPORT_FORMATS = ['csv-files', 'csv-summary', 'markdown', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface AuditProgress {
+  done: number;
+  total: number;
+}
+
+export type HostMessage =
+  /** The whole summary: sent on open, after a reload and when the sample's rules change. */
+  | { type: 'init'; overview: SampleOverview; files: FileRow[]; progress?: AuditProgress }
+  /** What changed since the last message: the new overview, changed files, files gone. */
+  | { type: 'patch'; overview: SampleOverview; upsert: FileRow[]; remove: string[] }
+  | { type: 'progress'; progress: AuditProgress | null }
+  | { type: 'notice'; level: 'info' | 'error'; message: string };
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'reveal'; path: string; range: Range }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'refresh' }
+  /** Rendering finished: how long the last init or patch took in the webview (ms), and the rows it holds. */
+  | { type: 'rendered'; ms: number; findings: number }
+  | { type: 'cspViolation'; directive: string; blocked: string };
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function isPosition(value: unknown): boolean {
+  return isObject(value) && isCount(value.line) && isCount(value.character);
+}
+
+export function isRange(value: unknown): value is Range {
+  return isObject(value) && isPosition(value.start) && isPosition(value.end);
+}
+
+function isProgress(value: unknown): value is AuditProgress {
+  return isObject(value) && isCount(value.done) && isCount(value.total);
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+
+export function isFileRow(value: unknown): value is FileRow {
+  return (
+    isObject(value) &&
+    isString(value.path) &&
+    isString(value.name) &&
+    isOptionalString(value.reference) &&
+    isOptionalString(value.category) &&
+    isOptionalString(value.attendance) &&
+    (value.domesticAbuse === undefined || typeof value.domesticAbuse === 'boolean') &&
+    typeof value.syntaxError === 'boolean' &&
+    typeof value.schemaError === 'boolean' &&
+    Array.isArray(value.findings) &&
+    value.findings.every((f) => isObject(f) && isString(f.rule) && SEVERITIES.has(f.severity as string) && isString(f.message) && isRange(f.range))
+  );
+}
+
+function isOutcomeCounts(value: unknown): boolean {
+  return isObject(value) && isCount(value.failed) && isCount(value.passed) && isCount(value.notApplicable) && isCount(value.awaitingJudgment);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(isString);
+}
+
+export function isOverview(value: unknown): value is SampleOverview {
+  if (!isObject(value)) return false;
+  const { sample, totals, rules, verdicts, breakdowns } = value;
+  return (
+    isObject(sample) &&
+    isString(sample.name) &&
+    isString(sample.folder) &&
+    isStringArray(sample.packs) &&
+    isOptionalString(sample.force) &&
+    isOptionalString(sample.description) &&
+    (sample.declaredSize === undefined || isCount(sample.declaredSize)) &&
+    (sample.period === undefined || (isObject(sample.period) && isOptionalString(sample.period.from) && isOptionalString(sample.period.to) && isOptionalString(sample.period.basis))) &&
+    (sample.selection === undefined || (isObject(sample.selection) && isOptionalString(sample.selection.method) && isOptionalString(sample.selection.description))) &&
+    isObject(totals) &&
+    isCount(totals.files) &&
+    isCount(totals.filesWithSyntaxErrors) &&
+    isCount(totals.filesWithSchemaErrors) &&
+    isCount(totals.filesWithFindings) &&
+    isObject(totals.findings) &&
+    Object.values(totals.findings).every(isCount) &&
+    Array.isArray(rules) &&
+    rules.every(
+      (rule) =>
+        isObject(rule) &&
+        isString(rule.rule) &&
+        isString(rule.title) &&
+        isString(rule.severity) &&
+        isString(rule.pack) &&
+        typeof rule.judgment === 'boolean' &&
+        isOutcomeCounts(rule) &&
+        isCount(rule.notAudited) &&
+        isCount(rule.applicable) &&
+        (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
+        (rule.interval === undefined || (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high))),
+    ) &&
+    Array.isArray(verdicts) &&
+    verdicts.every(
+      (verdict) =>
+        isObject(verdict) &&
+        isString(verdict.verdict) &&
+        isString(verdict.title) &&
+        isString(verdict.pack) &&
+        ['satisfactory', 'unsatisfactory', 'awaitingJudgment', 'notApplicable'].includes(verdict.status as string) &&
+        isCount(verdict.failedFiles) &&
+        isCount(verdict.applicableFiles) &&
+        isCount(verdict.awaitingFiles) &&
+        isString(verdict.threshold) &&
+        isStringArray(verdict.rules),
+    ) &&
+    Array.isArray(breakdowns) &&
+    breakdowns.every(
+      (breakdown) =>
+        isObject(breakdown) &&
+        isString(breakdown.id) &&
+        isString(breakdown.title) &&
+        isStringArray(breakdown.dimensions) &&
+        Array.isArray(breakdown.groups) &&
+        breakdown.groups.every(
+          (group) =>
+            isObject(group) &&
+            isStringArray(group.labels) &&
+            isCount(group.files) &&
+            isCount(group.filesFailingAny) &&
+            isObject(group.rules) &&
+            Object.values(group.rules).every(isOutcomeCounts),
+        ),
+    )
+  );
+}
+
+/** Checks a message from the host (run in the webview). */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'init':
+      return isOverview(value.overview) && Array.isArray(value.files) && value.files.every(isFileRow) && (value.progress === undefined || isProgress(value.progress));
+    case 'patch':
+      return isOverview(value.overview) && Array.isArray(value.upsert) && value.upsert.every(isFileRow) && isStringArray(value.remove);
+    case 'progress':
+      return value.progress === null || isProgress(value.progress);
+    case 'notice':
+      return (value.level === 'info' || value.level === 'error') && isString(value.message);
+    default:
+      return false;
+  }
+}
+
+/** Checks a message from the webview (run in the extension host). */
+export function isWebviewMessage(value: unknown): value is WebviewMessage {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'ready':
+    case 'refresh':
+      return true;
+    case 'reveal':
+      return isString(value.path) && isRange(value.range);
+    case 'export':
+      return (EXPORT_FORMATS as readonly unknown[]).includes(value.format);
+    case 'rendered':
+      return isNumber(value.ms) && isCount(value.findings);
+    case 'cspViolation':
+      return isString(value.directive) && isString(value.blocked);
+    default:
+      return false;
+  }
+}
+
+/** What the webview keeps across reloads (VS Code's setState), read back by the panel serializer. */
+export interface SummaryWebviewState {
+  folder: string;
+  ruleFilter?: string;
+  severityFilter?: string;
+  breakdownRule?: string;
+}
+
+export function isSummaryWebviewState(value: unknown): value is SummaryWebviewState {
+  return isObject(value) && isString(value.folder) && isOptionalString(value.ruleFilter) && isOptionalString(value.severityFilter) && isOptionalString(value.breakdownRule);
+}

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { sampleReport, type SampleInfo, type SampleTally } from '../../engine';
+import { REPORT_FORMATS } from '../../engine/report/export';
+import type { ExportFormat } from '../../protocol/summaryMessages';
+
+const SUFFIX: Record<ExportFormat, string> = { 'csv-files': 'files', 'csv-summary': 'summary', markdown: 'summary', html: 'report' };
+
+/** "Hmic 2014 / Northmoor" → "hmic-2014-northmoor": a safe default file name. */
+function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'sample';
+}
+
+export function defaultExportUri(sample: SampleInfo, format: ExportFormat): vscode.Uri {
+  return vscode.Uri.file(path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${REPORT_FORMATS[format].extension}`));
+}
+
+/**
+ * Writes the summary in `format` where the user chooses (the save dialog asks before replacing a
+ * file). With `target` (scripts, tests) it never replaces an existing file. Resolves to the file
+ * written, or undefined when cancelled or refused.
+ */
+export async function exportSummary(
+  format: ExportFormat,
+  sample: SampleInfo,
+  tally: SampleTally,
+  notify: (level: 'info' | 'error', message: string) => void,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
+  const spec = REPORT_FORMATS[format];
+  let destination = target;
+  if (destination) {
+    const taken = await vscode.workspace.fs.stat(destination).then(
+      () => true,
+      () => false,
+    );
+    if (taken) {
+      notify('error', `Not exported: ${destination.fsPath} already exists.`);
+      return undefined;
+    }
+  } else {
+    destination = await vscode.window.showSaveDialog({
+      title: `Export sample summary: ${spec.label}`,
+      defaultUri: defaultExportUri(sample, format),
+      filters: { [spec.label]: [spec.extension] },
+      saveLabel: 'Export',
+    });
+    if (!destination) return undefined;
+  }
+  const text = spec.render({ report: sampleReport(sample, tally), reports: tally.files(), generated: new Date().toISOString() });
+  try {
+    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
+  } catch (error) {
+    notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  notify('info', `Exported ${spec.label} to ${destination.fsPath}`);
+  void vscode.window.showInformationMessage(`Sample summary exported to ${vscode.workspace.asRelativePath(destination)}`, 'Open').then((choice) => {
+    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', destination);
+  });
+  return destination;
+}

@@ -1,0 +1,233 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { fileRow, overviewOf, sampleInfo, SampleTally, type RuleSet, type SampleInfo } from '../../engine';
+import { isWebviewMessage, type AuditProgress, type ExportFormat, type HostMessage, type WebviewMessage } from '../../protocol/summaryMessages';
+import type { AuditChange, AuditService } from '../auditService';
+import { findCrimeFiles } from './sampleFolder';
+import { exportSummary } from './exportSummary';
+import { summaryHtml, webviewOptions } from './summaryHtml';
+
+/** Changes arriving within this window go to the webview as one patch. */
+const PATCH_DELAY_MS = 100;
+
+export const SUMMARY_VIEW_TYPE = 'dipsample.summary';
+
+/**
+ * One sample's summary panel. It keeps a running tally of the sample's audited files: when one file
+ * changes, the tally and the webview get that file's difference, never a re-audit of the sample.
+ */
+export class SummaryPanel implements vscode.Disposable {
+  private tally = new SampleTally([]);
+  private sample: SampleInfo;
+  private readonly dirty = new Set<string>();
+  private rebuildNeeded = true;
+  private timer: NodeJS.Timeout | undefined;
+  private ready = false;
+  private progress: AuditProgress | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+  /** Resources the webview's Content-Security-Policy blocked (there should be none). */
+  cspViolations: string[] = [];
+  /** Last render the webview reported (tests and the log use it). */
+  lastRender: { ms: number; findings: number } | undefined;
+  private readonly rendered = new vscode.EventEmitter<{ ms: number; findings: number }>();
+  readonly onDidRender = this.rendered.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly folder: vscode.Uri,
+    private readonly service: AuditService,
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+    onDispose: () => void,
+  ) {
+    this.sample = sampleInfo(folder.fsPath, undefined, []);
+    panel.webview.options = webviewOptions(extensionUri);
+    this.updateTitle();
+    panel.webview.html = summaryHtml(panel.webview, extensionUri, folder.fsPath);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      service.onDidChange((change) => this.changed(change)),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.rendered.dispose();
+    this.disposables.forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+
+  /** True when `file` lies in this sample's folder (or below it). */
+  covers(file: vscode.Uri): boolean {
+    const relative = path.relative(this.folder.fsPath, file.fsPath);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  }
+
+  /** Audits the sample's files that have no results yet (all of them with `force`), showing progress. */
+  async auditSample(force = false): Promise<void> {
+    const uris = await findCrimeFiles(this.folder);
+    this.service.track(uris);
+    const pending = force ? uris : uris.filter((uri) => !this.service.resultFor(uri));
+    this.rebuildNeeded = true;
+    if (pending.length > 0) {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Auditing sample ${this.sample.name}`, cancellable: true },
+        async (progress, token) => {
+          const base = uris.length - pending.length;
+          const forward = {
+            report: (value: { message?: string; increment?: number }) => {
+              progress.report(value);
+              const done = Number(/^(\d+)\//.exec(value.message ?? '')?.[1] ?? 0);
+              this.setProgress({ done: base + done, total: uris.length });
+            },
+          };
+          this.setProgress({ done: base, total: uris.length });
+          await this.service.auditMany(pending, forward, token);
+        },
+      );
+      this.setProgress(undefined);
+    }
+    // Files that vanished since (or were audited elsewhere) are picked up by the rebuild.
+    await this.flush();
+  }
+
+  private setProgress(progress: AuditProgress | undefined): void {
+    this.progress = progress;
+    this.post({ type: 'progress', progress: progress ?? null });
+  }
+
+  private changed({ uri, result }: AuditChange): void {
+    if (!this.covers(uri)) return;
+    if (result) {
+      if (!this.tally.ruleSets.includes(result.ruleSet)) this.rebuildNeeded = true;
+      else this.tally.set(result.report);
+    } else {
+      this.tally.delete(uri.fsPath);
+    }
+    this.dirty.add(uri.fsPath);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, PATCH_DELAY_MS);
+  }
+
+  /** Sends what changed: a patch of the dirty files, or everything after the sample's rules changed. */
+  private async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.disposed) return;
+    if (this.rebuildNeeded) {
+      await this.rebuild();
+      this.dirty.clear();
+      this.sendAll();
+      return;
+    }
+    if (this.dirty.size === 0) return;
+    const upsert = [];
+    const remove = [];
+    for (const file of this.dirty) {
+      const report = this.tally.get(file);
+      if (report && report.findings.length > 0) upsert.push(fileRow(report, this.folder.fsPath));
+      else remove.push(file);
+    }
+    this.dirty.clear();
+    this.post({ type: 'patch', overview: overviewOf(this.sample, this.tally), upsert, remove });
+  }
+
+  /** A new tally from the service's current results for this folder (no audit runs here). */
+  private async rebuild(): Promise<void> {
+    this.rebuildNeeded = false;
+    const audited = [...this.service.audited()].filter((file) => this.covers(file.uri));
+    const ruleSets: RuleSet[] = [...new Set(audited.map((file) => file.ruleSet))];
+    const tally = new SampleTally(ruleSets);
+    for (const file of audited) tally.set(file.report);
+    this.tally = tally;
+    const manifest = await this.service.manifestFor(this.folder).catch(() => undefined);
+    this.sample = sampleInfo(this.folder.fsPath, manifest, ruleSets);
+    this.updateTitle();
+  }
+
+  private sendAll(): void {
+    const files = [];
+    for (const report of this.tally.files()) if (report.findings.length > 0) files.push(fileRow(report, this.folder.fsPath));
+    this.post({ type: 'init', overview: overviewOf(this.sample, this.tally), files, progress: this.progress });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.ready || this.disposed) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    this.panel.title = `Summary: ${this.sample.name}`;
+  }
+
+  private receive(message: unknown): void {
+    if (!isWebviewMessage(message)) {
+      this.log.warn(`Summary ${this.folder.fsPath}: ignored a malformed message from the webview`);
+      return;
+    }
+    void this.handle(message).catch((error) => this.log.error(`Summary ${this.folder.fsPath}: ${message.type} failed`, error));
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.log.info(`Summary ${this.folder.fsPath}: webview ready`);
+        this.ready = true;
+        this.rebuildNeeded = true;
+        await this.flush();
+        return;
+      case 'reveal':
+        return this.reveal(message.path, message.range);
+      case 'export':
+        await this.export(message.format);
+        return;
+      case 'refresh':
+        return this.auditSample(true);
+      case 'rendered':
+        this.lastRender = { ms: message.ms, findings: message.findings };
+        this.log.debug(`Summary ${this.folder.fsPath}: drawn in ${message.ms.toFixed(1)} ms (${message.findings} findings)`);
+        this.rendered.fire(this.lastRender);
+        return;
+      case 'cspViolation':
+        this.cspViolations.push(`${message.directive}: ${message.blocked}`);
+        this.log.error(`Summary webview: Content-Security-Policy blocked ${message.blocked || 'a resource'} (${message.directive})`);
+        return;
+    }
+  }
+
+  /** Writes an export of the summary as it stands (to `target`, or where the user chooses). */
+  async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    await this.flush();
+    return exportSummary(format, this.sample, this.tally, (level, text) => this.post({ type: 'notice', level, message: text }), target);
+  }
+
+  /** Figures as the panel shows them: for tests and the API. */
+  overview() {
+    return overviewOf(this.sample, this.tally);
+  }
+
+  /** Opens a file of this sample at a finding; anything else the webview names is refused. */
+  private async reveal(file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+    if (!this.tally.get(file)) {
+      this.log.warn(`Summary ${this.folder.fsPath}: refused to open ${file}, which is not a file of this sample`);
+      return;
+    }
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { selection, viewColumn: column, preserveFocus: false });
+  }
+}

@@ -1,0 +1,30 @@
+import type { RuleRow } from '../../src/engine/report/sampleReport';
+import { svg } from './dom';
+import { percent } from './format';
+
+const WIDTH = 160;
+const HEIGHT = 16;
+
+/**
+ * A horizontal bar of the share failed with its 95% Wilson interval as a whisker, drawn as inline
+ * SVG (no chart library, no remote resources). Colours come from the theme via CSS classes.
+ */
+export function failedBar(rule: RuleRow): SVGElement {
+  const label =
+    rule.failedPercent === undefined || !rule.interval
+      ? `${rule.title}: no applicable files`
+      : `${rule.title}: ${percent(rule.failedPercent)} failed, 95% CI ${rule.interval.low.toFixed(1)}–${rule.interval.high.toFixed(1)}%, n=${rule.applicable}`;
+  const x = (share: number) => ((WIDTH - 2) * share) / 100 + 1;
+  const chart = svg('svg', { class: 'bar', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label }, svg('title', {}, label));
+  chart.appendChild(svg('rect', { class: 'bar-track', x: 1, y: 3, width: WIDTH - 2, height: HEIGHT - 6, rx: 1 }));
+  if (rule.failedPercent !== undefined && rule.interval) {
+    chart.appendChild(svg('rect', { class: 'bar-fill', x: 1, y: 3, width: Math.max(0, x(rule.failedPercent) - 1), height: HEIGHT - 6, rx: 1 }));
+    const low = x(rule.interval.low);
+    const high = x(rule.interval.high);
+    const mid = HEIGHT / 2;
+    chart.appendChild(svg('line', { class: 'bar-ci', x1: low, x2: high, y1: mid, y2: mid }));
+    chart.appendChild(svg('line', { class: 'bar-ci', x1: low, x2: low, y1: 2, y2: HEIGHT - 2 }));
+    chart.appendChild(svg('line', { class: 'bar-ci', x1: high, x2: high, y1: 2, y2: HEIGHT - 2 }));
+  }
+  return chart;
+}
