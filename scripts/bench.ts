@@ -19,6 +19,7 @@ import { nodeHost } from '../src/node/nodeHost';
 import { runAudit } from '../src/cli/runAudit';
 import { toDiagnostic } from '../src/vscode/toDiagnostic';
 import * as vscodeStub from './bench/vscodeStub';
+import { median, time } from './bench/measure';
 import { summaryBench } from './bench/summaryBench';
 
 const TARGET_RATIO = 1.5;
@@ -78,18 +79,6 @@ async function extensionBundleSize(): Promise<number> {
     write: false,
   });
   return result.outputFiles[0].contents.byteLength;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function time(action: () => void): number {
-  const start = process.hrtime.bigint();
-  action();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 async function main() {

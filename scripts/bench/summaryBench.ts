@@ -9,24 +9,13 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { median, time } from './measure';
 import { fileRow, overviewOf, sampleInfo, SampleTally, type FileReport, type RuleSet } from '../../src/engine';
 
 export const TARGET_SUMMARY_MS = 1000;
 
 export interface SummaryBenchResult {
   lines: string[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function time(action: () => void): number {
-  const start = process.hrtime.bigint();
-  action();
-  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** The message the panel sends when a summary opens (SummaryPanel.sendAll). */
@@ -47,13 +36,13 @@ const STUB_VSCODE_API = `
 `;
 
 /**
- * Delivers the init message (parsed, as postMessage delivers it) and times it until the webview's
+ * Parses the init message's JSON (as postMessage's transfer does) and times it until the webview's
  * own "rendered" report (it forces layout first); then the baseline: the same finding rows as one
  * plain table, every row in the DOM, layout forced.
  */
 const MEASURE_RENDER = `(json) => {
+  const start = performance.now(); // from the JSON the host posts: parsing it is part of the cost
   const data = JSON.parse(json);
-  const start = performance.now();
   window.dispatchEvent(new MessageEvent('message', { data }));
   const rendered = window.__posted.find((m) => m.type === 'rendered');
   const wall = performance.now() - start;
@@ -106,8 +95,8 @@ async function webviewTimes(message: unknown, rounds: number): Promise<{ render:
     for (let round = 0; round < rounds; round++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       // A stand-in for the webview host: acquireVsCodeApi() records what the page posts.
-      await page.addInitScript({ content: STUB_VSCODE_API });
       await page.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body data-folder="/bench"><main id="app"></main></body></html>`);
+      await page.addScriptTag({ content: STUB_VSCODE_API });
       await page.addScriptTag({ content: script });
       // Time from the message arriving (parsed, as postMessage delivers it) to the webview's own "rendered" report.
       const measured = (await page.evaluate(`(${MEASURE_RENDER})(${JSON.stringify(payload)})`)) as { wall: number; reported: number; rows: number; baselineMs: number };
@@ -163,9 +152,9 @@ export async function summaryBench(folder: string, reports: readonly FileReport[
     const baselineMs = median(web.baseline);
     const total = hostMs + renderMs;
     lines.push(
-      `summary, webview render (median of ${rounds}, headless Chromium): ${renderMs.toFixed(0)} ms   rounds: ${web.render.map((t) => t.toFixed(0)).join(', ')}; ${web.domRows} rows in the DOM of ${findingRows}`,
+      `summary, webview parse + render (median of ${rounds}, headless Chromium): ${renderMs.toFixed(0)} ms   rounds: ${web.render.map((t) => t.toFixed(0)).join(', ')} (the first in a cold browser); ${web.domRows} rows in the DOM of ${findingRows}`,
       `summary, baseline: same rows as one plain table ${baselineMs.toFixed(0)} ms → virtualised render / plain table ${(renderMs / baselineMs).toFixed(2)}×`,
-      `summary, audit done → summary drawn: ${total.toFixed(0)} ms (target < ${TARGET_SUMMARY_MS} ms) ${total < TARGET_SUMMARY_MS ? 'OK' : 'OVER TARGET'}; webview script ${web.scriptKiB.toFixed(0)} KiB`,
+      `summary, audit done → summary drawn: median ${total.toFixed(0)} ms, cold ${(hostMs + web.render[0]).toFixed(0)} ms (target < ${TARGET_SUMMARY_MS} ms) ${hostMs + Math.max(renderMs, web.render[0]) < TARGET_SUMMARY_MS ? 'OK' : 'OVER TARGET'}; webview script ${web.scriptKiB.toFixed(0)} KiB`,
     );
   }
   return { lines };

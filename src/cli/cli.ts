@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem, OUTPUT_FORMATS, REPORT_FORMATS, type OutputFormat, type ReportFormatId, type Severity } from '../engine';
+import { formatProblem, OUTPUT_FORMATS, REPORT_FORMATS, type OutputFormat, type Problem, type ReportFormatId, type Severity } from '../engine';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
 import { runAudit } from './runAudit';
@@ -66,28 +66,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function audit(paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }, io: CliIo): Promise<number> {
-  if (options.config && !existsSync(path.resolve(io.cwd, options.config))) {
-    io.stderr(`dipsample: configuration file not found: ${options.config}\n`);
-    return EXIT.usage;
-  }
+  if (missingConfig(options.config, io)) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {
     outcome = await runAudit(nodeHost(), { inputs: paths, configFile: options.config, cwd: io.cwd, onProgress: showProgress?.update }, { name: 'dipsample', version: packageJson.version });
   } catch (error) {
     showProgress?.clear();
-    if (error instanceof InputError) {
-      io.stderr(`dipsample: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return usageError(error, io);
   }
   showProgress?.clear();
-  const errors = outcome.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) {
-    for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
-    return EXIT.usage;
-  }
+  if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
   io.stdout(OUTPUT_FORMATS[options.format](outcome.run));
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
   const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
@@ -102,10 +91,7 @@ interface ReportCommandOptions {
 }
 
 async function report(folder: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
-  if (options.config && !existsSync(path.resolve(io.cwd, options.config))) {
-    io.stderr(`dipsample: configuration file not found: ${options.config}\n`);
-    return EXIT.usage;
-  }
+  if (missingConfig(options.config, io)) return EXIT.usage;
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   if (output && !options.force && existsSync(output)) {
     io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
@@ -117,22 +103,35 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     const tool = { name: 'dipsample', version: packageJson.version };
     const outcome = await runReport(nodeHost(), { folder, format: options.format, configFile: options.config, cwd: io.cwd, generated, onProgress: showProgress?.update }, tool);
     showProgress?.clear();
-    const errors = outcome.problems.filter((problem) => problem.severity === 'error');
-    if (errors.length > 0) {
-      for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
-      return EXIT.usage;
-    }
+    if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
     return EXIT.ok;
   } catch (error) {
     showProgress?.clear();
-    if (error instanceof InputError) {
-      io.stderr(`dipsample: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return usageError(error, io);
   }
+}
+
+/** Says so on stderr when the `--config` file given does not exist; true when it does not. */
+function missingConfig(config: string | undefined, io: CliIo): boolean {
+  if (!config || existsSync(path.resolve(io.cwd, config))) return false;
+  io.stderr(`dipsample: configuration file not found: ${config}\n`);
+  return true;
+}
+
+/** Prints each configuration error on stderr; true when there was any. */
+function reportConfigurationErrors(problems: readonly Problem[], io: CliIo): boolean {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
+  return errors.length > 0;
+}
+
+/** Bad input (an InputError) is a usage error, said on stderr; anything else is rethrown. */
+function usageError(error: unknown, io: CliIo): number {
+  if (!(error instanceof InputError)) throw error;
+  io.stderr(`dipsample: ${error.message}\n`);
+  return EXIT.usage;
 }
 
 /** A single self-overwriting status line on stderr, redrawn at most every 100 ms. */

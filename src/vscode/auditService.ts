@@ -128,7 +128,12 @@ export class AuditService implements vscode.Disposable {
   }
 
   /** Audit many files (folder or workspace command), keeping their results while closed. */
-  async auditMany(uris: readonly vscode.Uri[], progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) {
+  async auditMany(
+    uris: readonly vscode.Uri[],
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    token: vscode.CancellationToken,
+    onProgress?: (done: number, total: number) => void,
+  ) {
     let done = 0;
     let findings = 0;
     let reported = 0;
@@ -144,6 +149,7 @@ export class AuditService implements vscode.Disposable {
         const percent = (100 * done) / uris.length;
         progress.report({ message: `${done}/${uris.length} files`, increment: percent - reported });
         reported = percent;
+        onProgress?.(done, uris.length);
       }
     }
     return { files: done, findings, cancelled: token.isCancellationRequested };

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuditService } from './auditService';
+import { findCrimeFiles } from './summary/sampleFolder';
 import { docUriFor } from './toDiagnostic';
-
-const CRIME_FILES = '**/*.crime.{yaml,yml,json}';
-const EXCLUDE = '**/{node_modules,.git}/**';
 
 export interface AuditTotals {
   files: number;
@@ -13,8 +11,7 @@ export interface AuditTotals {
 
 /** Audits every crime file under `folders` with a cancellable progress notification. */
 export async function auditFolders(service: AuditService, folders: readonly vscode.Uri[], label: string): Promise<AuditTotals> {
-  const uris = (await Promise.all(folders.map((folder) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, CRIME_FILES), EXCLUDE)))).flat();
-  uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  const uris = (await Promise.all(folders.map(findCrimeFiles))).flat();
   if (uris.length === 0) {
     void vscode.window.showInformationMessage(`No crime files (*.crime.yaml, *.crime.yml, *.crime.json) in ${label}.`);
     return { files: 0, findings: 0, cancelled: false };

@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 
 const parseCsv = (text: string): string[][] => parseCsvText(text, { relaxColumnCount: false });
-import { runCli } from '../../src/cli/cli';
-import { REPO_ROOT, sarifValidator } from './helpers';
+import { REPO_ROOT, runCliCapturing, sarifValidator, type CliRun } from './helpers';
 
 /** Working directory of every run: paths in the output are relative to it. */
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
@@ -49,23 +48,7 @@ interface JsonReport {
   summary: { files: number; rules: JsonRuleSummary[] };
 }
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd = FIXTURES, progress = false): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    progress,
-    cwd,
-  });
-  return { status, stdout, stderr };
-}
+const cli = (args: string[], cwd = FIXTURES, progress = false) => runCliCapturing(args, cwd, progress);
 
 async function json(args: string[], cwd = FIXTURES): Promise<JsonReport> {
   const run = await cli([...args, '--format', 'json'], cwd);
@@ -86,7 +69,7 @@ const at = (finding: JsonFinding) => `${finding.range.start.line + 1}:${finding.
 
 
 /** A usage or configuration error: status 2, nothing on stdout, one `dipsample:` line per problem on stderr. */
-function assertRefused(run: Run, lines = 1): string[] {
+function assertRefused(run: CliRun, lines = 1): string[] {
   assert.equal(run.status, 2, `expected exit 2, got ${run.status}; stderr: ${run.stderr}`);
   assert.equal(run.stdout, '');
   assert.ok(run.stderr.endsWith('\n'), JSON.stringify(run.stderr));
@@ -142,7 +125,7 @@ describe('CLI: dipsample audit', function () {
   });
 
   describe('text output', () => {
-    let run: Run;
+    let run: CliRun;
     before(async () => {
       run = await cli(['audit', 'sample']);
     });

@@ -3,28 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { runCli } from '../../src/cli/cli';
-import { REPO_ROOT } from './helpers';
+import { REPO_ROOT, runCliCapturing, type CliRun } from './helpers';
 
 /** Working directory of every run (the fixtures `dipsample audit` is tested with). */
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'cli');
 const NORTHMOOR = path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor');
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], cwd = FIXTURES, progress = false): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), progress, cwd });
-  return { status, stdout, stderr };
-}
+const cli = (args: string[], cwd = FIXTURES, progress = false) => runCliCapturing(args, cwd, progress);
 
 /** Exit 2, nothing on stdout, exactly one `dipsample: …` line on stderr; returns that line. */
-function assertRefused(run: Run): string {
+function assertRefused(run: CliRun): string {
   assert.equal(run.status, 2, `expected exit 2, got ${run.status}; stderr: ${run.stderr}`);
   assert.equal(run.stdout, '');
   assert.match(run.stderr, /^dipsample: [^\n]+\n$/);

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import {
-  Auditor,
   REPORT_FORMATS,
   auditText,
   escapeHtml,
@@ -13,7 +12,6 @@ import {
   summaryCsv,
   verdictsCsv,
   type FileReport,
-  type RuleSet,
   type SampleInfo,
   type SampleReport,
 } from '../../src/engine';
@@ -22,9 +20,7 @@ import { escapeMarkdown } from '../../src/engine/report/export/escapeMarkdown';
 import { sampleInfo, sampleReport } from '../../src/engine/report/sampleReport';
 import { SampleTally } from '../../src/engine/report/sampleTally';
 import { wilsonInterval } from '../../src/engine/report/wilson';
-import { findCrimeFiles } from '../../src/node/findCrimeFiles';
-import { nodeHost } from '../../src/node/nodeHost';
-import { REPO_ROOT, RULES_DIR, range } from './helpers';
+import { REPO_ROOT, auditFolder, range, type AuditedFolder } from './helpers';
 
 const NORTHMOOR = path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor');
 const LANCASHIRE = path.join(REPO_ROOT, 'samples', 'hmic-2014-lancashire-unattended');
@@ -37,26 +33,13 @@ function records(text: string): Array<Record<string, string>> {
   return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
 }
 
-interface Audited {
-  reports: FileReport[];
-  ruleSets: RuleSet[];
-  tally: SampleTally;
+interface Audited extends AuditedFolder {
   report: SampleReport;
 }
 
 async function audit(folder: string): Promise<Audited> {
-  const auditor = new Auditor(nodeHost(RULES_DIR));
-  const reports: FileReport[] = [];
-  const ruleSets = new Set<RuleSet>();
-  for (const file of await findCrimeFiles([folder])) {
-    const { report, ruleSet } = await auditor.auditFile(file);
-    reports.push(report);
-    ruleSets.add(ruleSet);
-  }
-  const tally = new SampleTally([...ruleSets]);
-  for (const report of reports) tally.set(report);
-  const report = sampleReport(sampleInfo(folder, await auditor.manifestFor(folder), [...ruleSets]), tally);
-  return { reports, ruleSets: [...ruleSets], tally, report };
+  const audited = await auditFolder(folder);
+  return { ...audited, report: sampleReport(sampleInfo(folder, audited.manifest, audited.ruleSets), audited.tally) };
 }
 
 /** The cells of a Markdown table row, split at pipes that are not backslash-escaped. */

@@ -1,26 +1,12 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { Auditor, summarize, type FileReport, type RuleSet } from '../../src/engine';
+import { summarize, type FileReport } from '../../src/engine';
 import { sampleInfo, sampleReport, overviewOf } from '../../src/engine/report/sampleReport';
 import { SampleTally } from '../../src/engine/report/sampleTally';
 import { wilsonInterval } from '../../src/engine/report/wilson';
-import { findCrimeFiles } from '../../src/node/findCrimeFiles';
-import { nodeHost } from '../../src/node/nodeHost';
-import { REPO_ROOT, RULES_DIR } from './helpers';
+import { REPO_ROOT, auditFolder } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor');
-
-async function auditSample(folder: string): Promise<{ reports: FileReport[]; ruleSets: RuleSet[]; auditor: Auditor }> {
-  const auditor = new Auditor(nodeHost(RULES_DIR));
-  const reports: FileReport[] = [];
-  const ruleSets = new Set<RuleSet>();
-  for (const file of await findCrimeFiles([folder])) {
-    const { report, ruleSet } = await auditor.auditFile(file);
-    reports.push(report);
-    ruleSets.add(ruleSet);
-  }
-  return { reports, ruleSets: [...ruleSets], auditor };
-}
 
 describe('Wilson interval', () => {
   it('matches published values', () => {
@@ -47,7 +33,7 @@ describe('Wilson interval', () => {
 
 describe('sample tally (incremental summary)', () => {
   it('equals a summary from scratch after adds, replacements and removals', async () => {
-    const { reports, ruleSets } = await auditSample(SAMPLE);
+    const { reports, ruleSets } = await auditFolder(SAMPLE);
     assert.ok(reports.length >= 10);
     const tally = new SampleTally(ruleSets);
     for (const report of reports) tally.set(report);
@@ -70,7 +56,7 @@ describe('sample tally (incremental summary)', () => {
   });
 
   it('cuts by category × attendance and by domestic abuse, counting every file once per breakdown', async () => {
-    const { reports, ruleSets } = await auditSample(SAMPLE);
+    const { reports, ruleSets } = await auditFolder(SAMPLE);
     const tally = new SampleTally(ruleSets);
     for (const report of reports) tally.set(report);
     const [byCategory, byDomesticAbuse] = tally.breakdowns();
@@ -91,7 +77,7 @@ describe('sample tally (incremental summary)', () => {
   });
 
   it('drops a breakdown group when its last file goes', async () => {
-    const { reports, ruleSets } = await auditSample(SAMPLE);
+    const { reports, ruleSets } = await auditFolder(SAMPLE);
     const tally = new SampleTally(ruleSets);
     tally.set(reports[0]);
     assert.equal(tally.breakdowns()[0].groups.length, 1);
@@ -102,10 +88,7 @@ describe('sample tally (incremental summary)', () => {
 
 describe('sample report', () => {
   it('gives the manifest header, per-rule shares with intervals, and the files with findings', async () => {
-    const { reports, ruleSets, auditor } = await auditSample(SAMPLE);
-    const manifest = await auditor.manifestFor(SAMPLE);
-    const tally = new SampleTally(ruleSets);
-    for (const report of reports) tally.set(report);
+    const { reports, ruleSets, tally, manifest } = await auditFolder(SAMPLE);
     const report = sampleReport(sampleInfo(SAMPLE, manifest, ruleSets), tally);
 
     assert.equal(report.sample.name, manifest?.name);

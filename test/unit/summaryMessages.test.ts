@@ -1,27 +1,16 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { Auditor, fileRow, overviewOf, sampleInfo, SampleTally, type FileReport, type RuleSet } from '../../src/engine';
+import { fileRow, overviewOf, sampleInfo } from '../../src/engine';
 import { isHostMessage, isSummaryWebviewState, isWebviewMessage } from '../../src/protocol/summaryMessages';
-import { findCrimeFiles } from '../../src/node/findCrimeFiles';
-import { nodeHost } from '../../src/node/nodeHost';
-import { REPO_ROOT, RULES_DIR } from './helpers';
+import { REPO_ROOT, auditFolder } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'training-basics');
 
 describe('summary webview messages', () => {
   let init: { type: 'init'; overview: unknown; files: unknown[] };
   before(async () => {
-    const auditor = new Auditor(nodeHost(RULES_DIR));
-    const reports: FileReport[] = [];
-    const ruleSets = new Set<RuleSet>();
-    for (const file of await findCrimeFiles([SAMPLE])) {
-      const { report, ruleSet } = await auditor.auditFile(file);
-      reports.push(report);
-      ruleSets.add(ruleSet);
-    }
-    const tally = new SampleTally([...ruleSets]);
-    reports.forEach((report) => tally.set(report));
-    const sample = sampleInfo(SAMPLE, await auditor.manifestFor(SAMPLE), [...ruleSets]);
+    const { reports, ruleSets, tally, manifest } = await auditFolder(SAMPLE);
+    const sample = sampleInfo(SAMPLE, manifest, ruleSets);
     // Through JSON, as postMessage delivers it (undefined properties dropped).
     init = JSON.parse(JSON.stringify({ type: 'init', overview: overviewOf(sample, tally), files: reports.filter((r) => r.findings.length > 0).map((r) => fileRow(r, SAMPLE)) }));
   });

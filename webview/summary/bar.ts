@@ -1,6 +1,6 @@
 import type { RuleRow } from '../../src/engine/report/sampleReport';
 import { svg } from './dom';
-import { percent } from './format';
+import { shareDescription } from '../../src/engine/report/export/reportText';
 
 const WIDTH = 160;
 const HEIGHT = 16;
@@ -10,10 +10,7 @@ const HEIGHT = 16;
  * SVG (no chart library, no remote resources). Colours come from the theme via CSS classes.
  */
 export function failedBar(rule: RuleRow): SVGElement {
-  const label =
-    rule.failedPercent === undefined || !rule.interval
-      ? `${rule.title}: no applicable files`
-      : `${rule.title}: ${percent(rule.failedPercent)} failed, 95% CI ${rule.interval.low.toFixed(1)}–${rule.interval.high.toFixed(1)}%, n=${rule.applicable}`;
+  const label = shareDescription(rule);
   const x = (share: number) => ((WIDTH - 2) * share) / 100 + 1;
   const chart = svg('svg', { class: 'bar', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label }, svg('title', {}, label));
   chart.appendChild(svg('rect', { class: 'bar-track', x: 1, y: 3, width: WIDTH - 2, height: HEIGHT - 6, rx: 1 }));

@@ -1,7 +1,8 @@
 import type { SampleOverview } from '../../src/engine/report/sampleReport';
 import type { Breakdown, OutcomeCounts } from '../../src/engine/report/sampleTally';
 import { el, replaceChildren } from './dom';
-import { failedOfApplicable, humanise } from './format';
+import { groupShareText } from '../../src/engine/report/export/reportText';
+import { humanise } from './format';
 import { Select } from './select';
 
 /**
@@ -81,7 +82,7 @@ export class Breakdowns {
               el('td', {}, humanise(group.labels[1])),
               el('td', { class: 'num' }, group.files),
               el('td', { class: 'num' }, group.filesFailingAny),
-              el('td', { class: 'num' }, failedOfApplicable(counts)),
+              el('td', { class: 'num' }, groupShareText(counts)),
               el('td', { class: 'num' }, counts?.awaitingJudgment ?? 0),
             );
           }),
@@ -116,9 +117,9 @@ export class Breakdowns {
               'tr',
               { 'data-rule': rule.rule },
               el('th', { scope: 'row' }, rule.title),
-              el('td', { class: 'num' }, failedOfApplicable(domestic?.rules[rule.rule])),
-              el('td', { class: 'num' }, failedOfApplicable(other?.rules[rule.rule])),
-              el('td', { class: 'num' }, failedOfApplicable(rule)),
+              el('td', { class: 'num' }, groupShareText(domestic?.rules[rule.rule])),
+              el('td', { class: 'num' }, groupShareText(other?.rules[rule.rule])),
+              el('td', { class: 'num' }, groupShareText(rule)),
             ),
           ),
         ),

@@ -1,7 +1,8 @@
 import type { RuleRow, SampleOverview } from '../../src/engine/report/sampleReport';
 import { failedBar } from './bar';
 import { el } from './dom';
-import { shareWithInterval, VERDICT_LABELS } from './format';
+import { verdictStatusText } from '../../src/engine/report/export/reportText';
+import { shareWithInterval } from './format';
 
 /** Column headings, with the full wording as a tooltip where the heading is abbreviated. */
 const COLUMNS: Array<[string, string?]> = [
@@ -79,7 +80,7 @@ export function verdictsTable(overview: SampleOverview): HTMLElement | null {
             { 'data-verdict': verdict.verdict },
             el('th', { scope: 'row' }, verdict.title),
             el('td', {}, verdict.pack),
-            el('td', {}, el('span', { class: `status status-${verdict.status}` }, VERDICT_LABELS[verdict.status] ?? verdict.status)),
+            el('td', {}, el('span', { class: `status status-${verdict.status}` }, verdictStatusText(verdict))),
             el('td', { class: 'num' }, `${verdict.failedFiles} of ${verdict.applicableFiles}`),
             el('td', { class: 'num' }, verdict.awaitingFiles),
             el('td', {}, verdict.threshold),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../engine/report/export/escapeHtml';
 
 /** The only folder a summary webview may load from: the bundled script and stylesheet. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -38,16 +39,12 @@ export function summaryHtml(webview: vscode.Webview, extensionUri: vscode.Uri, f
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(style.toString())}">
+<link rel="stylesheet" href="${escapeHtml(style.toString())}">
 <title>Sample summary</title>
 </head>
-<body data-folder="${escapeAttribute(folder)}">
+<body data-folder="${escapeHtml(folder)}">
 <main id="app"><p>Loading the sample summary…</p></main>
-<script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
+<script nonce="${nonce}" src="${escapeHtml(script.toString())}"></script>
 </body>
 </html>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -81,15 +81,8 @@ export class SummaryPanel implements vscode.Disposable {
         { location: vscode.ProgressLocation.Notification, title: `Auditing sample ${this.sample.name}`, cancellable: true },
         async (progress, token) => {
           const base = uris.length - pending.length;
-          const forward = {
-            report: (value: { message?: string; increment?: number }) => {
-              progress.report(value);
-              const done = Number(/^(\d+)\//.exec(value.message ?? '')?.[1] ?? 0);
-              this.setProgress({ done: base + done, total: uris.length });
-            },
-          };
           this.setProgress({ done: base, total: uris.length });
-          await this.service.auditMany(pending, forward, token);
+          await this.service.auditMany(pending, progress, token, (done) => this.setProgress({ done: base + done, total: uris.length }));
         },
       );
       this.setProgress(undefined);
