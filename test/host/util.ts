@@ -11,6 +11,8 @@ export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): { text: string; files: number; findings: number } | undefined;
   summary(folder: vscode.Uri): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+  /** Resolves when the summary's webview next reports a finished render. */
+  nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
 }
 
 /** The parts of the summary's overview the host tests read (src/engine/report/sampleReport.ts). */

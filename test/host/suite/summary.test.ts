@@ -122,6 +122,14 @@ describe('summary webview', function () {
     await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${plan.failed} findings in ${plan.failed} files` });
     const rules = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: '#findings-grid .grid-body [role="row"] [role="gridcell"]:nth-child(3)' });
     assert.deepStrictEqual([...new Set(rules)], ['investigation-plan-present']);
+
+    // Reloaded (Developer: Reload Webviews, as after a window reload), the page asks the host for
+    // the summary again and keeps the filter from its saved state.
+    const redrawn = api.nextSummaryRender(folder());
+    await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
+    await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error('the summary did not redraw within 20 s of Reload Webviews')), 20000))]);
+    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${plan.failed} findings in ${plan.failed} files` });
+    await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(plan.failed) });
   });
 
   it('updates the counts when a file is edited, without re-auditing the sample', async () => {
