@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, codeTarget, codeValue, extension, fmtRange, open, waitForDiagnostics } from '../util';
+import { askHarness, bridgeAvailable } from '../bridge';
+import { activate, codeTarget, codeValue, extension, fmtRange, open, waitForDiagnostics, wsUri } from '../util';
 
 describe('installed dipsample package', () => {
   it('is the installed extension, not the development folder', function () {
@@ -44,5 +45,17 @@ describe('installed dipsample package', () => {
     assert.ok(target.path.startsWith(extension().extensionUri.path + '/'), `${target.toString()} is inside the installed extension`);
     const bytes = await vscode.workspace.fs.readFile(target);
     assert.match(new TextDecoder().decode(bytes), /supervision/i, 'the documentation page is packaged');
+  });
+
+  it('shows the summary webview from the packaged bundle (dist/webview is in the package)', async function () {
+    if (!bridgeAvailable()) this.skip();
+    const api = await activate();
+    const folder = wsUri('training');
+    await vscode.commands.executeCommand('dipsample.openSummary', folder);
+    const name = api.summary(folder)?.overview.sample.name;
+    assert.ok(name, 'the summary is open');
+    const files = await askHarness<string>('webview', { sample: name, action: 'text', selector: '[data-fact="Files audited"]', equals: String(api.summary(folder)?.overview.totals.files) }, 30000);
+    assert.ok(Number(files) > 0, `files audited: ${files}`);
+    assert.deepStrictEqual(api.summary(folder)?.cspViolations, [], 'no Content-Security-Policy violations');
   });
 });
