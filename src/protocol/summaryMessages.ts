@@ -9,7 +9,7 @@ import type { FileRow, SampleOverview } from '../engine/report/sampleReport';
 import type { Range } from '../engine/model';
 
 /** Report formats the webview can ask for; the host maps them to the engine's renderers. */
-export const EXPORT_FORMATS = ['csv-files', 'csv-summary', 'markdown', 'html'] as const;
+export const EXPORT_FORMATS = ['csv-files', 'csv-summary', 'csv-verdicts', 'markdown', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface AuditProgress {

@@ -94,7 +94,7 @@ describe('CLI: dipsample report', () => {
     const nowhere = path.join(temp, 'missing', 'report.md');
     assert.match(assertRefused(await cli(['report', 'sample', '-o', nowhere])), /^dipsample: Cannot write .*report\.md: no such folder$/);
     assert.ok(!existsSync(nowhere));
-    assert.match(assertRefused(await cli(['report', 'sample', '--format', 'pdf'])), /'pdf' is invalid.*markdown, html, csv-files, csv-summary/);
+    assert.match(assertRefused(await cli(['report', 'sample', '--format', 'pdf'])), /'pdf' is invalid.*markdown, html, csv-files, csv-summary, csv-verdicts/);
     assert.match(assertRefused(await cli(['report'])), /missing required argument 'folder'/);
   });
 

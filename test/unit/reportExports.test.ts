@@ -466,15 +466,16 @@ describe('report exports', () => {
   describe('REPORT_FORMATS', () => {
     it('renders every format from one input, each as its function does', () => {
       const { report, tally, reports } = northmoor;
-      assert.deepEqual(Object.keys(REPORT_FORMATS), ['markdown', 'html', 'csv-files', 'csv-summary']);
+      assert.deepEqual(Object.keys(REPORT_FORMATS), ['markdown', 'html', 'csv-files', 'csv-summary', 'csv-verdicts']);
       const input = { report, reports: tally.files(), generated: '2024-05-01' };
       assert.equal(REPORT_FORMATS.markdown.render(input), sampleMarkdown(report));
       assert.equal(REPORT_FORMATS.html.render(input), sampleHtml(report, { generated: '2024-05-01' }));
       assert.equal(REPORT_FORMATS['csv-files'].render({ report, reports: tally.files() }), fileRuleCsv(report.sample, reports, report.rules));
       assert.equal(REPORT_FORMATS['csv-summary'].render(input), summaryCsv(report));
+      assert.equal(REPORT_FORMATS['csv-verdicts'].render(input), verdictsCsv(report));
       assert.deepEqual(
         Object.values(REPORT_FORMATS).map((f) => f.extension),
-        ['md', 'html', 'csv', 'csv'],
+        ['md', 'html', 'csv', 'csv', 'csv'],
       );
       for (const format of Object.values(REPORT_FORMATS)) assert.ok(format.label.length > 0);
     });

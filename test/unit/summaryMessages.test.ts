@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { fileRow, overviewOf, sampleInfo } from '../../src/engine';
-import { isHostMessage, isSummaryWebviewState, isWebviewMessage } from '../../src/protocol/summaryMessages';
+import { REPORT_FORMATS } from '../../src/engine/report/export';
+import { EXPORT_FORMATS, isHostMessage, isSummaryWebviewState, isWebviewMessage } from '../../src/protocol/summaryMessages';
 import { REPO_ROOT, auditFolder } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'training-basics');
@@ -49,6 +50,10 @@ describe('summary webview messages', () => {
     assert.equal(isWebviewMessage({ type: 'export', format: 'exe' }), false);
     assert.equal(isWebviewMessage({ type: 'rendered', ms: Number.NaN, findings: 1 }), false);
     assert.equal(isWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.new' }), false);
+  });
+
+  it('offers exactly the report formats the engine renders', () => {
+    assert.deepEqual([...EXPORT_FORMATS].sort(), Object.keys(REPORT_FORMATS).sort());
   });
 
   it('restores only a well-formed saved state', () => {

@@ -41,6 +41,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'csv-files', label: 'CSV: file × rule' },
   { format: 'csv-summary', label: 'CSV: summary' },
+  { format: 'csv-verdicts', label: 'CSV: verdicts' },
   { format: 'markdown', label: 'Markdown' },
   { format: 'html', label: 'HTML report' },
 ];

@@ -4,7 +4,7 @@ import { sampleReport, type SampleInfo, type SampleTally } from '../../engine';
 import { REPORT_FORMATS } from '../../engine/report/export';
 import type { ExportFormat } from '../../protocol/summaryMessages';
 
-const SUFFIX: Record<ExportFormat, string> = { 'csv-files': 'files', 'csv-summary': 'summary', markdown: 'summary', html: 'report' };
+const SUFFIX: Record<ExportFormat, string> = { 'csv-files': 'files', 'csv-summary': 'summary', 'csv-verdicts': 'verdicts', markdown: 'summary', html: 'report' };
 
 /** "Hmic 2014 / Northmoor" → "hmic-2014-northmoor": a safe default file name. */
 function slug(name: string): string {

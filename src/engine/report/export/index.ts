@@ -4,6 +4,7 @@ import { fileRuleCsv } from './fileRuleCsv';
 import { sampleHtml } from './html';
 import { sampleMarkdown } from './markdown';
 import { summaryCsv } from './summaryCsv';
+import { verdictsCsv } from './verdictsCsv';
 
 /** What every report format renders from: the sample report and the file reports behind it. */
 export interface ReportInput {
@@ -28,6 +29,7 @@ export const REPORT_FORMATS = {
   html: { label: 'HTML (standalone page)', extension: 'html', render: ({ report, generated }) => sampleHtml(report, { generated }) },
   'csv-files': { label: 'CSV: one row per file and rule', extension: 'csv', render: ({ report, reports }) => fileRuleCsv(report.sample, reports, report.rules) },
   'csv-summary': { label: 'CSV: one row per rule', extension: 'csv', render: ({ report }) => summaryCsv(report) },
+  'csv-verdicts': { label: 'CSV: one row per sample-level verdict', extension: 'csv', render: ({ report }) => verdictsCsv(report) },
 } as const satisfies Record<string, ReportFormat>;
 
 export type ReportFormatId = keyof typeof REPORT_FORMATS;
