@@ -71,6 +71,15 @@ describe('summary webview', function () {
     // One bar per rule, each labelled for screen readers.
     const bars = await webview<number>(BUNDLED_NAME, 'count', { selector: '#rules-table svg[role="img"][aria-label]' });
     assert.strictEqual(bars, cli.summary.rules.length);
+    // Read as tables by a screen reader: captions, column and row headers, a labelled grid.
+    for (const table of ['#rules-table', '#category-table', '#domestic-abuse-table']) {
+      assert.strictEqual(await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} caption` }), 1, `${table} has a caption`);
+      assert.ok((await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} thead th[scope="col"]` })) >= 3, `${table} has column headers`);
+      assert.ok((await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} tbody th[scope="row"]` })) >= 1, `${table} has row headers`);
+    }
+    const findings = cli.files.reduce<number>((n, file) => n + (file as { findings: unknown[] }).findings.length, 0);
+    await webview(BUNDLED_NAME, 'attribute', { selector: '#findings-grid', name: 'aria-rowcount', contains: String(findings + 1) });
+    await webview(BUNDLED_NAME, 'attribute', { selector: '#findings-grid', name: 'aria-labelledby', contains: 'findings-heading' });
     // The page and its components (vscode-elements) live within the strict policy.
     assert.deepStrictEqual(api.summary(folder())?.cspViolations, [], 'no Content-Security-Policy violations');
   });
