@@ -1,8 +1,7 @@
 import type { RuleRow, SampleOverview } from '../../src/engine/report/sampleReport';
 import { failedBar } from './bar';
 import { el } from './dom';
-import { verdictStatusText } from '../../src/engine/report/export/reportText';
-import { shareWithInterval } from './format';
+import { shareWithInterval, verdictStatusText } from '../../src/engine/report/export/reportText';
 
 /** Column headings, with the full wording as a tooltip where the heading is abbreviated. */
 const COLUMNS: Array<[string, string?]> = [

@@ -1,7 +1,7 @@
 import type { SampleManifest } from '../config/loadManifest';
 import type { FileReport, Range, Severity } from '../model';
 import type { RuleSet } from '../rules/ruleSet';
-import type { RuleSummary, VerdictSummary } from '../summary';
+import { failedPercent, type RuleSummary, type VerdictSummary } from '../summary';
 import type { Breakdown, SampleTally } from './sampleTally';
 import { wilsonInterval, type Interval } from './wilson';
 
@@ -127,8 +127,9 @@ export function sampleReport(sample: SampleInfo, tally: SampleTally): SampleRepo
 export function ruleRow(rule: RuleSummary, origin?: { pack: string; judgment: boolean }): RuleRow {
   const applicable = rule.failed + rule.passed;
   const row: RuleRow = { ...rule, pack: origin?.pack ?? '', judgment: origin?.judgment ?? false, applicable };
-  if (applicable > 0) {
-    row.failedPercent = (100 * rule.failed) / applicable;
+  const share = failedPercent(rule);
+  if (share !== undefined) {
+    row.failedPercent = share;
     row.interval = wilsonInterval(rule.failed, applicable);
   }
   return row;

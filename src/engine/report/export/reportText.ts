@@ -15,10 +15,16 @@ export const OUTCOME_LABELS = {
 /** One decimal, as HMIC and HMICFRS quote percentages. */
 export const percent = (value: number): string => value.toFixed(1);
 
+/** "68.0% (54.2–79.2)"; "—" when the rule applied to no file. */
+export function shareWithInterval(row: Pick<RuleRow, 'failedPercent' | 'interval'>): string {
+  if (row.failedPercent === undefined || !row.interval) return '—';
+  return `${percent(row.failedPercent)}% (${percent(row.interval.low)}–${percent(row.interval.high)})`;
+}
+
 /** "68.0% (54.2–79.2), n=50"; "—" when the rule applied to no file. */
 export function shareText(row: RuleRow): string {
-  if (row.failedPercent === undefined || !row.interval) return '—';
-  return `${percent(row.failedPercent)}% (${percent(row.interval.low)}–${percent(row.interval.high)}), n=${row.applicable}`;
+  const share = shareWithInterval(row);
+  return share === '—' ? share : `${share}, n=${row.applicable}`;
 }
 
 /** "Investigation plan present: 68.0% failed, 95% CI 54.2–79.2%, n=50", for screen readers. */
