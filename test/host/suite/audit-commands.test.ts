@@ -119,28 +119,39 @@ describe('audit commands', () => {
     const folder = vscode.Uri.joinPath(workspaceRoot(), name);
     const file = vscode.Uri.joinPath(folder, 'NEW.crime.yaml');
     const sup = await readText(wsUri('training/TRAIN-SUP.crime.yaml'));
-    // Wait for the file watcher to report the new file: a create and a delete in one batch of
-    // watcher events cancel out, and a real user does not delete a file within milliseconds.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.crime.yaml'), false, true, true);
-    const created = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the file watcher did not report ${name}/NEW.crime.yaml within 10 s`)), 10000);
-      watcher.onDidCreate(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    try {
-      await writeText(file, sup.replace('HT/13/0201', 'HT/13/0999'));
-      await created;
-    } finally {
-      watcher.dispose();
-    }
+    // Create the folder first and wait until the workspace watcher reports it: on Linux the watcher
+    // adds its inotify watch on a new folder only when it sees the folder appear, so a file written
+    // into a brand-new folder at once can go unreported. Then wait for the file itself: a create and
+    // a delete in one batch of watcher events cancel out, and a real user does not delete a file
+    // within milliseconds of writing it.
+    await watchedCreate(name, () => vscode.workspace.fs.createDirectory(folder));
+    await watchedCreate(`${name}/NEW.crime.yaml`, () => writeText(file, sup.replace('HT/13/0201', 'HT/13/0999')));
     const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditFolder', folder);
     assert.ok(result, 'the command returns { files, findings }');
     assert.strictEqual(result.files, 1);
     assert.strictEqual(result.findings, 1);
     await waitForDiagnostics(file, (ds) => ds.length === 1 && codeValue(ds[0]) === 'supervision-recorded', 'the folder audit finding', api);
     return file;
+  }
+
+  /** Runs `create` and resolves once the file watcher reports `relative` (a workspace path) created. */
+  async function watchedCreate(relative: string, create: () => Thenable<void>): Promise<void> {
+    // Rooted at the workspace folder, like the extension's own '**' globs, so that the workspace's
+    // recursive watcher serves it rather than a watcher of its own on a path that does not exist yet.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceRoot(), relative), false, true, true);
+    try {
+      const seen = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the file watcher did not report ${relative} within 10 s`)), 10000);
+        watcher.onDidCreate(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      await create();
+      await seen;
+    } finally {
+      watcher.dispose();
+    }
   }
 
   it('keeps the findings of an audited file that is not open, and clears them when the file is deleted', async () => {
