@@ -5,7 +5,7 @@
 // starts the remote Node extension host with this extension (development path, or an installed
 // .vsix) and the suite's test entry. See docs/testing.md.
 //
-//   node scripts/run-vscode-tests.mjs [--suite suite|smoke|sanity] [--grep PATTERN] [--keep] [--no-build]
+//   node scripts/run-vscode-tests.mjs [--suite suite|reload|smoke|sanity] [--grep PATTERN] [--keep] [--no-build]
 //
 // The last line printed is always `N passed, N failed, N skipped`. Exit status: 0 only when the
 // runner reported at least one pass and no failure; 1 test failures; 2 missing prerequisites;
@@ -154,12 +154,17 @@ function killServer(signal) {
 }
 process.on('exit', () => killServer('SIGKILL')); // never leave the process group behind
 
+// Loads of the window: a suite may reload it (the reload suite); each load's counts add up.
+let phase = 1;
+const earlierPhases = { passes: 0, failures: 0, pending: 0 };
+
 async function finish(code, why) {
   if (finished) return;
   finished = true;
   log(why, '-> exit', code);
   let summary;
   try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* the runner never reported */ }
+  if (summary) for (const k of Object.keys(earlierPhases)) summary[k] = (summary[k] ?? 0) + earlierPhases[k];
   // never report success unless the mocha runner itself reported > 0 passes and 0 failures
   if (code === 0 && !(summary && summary.failures === 0 && summary.passes > 0)) {
     log('the host exited 0 but the runner reported no passing run: exit 5');
@@ -405,6 +410,19 @@ const ops = {
   text: waitForText, // e.g. { selector: '#workbench\\.parts\\.statusbar', contains: 'findings' }
   webview: webviewOp, // { sample, action: text|attribute|count|texts|click|press, selector, ... }
   dialogs: async () => dialogs, // every alert/confirm/prompt any frame opened (and that was dismissed)
+  // Window reloads (test/host/reload): which load of the window this is (1, 2, ...); and, from a
+  // suite whose run on this load has ended and which now reloads the window (Developer: Reload
+  // Window, so the workbench saves its state first), notice of it: the reloaded window runs the
+  // suite again and reports anew, so this load's counts are kept aside and added up at the end.
+  phase: async () => phase,
+  reloading: async () => {
+    const counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    for (const k of Object.keys(earlierPhases)) earlierPhases[k] += counts[k] ?? 0;
+    fs.rmSync(resultsFile);
+    phase += 1;
+    log(`the window reloads (load ${phase}): the workbench restores its editors and runs the suite again`);
+    return phase;
+  },
 };
 let bridgeBusy = false;
 const bridgeTimer = setInterval(async () => {

@@ -6,7 +6,8 @@ import * as path from 'path';
 import Mocha from 'mocha';
 import { askHarness, bridgeAvailable } from './bridge';
 
-export function runMochaIn(dir: string): Promise<void> {
+/** Runs the suite's `*.test.js` files in `dir` (only those `include` accepts, when given). */
+export function runMochaIn(dir: string, include: (fileName: string) => boolean = () => true): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
     color: false,
@@ -27,7 +28,7 @@ export function runMochaIn(dir: string): Promise<void> {
     },
   });
   for (const f of fs.readdirSync(dir).sort()) {
-    if (f.endsWith('.test.js')) mocha.addFile(path.join(dir, f));
+    if (f.endsWith('.test.js') && include(f)) mocha.addFile(path.join(dir, f));
   }
   // present in every suite, skipped unless DIPSAMPLE_FORCE_FAIL=1
   mocha.addFile(path.join(__dirname, 'deliberateFailure.js'));

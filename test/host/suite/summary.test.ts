@@ -2,45 +2,12 @@
 // file at the finding, edits and new files update it, values from crime files render as text, and
 // screenshots in light, dark and high-contrast themes are kept as test artifacts.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { askHarness, bridgeAvailable } from '../bridge';
-import { activate, closeAllEditors, DipsampleApi, exists, extension, readText, rel, restoreFile, waitUntil, writeText, wsUri } from '../util';
+import { BUNDLED, BUNDLED_NAME, cliJson, failedCell, openSummary, summaryTabs, webview } from '../summaryPage';
+import { activate, closeAllEditors, DipsampleApi, exists, readText, rel, restoreFile, waitUntil, writeText, wsUri } from '../util';
 
-const BUNDLED = 'bundled/training-basics';
-const BUNDLED_NAME = 'Training basics: the four core rules';
 const XSS = '<img src=x onerror=alert(1)>';
-
-interface CliSummary {
-  files: unknown[];
-  summary: {
-    files: number;
-    filesWithSyntaxErrors: number;
-    rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number; awaitingJudgment: number; notAudited: number }>;
-  };
-}
-
-function cliJson(folder: vscode.Uri): CliSummary {
-  const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
-  const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-  return JSON.parse(json) as CliSummary;
-}
-
-/** Asks the harness to act on the summary webview showing `sample` (see scripts/run-vscode-tests.mjs). */
-function webview<T = string>(sample: string, action: string, args: Record<string, unknown> = {}): Promise<T> {
-  return askHarness<T>('webview', { sample, action, ...args }, 30000);
-}
-
-function summaryTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('dipsample.summary'));
-}
-
-async function openSummary(folder: vscode.Uri): Promise<void> {
-  await vscode.commands.executeCommand('dipsample.openSummary', folder);
-}
-
-const failedCell = (rule: string) => `#rules-table tr[data-rule="${rule}"] td[data-count="failed"]`;
 
 describe('summary webview', function () {
   let api: DipsampleApi;
