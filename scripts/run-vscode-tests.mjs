@@ -410,6 +410,22 @@ const ops = {
   text: waitForText, // e.g. { selector: '#workbench\\.parts\\.statusbar', contains: 'findings' }
   webview: webviewOp, // { sample, action: text|attribute|count|texts|click|press, selector, ... }
   dialogs: async () => dialogs, // every alert/confirm/prompt any frame opened (and that was dismissed)
+  // { value }: types into the open quick input (in the browser workbench a save or open dialog is
+  // one: VS Code's simple file dialog) and accepts it; returns the quick input's title.
+  quickInput: async ({ value, timeoutMs: ms = 15000 }) => {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: ms });
+    const title = (await widget.locator('.quick-input-title').innerText({ timeout: ms }).catch(() => '')).trim();
+    await input.fill(String(value));
+    // The file dialog re-lists the folder for what was typed: Enter before that would take the row
+    // still highlighted (a folder to go into) instead of the typed path.
+    const highlighted = widget.locator('.quick-input-list .monaco-list-row.focused');
+    for (const deadline = Date.now() + ms; await highlighted.count() > 0 && Date.now() < deadline;) await new Promise(r => setTimeout(r, 100));
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: ms });
+    return title;
+  },
   // Window reloads (test/host/reload): which load of the window this is (1, 2, ...); and, from a
   // suite whose run on this load has ended and which now reloads the window (Developer: Reload
   // Window, so the workbench saves its state first), notice of it: the reloaded window runs the

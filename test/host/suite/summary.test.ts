@@ -108,6 +108,26 @@ describe('summary webview', function () {
     await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(plan.failed) });
   });
 
+  it('filters by severity from the keyboard, and back to everything', async () => {
+    const files = cliJson(folder()).files as Array<{ findings: Array<{ severity: string }> }>;
+    const all = files.reduce((n, file) => n + file.findings.length, 0);
+    const warnings = files.flatMap((file) => file.findings).filter((f) => f.severity === 'warning').length;
+    const withWarnings = files.filter((file) => file.findings.some((f) => f.severity === 'warning')).length;
+    assert.ok(warnings > 0 && warnings < all, 'the bundled sample has warnings and other findings');
+    await openSummary(folder());
+    // The rule filter back to "All rules" (ArrowDown opens the list on the current choice, ArrowUp
+    // to the top, Enter picks), then severity: All, error, warning.
+    const rules = await webview<number>(BUNDLED_NAME, 'count', { selector: '#filter-rule vscode-option' });
+    await webview(BUNDLED_NAME, 'press', { selector: '#filter-rule', keys: ['ArrowDown', ...Array<string>(rules).fill('ArrowUp'), 'Enter'] });
+    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${all} findings` });
+    await webview(BUNDLED_NAME, 'press', { selector: '#filter-severity', keys: ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'] });
+    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${warnings} findings in ${withWarnings} files (of ${all} findings)` });
+    const severities = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: '#findings-grid .grid-body [role="row"] [role="gridcell"].severity' });
+    assert.deepStrictEqual([...new Set(severities)], ['warning']);
+    await webview(BUNDLED_NAME, 'press', { selector: '#filter-severity', keys: ['ArrowDown', 'ArrowUp', 'ArrowUp', 'Enter'] });
+    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${all} findings` });
+  });
+
   it('updates the counts when a file is edited, without re-auditing the sample', async () => {
     const cli = cliJson(folder());
     const before = cli.summary.rules.find((r) => r.rule === 'investigation-plan-present')!.failed;
@@ -155,6 +175,27 @@ describe('summary webview', function () {
     assert.strictEqual(again, undefined, 'refused');
     assert.strictEqual(await readText(target), 'my notes', 'the existing file is untouched');
     await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: 'already exists' });
+  });
+
+  it('exports from the panel\'s button to where the save dialog says', async () => {
+    const target = wsUri('summary-from-dialog.csv');
+    assert.ok(!(await exists(target)), 'a new file');
+    await openSummary(folder());
+    await webview(BUNDLED_NAME, 'click', { selector: 'vscode-button[data-export="csv-summary"]' });
+    // The browser workbench's save dialog is a quick input (VS Code's simple file dialog).
+    const title = await askHarness<string>('quickInput', { value: target.fsPath }, 30000);
+    assert.match(title, /Export sample summary/, 'the dialog is the export\'s');
+    await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: `Exported` });
+    const csv = await readText(target);
+    const cli = cliJson(folder());
+    const [head, ...rows] = csv.trim().split(/\r?\n/);
+    assert.match(head, /rule/i, `a header row: ${head}`);
+    assert.strictEqual(rows.length, cli.summary.rules.length, 'one row per rule');
+    for (const rule of cli.summary.rules) {
+      const row = rows.find((r) => r.includes(rule.rule));
+      assert.ok(row, `${rule.rule} has a row`);
+      assert.ok(row.includes(`,${rule.failed},${rule.passed},${rule.notApplicable},`), `${rule.rule}: ${row}`);
+    }
   });
 
   it('keeps screenshots of the summary in light, dark and high-contrast themes', async () => {
