@@ -39,6 +39,7 @@ export class AuditService implements vscode.Disposable {
   /** Files audited by a folder or workspace audit: kept (and re-audited) while closed. */
   private readonly tracked = new Set<string>();
   private running = 0;
+  private fileAudits = 0;
   private idleWaiters: Array<() => void> = [];
   private readonly changed = new vscode.EventEmitter<AuditChange>();
   /** Fires after any file's results change. */
@@ -63,6 +64,11 @@ export class AuditService implements vscode.Disposable {
 
   resultFor(uri: vscode.Uri): AuditedFile | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /** How many times a file has been audited since activation (updates should audit only what changed). */
+  get filesAudited(): number {
+    return this.fileAudits;
   }
 
   whenIdle(): Promise<void> {
@@ -95,6 +101,7 @@ export class AuditService implements vscode.Disposable {
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     this.running++;
+    this.fileAudits++;
     try {
       const { report, ruleSet } = await this.auditorFor(uri).auditFile(uri.fsPath, text);
       if (this.generations.get(key) !== generation) return undefined; // a newer run owns this file

@@ -17,6 +17,8 @@ export interface DipsampleApi {
   summary(folder: vscode.Uri): { overview: SampleOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
   /** Resolves after the summary's webview next finishes drawing an update. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
+  /** How many file audits have run since activation: the host tests check that updates are incremental. */
+  filesAudited(): number;
 }
 
 const CRIME_SELECTOR: vscode.DocumentSelector = [
@@ -98,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   log.info('dipsample activated');
   return {
     whenIdle: () => service.whenIdle(),
+    filesAudited: () => service.filesAudited,
     status: () => statusBar.status(),
     summary: (folder) => {
       const panel = summaries.get(folder);

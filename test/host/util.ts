@@ -13,6 +13,8 @@ export interface DipsampleApi {
   summary(folder: vscode.Uri): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
   /** Resolves when the summary's webview next reports a finished render. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
+  /** How many file audits have run since activation. */
+  filesAudited(): number;
 }
 
 /** The parts of the summary's overview the host tests read (src/engine/report/sampleReport.ts). */

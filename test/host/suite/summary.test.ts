@@ -138,10 +138,15 @@ describe('summary webview', function () {
     const edit = new vscode.WorkspaceEdit();
     const at = original.indexOf('\ninvestigation_plan:') + 1;
     edit.replace(file, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'investigation_plan'.length)), 'x_removed_plan');
+    await api.whenIdle();
+    const auditsBefore = api.filesAudited();
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       await openSummary(folder());
       await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(before + 1) });
+      await api.whenIdle();
+      const audits = api.filesAudited() - auditsBefore;
+      assert.ok(audits >= 1 && audits <= 2, `only the edited file was audited again (${audits} audits; the sample has ${cli.summary.files} files)`);
     } finally {
       await restoreFile(file, original);
     }
@@ -152,10 +157,16 @@ describe('summary webview', function () {
     const files = cliJson(folder()).summary.files;
     const copy = vscode.Uri.joinPath(folder(), 'TRAIN-99.crime.yaml');
     const text = (await readText(vscode.Uri.joinPath(folder(), 'TRAIN-02.crime.yaml'))).replace('reference: TRAIN-02', 'reference: TRAIN-99');
+    await api.whenIdle();
+    const auditsBefore = api.filesAudited();
     await writeText(copy, text);
     try {
       await openSummary(folder());
       await webview(BUNDLED_NAME, 'text', { selector: '[data-fact="Files audited"]', equals: String(files + 1) });
+      await api.whenIdle();
+      // One audit, or two when the watcher reports the write as a create and a change.
+      const audits = api.filesAudited() - auditsBefore;
+      assert.ok(audits >= 1 && audits <= 2, `only the new file was audited (${audits} audits; the sample has ${files + 1} files)`);
     } finally {
       await vscode.workspace.fs.delete(copy);
     }
