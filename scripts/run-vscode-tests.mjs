@@ -411,19 +411,34 @@ const ops = {
   webview: webviewOp, // { sample, action: text|attribute|count|texts|click|press, selector, ... }
   dialogs: async () => dialogs, // every alert/confirm/prompt any frame opened (and that was dismissed)
   // { value }: types into the open quick input (in the browser workbench a save or open dialog is
-  // one: VS Code's simple file dialog) and accepts it; returns the quick input's title.
+  // one: VS Code's simple file dialog) and accepts it; returns the quick input's title. For a file
+  // dialog, give a path in the folder the dialog opened in: a path elsewhere makes it re-list that
+  // folder and highlight a row, and Enter would then go into that row's folder.
   quickInput: async ({ value, timeoutMs: ms = 15000 }) => {
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: ms });
     const title = (await widget.locator('.quick-input-title').innerText({ timeout: ms }).catch(() => '')).trim();
-    await input.fill(String(value));
-    // The file dialog re-lists the folder for what was typed: Enter before that would take the row
-    // still highlighted (a folder to go into) instead of the typed path.
-    const highlighted = widget.locator('.quick-input-list .monaco-list-row.focused');
-    for (const deadline = Date.now() + ms; await highlighted.count() > 0 && Date.now() < deadline;) await new Promise(r => setTimeout(r, 100));
+    // A file dialog shows its input first and fills in the default path a moment later, which
+    // would replace what was typed before it: wait for that, and type again if it still happens.
+    const settle = async (done) => { for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline;) await new Promise(r => setTimeout(r, 100)); };
+    await settle(async () => (await input.inputValue()) !== '');
+    // Enter while a row is highlighted takes that row instead of the typed value: wait for none.
+    const highlighted = widget.locator('.quick-input-list .monaco-list-row.focused, .quick-input-list .monaco-list-row[aria-selected="true"]');
+    for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== String(value); attempt++) {
+      await input.fill(String(value));
+      await settle(async () => (await highlighted.count()) === 0);
+      await new Promise(r => setTimeout(r, 300)); // long enough for a late default value to land
+    }
+    if ((await input.inputValue()) !== String(value)) throw new Error(`the quick input "${title}" would not keep ${JSON.stringify(value)}`);
     await input.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: ms });
+    try {
+      await input.waitFor({ state: 'hidden', timeout: ms });
+    } catch {
+      const now = await input.inputValue().catch(() => '?');
+      const rows = await highlighted.allInnerTexts().catch(() => []);
+      throw new Error(`the quick input "${title}" stayed open after Enter; its value: ${JSON.stringify(now)}; highlighted: ${JSON.stringify(rows)}`);
+    }
     return title;
   },
   // Window reloads (test/host/reload): which load of the window this is (1, 2, ...); and, from a

@@ -189,15 +189,17 @@ describe('summary webview', function () {
   });
 
   it('exports from the panel\'s button to where the save dialog says', async () => {
-    const target = wsUri('summary-from-dialog.csv');
+    // A new name in the folder the dialog opens in (the sample's).
+    const target = vscode.Uri.joinPath(folder(), 'from-the-dialog-summary.csv');
     assert.ok(!(await exists(target)), 'a new file');
     await openSummary(folder());
     await webview(BUNDLED_NAME, 'click', { selector: 'vscode-button[data-export="csv-summary"]' });
     // The browser workbench's save dialog is a quick input (VS Code's simple file dialog).
-    const title = await askHarness<string>('quickInput', { value: target.fsPath }, 30000);
+    const title = await askHarness<string>('quickInput', { value: target.fsPath }, 40000);
     assert.match(title, /Export sample summary/, 'the dialog is the export\'s');
-    await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: `Exported` });
+    await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: `Exported CSV: one row per rule to ${target.fsPath}` });
     const csv = await readText(target);
+    await vscode.workspace.fs.delete(target);
     const cli = cliJson(folder());
     const [head, ...rows] = csv.trim().split(/\r?\n/);
     assert.match(head, /rule/i, `a header row: ${head}`);
