@@ -155,8 +155,8 @@ function killServer(signal) {
 process.on('exit', () => killServer('SIGKILL')); // never leave the process group behind
 
 // Loads of the window: a suite may reload it (the reload suite); each load's counts add up.
-let phase = 1;
-const earlierPhases = { passes: 0, failures: 0, pending: 0 };
+let load = 1;
+const earlierLoads = { passes: 0, failures: 0, pending: 0 };
 
 async function finish(code, why) {
   if (finished) return;
@@ -164,7 +164,7 @@ async function finish(code, why) {
   log(why, '-> exit', code);
   let summary;
   try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* the runner never reported */ }
-  if (summary) for (const k of Object.keys(earlierPhases)) summary[k] = (summary[k] ?? 0) + earlierPhases[k];
+  if (summary) for (const k of Object.keys(earlierLoads)) summary[k] = (summary[k] ?? 0) + earlierLoads[k];
   // never report success unless the mocha runner itself reported > 0 passes and 0 failures
   if (code === 0 && !(summary && summary.failures === 0 && summary.passes > 0)) {
     log('the host exited 0 but the runner reported no passing run: exit 5');
@@ -445,14 +445,14 @@ const ops = {
   // suite whose run on this load has ended and which now reloads the window (Developer: Reload
   // Window, so the workbench saves its state first), notice of it: the reloaded window runs the
   // suite again and reports anew, so this load's counts are kept aside and added up at the end.
-  phase: async () => phase,
+  load: async () => load,
   reloading: async () => {
     const counts = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    for (const k of Object.keys(earlierPhases)) earlierPhases[k] += counts[k] ?? 0;
+    for (const k of Object.keys(earlierLoads)) earlierLoads[k] += counts[k] ?? 0;
     fs.rmSync(resultsFile);
-    phase += 1;
-    log(`the window reloads (load ${phase}): the workbench restores its editors and runs the suite again`);
-    return phase;
+    load += 1;
+    log(`the window reloads (load ${load}): the workbench restores its editors and runs the suite again`);
+    return load;
   },
 };
 let bridgeBusy = false;

@@ -7,7 +7,7 @@ import { askHarness } from '../bridge';
 import { runMochaIn } from '../runner';
 
 export async function run(): Promise<void> {
-  const load = await askHarness<number>('phase', {});
+  const load = await askHarness<number>('load', {});
   await runMochaIn(__dirname, (file) => file.startsWith(`${load}-`));
   if (load === 1) {
     await askHarness('reloading', {});
