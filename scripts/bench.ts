@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { Auditor, auditText } from '../src/engine';
-import { generateSample, largeSampleSpec } from '../src/generator';
+import { generateSample, largeSampleSpec } from './generator';
 import { nodeHost } from '../src/node/nodeHost';
 import { runAudit } from '../src/cli/runAudit';
 import { toDiagnostic } from '../src/vscode/toDiagnostic';

@@ -25,7 +25,7 @@ import {
   largeSampleSpec,
   manifestText,
   type GeneratedFile,
-} from '../src/generator';
+} from './generator';
 
 const ROOT = resolve(__dirname, '..');
 const MANIFEST = 'sample.yaml';

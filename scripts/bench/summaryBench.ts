@@ -10,7 +10,8 @@ import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { median, time } from './measure';
-import { fileRow, overviewOf, sampleInfo, SampleTally, type FileReport, type RuleSet } from '../../src/engine';
+import type { FileReport, RuleSet } from '../../src/engine';
+import { fileRow, overviewOf, sampleInfo, SampleTally } from '../../src/report';
 
 export const TARGET_SUMMARY_MS = 1000;
 

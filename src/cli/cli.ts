@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem, OUTPUT_FORMATS, REPORT_FORMATS, type OutputFormat, type Problem, type ReportFormatId, type Severity } from '../engine';
+import { formatProblem, type Problem, type Severity } from '../engine';
+import { AUDIT_FORMAT_IDS, FORMATS, SAMPLE_FORMAT_IDS, type AuditFormatId, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
 import { runAudit } from './runAudit';
@@ -35,10 +36,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('audit')
     .description('Audit crime files (*.crime.yaml, *.crime.yml, *.crime.json); folders are searched recursively.')
     .argument('<paths...>', 'crime files or folders')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(OUTPUT_FORMATS)).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMAT_IDS).default('text'))
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
     .addOption(new Option('--fail-on <severity>', 'exit with status 1 when a finding of this severity (or worse) exists').choices(Object.keys(FAIL_ON)))
-    .action(async (paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }) => {
+    .action(async (paths: string[], options: { format: AuditFormatId; config?: string; failOn?: string }) => {
       status = await audit(paths, options, io);
     });
 
@@ -46,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .command('report')
     .description('Audit a sample folder and write its report: Markdown, a standalone HTML page, or CSV for spreadsheets.')
     .argument('<folder>', 'the sample folder (its sample.yaml, if any, gives the header)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(Object.keys(REPORT_FORMATS)).default('markdown'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(SAMPLE_FORMAT_IDS).default('markdown'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists')
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
@@ -65,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return status;
 }
 
-async function audit(paths: string[], options: { format: OutputFormat; config?: string; failOn?: string }, io: CliIo): Promise<number> {
+async function audit(paths: string[], options: { format: AuditFormatId; config?: string; failOn?: string }, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   let outcome;
@@ -77,14 +78,14 @@ async function audit(paths: string[], options: { format: OutputFormat; config?: 
   }
   showProgress?.clear();
   if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
-  io.stdout(OUTPUT_FORMATS[options.format](outcome.run));
+  io.stdout(FORMATS[options.format].render(outcome.run));
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
   const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
   return met ? EXIT.failOn : EXIT.ok;
 }
 
 interface ReportCommandOptions {
-  format: ReportFormatId;
+  format: SampleFormatId;
   output?: string;
   force?: boolean;
   config?: string;

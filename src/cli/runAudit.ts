@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { Auditor, compareRanges, summarize, type AuditRun, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
+import { Auditor, compareRanges, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
+import { summarize, type AuditRun } from '../report';
 import { findCrimeFiles } from '../node/findCrimeFiles';
 
 export interface AuditOptions {

@@ -1,13 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Auditor, REPORT_FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type EngineHost, type Problem, type ReportFormatId } from '../engine';
+import { Auditor, type EngineHost, type Problem } from '../engine';
+import { FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { runAudit } from './runAudit';
 
 export interface ReportOptions {
   /** The sample folder, relative to `cwd` or absolute. */
   folder: string;
-  format: ReportFormatId;
+  format: SampleFormatId;
   configFile?: string;
   cwd: string;
   /** When the report was made, for formats that show it. */
@@ -40,7 +41,7 @@ export async function runReport(host: EngineHost, options: ReportOptions, tool: 
   for (const report of run.files) tally.set({ ...report, path: path.resolve(options.cwd, report.path) });
   const manifest = await new Auditor(host).manifestFor(folder);
   const report = sampleReport(sampleInfo(folder, manifest, run.ruleSets), tally);
-  return { text: REPORT_FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }), problems };
+  return { text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }), problems };
 }
 
 /**

@@ -1,26 +1,20 @@
-import * as path from 'node:path';
 import { CONFIG_FILE_NAME, MANIFEST_FILE_NAME } from './config/configSchema';
-import { loadConfig, type MergedConfig, type PackReference, type ReadFile } from './config/loadConfig';
+import { loadConfig, type MergedConfig } from './config/loadConfig';
 import { loadManifest, type SampleManifest } from './config/loadManifest';
+import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
+import { findUp } from './findUp';
+import type { EngineHost, HostPaths } from './host';
 import type { FileReport } from './model';
 import { ParsedDocument } from './parse/document';
 import { loadPack, type LoadedPack } from './rules/loadPack';
 import { buildRuleSet, type PackSource, type RuleSet } from './rules/ruleSet';
 
-/** What the engine needs from its host (Node's fs for the CLI, workspace.fs for the extension). */
-export interface EngineHost {
-  /** The file's text, or undefined when it does not exist. */
-  readFile: ReadFile;
-  /** Folder holding the built-in packs (`<name>.pack.yaml`). */
-  builtinRulesDir: string;
-}
-
 export const DEFAULT_PACKS = ['core'];
 
 /** Host-level defaults beneath every configuration file (the editor's settings). */
 export interface AuditorDefaults {
-  /** Packs run in addition to those the configuration names: built-in names or absolute paths. */
+  /** Packs run in addition to those the configuration names: built-in names or paths (relative to the working folder). */
   extraPacks?: string[];
   /** Zone for timestamps without an offset when no configuration sets one. */
   timeZone?: string;
@@ -33,7 +27,7 @@ export interface AuditorDefaults {
  */
 export class Auditor {
   private readonly ruleSets = new Map<string, Promise<RuleSet>>();
-  private readonly nearest = new Map<string, Promise<string | undefined>>();
+  private readonly existing = new Map<string, Promise<boolean>>();
   private readonly packs = new Map<string, Promise<LoadedPack>>();
 
   constructor(
@@ -43,10 +37,11 @@ export class Auditor {
 
   /** The rule set for a file, from the configuration discovered around it (or `configFile` if given). */
   ruleSetFor(file: string, configFile?: string): Promise<RuleSet> {
-    const key = configFile ? `config:${configFile}` : `dir:${path.dirname(file)}`;
+    const directory = this.host.path.dirname(file);
+    const key = configFile ? `config:${configFile}` : `dir:${directory}`;
     let ruleSet = this.ruleSets.get(key);
     if (!ruleSet) {
-      ruleSet = this.buildFor(path.dirname(file), configFile);
+      ruleSet = this.buildFor(directory, configFile);
       this.ruleSets.set(key, ruleSet);
     }
     return ruleSet;
@@ -73,19 +68,19 @@ export class Auditor {
   /** The sample manifest governing a folder, if any. */
   async manifestFor(directory: string): Promise<SampleManifest | undefined> {
     const file = await this.findUp(directory, MANIFEST_FILE_NAME);
-    return file ? loadManifest(file, this.host.readFile) : undefined;
+    return file ? loadManifest(file, this.host) : undefined;
   }
 
   /** Forget cached configurations and packs (after any of them changed). */
   invalidate(): void {
     this.ruleSets.clear();
-    this.nearest.clear();
+    this.existing.clear();
     this.packs.clear();
   }
 
   private async buildFor(directory: string, configFile?: string): Promise<RuleSet> {
     const configPath = configFile ?? (await this.findUp(directory, CONFIG_FILE_NAME));
-    const config: MergedConfig = configPath ? await loadConfig(configPath, this.host.readFile) : { rules: new Map(), files: [], problems: [] };
+    const config: MergedConfig = configPath ? await loadConfig(configPath, this.host) : { rules: new Map(), files: [], problems: [] };
     let references = config.packs;
     if (!references) {
       const manifest = configFile ? undefined : await this.manifestFor(directory);
@@ -96,16 +91,16 @@ export class Auditor {
       references = manifest?.packs ?? DEFAULT_PACKS.map((spec) => ({ spec, builtin: spec, declaredIn: defaultDeclaration(spec) }));
     }
     for (const spec of this.defaults.extraPacks ?? []) {
-      const reference = path.isAbsolute(spec) ? { spec, file: spec } : { spec, builtin: spec };
+      const reference = packReference(spec, this.host.path.resolve('.'), this.host.path, defaultDeclaration(spec));
       const known = references.some((r) => (r.file ?? r.builtin) === (reference.file ?? reference.builtin));
-      if (!known) references = [...references, { ...reference, declaredIn: defaultDeclaration(spec) }];
+      if (!known) references = [...references, reference];
     }
     if (!config.timezone && this.defaults.timeZone) {
       config.timezone = { value: this.defaults.timeZone, ...defaultDeclaration('timezone'), path: [] };
     }
     const sources: PackSource[] = await Promise.all(
       references.map(async (reference) => {
-        const file = reference.file ?? path.join(this.host.builtinRulesDir, `${reference.builtin}.pack.yaml`);
+        const file = reference.file ?? this.host.path.join(this.host.builtinRulesDir, `${reference.builtin}.pack.yaml`);
         return { reference, file, loaded: await this.loadPackFile(file, reference) };
       }),
     );
@@ -127,17 +122,17 @@ export class Auditor {
   }
 
   /** Nearest `name` in `directory` or any parent folder. */
-  private findUp(directory: string, name: string): Promise<string | undefined> {
-    const key = `${name}\0${directory}`;
-    let found = this.nearest.get(key);
+  private async findUp(directory: string, name: string): Promise<string | undefined> {
+    const folder = await findUp(directory, (candidate) => this.exists(this.host.path.join(candidate, name)), this.host.path);
+    return folder === undefined ? undefined : this.host.path.join(folder, name);
+  }
+
+  /** Whether a file exists, asked of the host once per file until `invalidate`. */
+  private exists(file: string): Promise<boolean> {
+    let found = this.existing.get(file);
     if (!found) {
-      found = (async () => {
-        const candidate = path.join(directory, name);
-        if ((await this.host.readFile(candidate)) !== undefined) return candidate;
-        const parent = path.dirname(directory);
-        return parent === directory ? undefined : this.findUp(parent, name);
-      })();
-      this.nearest.set(key, found);
+      found = this.host.readFile(file).then((text) => text !== undefined);
+      this.existing.set(file, found);
     }
     return found;
   }
@@ -148,6 +143,6 @@ function defaultDeclaration(spec: string) {
 }
 
 /** Where a rule's doc page lives: `docs/<id>.md` beside the pack that declares it. */
-export function ruleDocPath(rule: { id: string; file: string }): string {
-  return path.join(path.dirname(rule.file), 'docs', `${rule.id}.md`);
+export function ruleDocPath(rule: { id: string; file: string }, paths: Pick<HostPaths, 'dirname' | 'join'>): string {
+  return paths.join(paths.dirname(rule.file), 'docs', `${rule.id}.md`);
 }

@@ -7,8 +7,11 @@ import { isRecord } from './path';
 
 export const CRIME_FILE_FORMAT = 'crime-file/1';
 
-/** File names the engine treats as crime records. */
+/** File names the engine treats as crime records: `*.crime.yaml`, `*.crime.yml`, `*.crime.json`. */
 export const CRIME_FILE_PATTERN = /\.crime\.(ya?ml|json)$/i;
+
+/** The same files as a glob, for file searches and watchers (VS Code, folder search). */
+export const CRIME_FILE_GLOB = '**/*.crime.{yaml,yml,json}';
 
 export function isCrimeFile(file: string): boolean {
   return CRIME_FILE_PATTERN.test(file);

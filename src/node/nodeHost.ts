@@ -6,6 +6,7 @@ import type { EngineHost } from '../engine';
 export function nodeHost(builtinRulesDir = findRulesDir()): EngineHost {
   return {
     builtinRulesDir,
+    path,
     async readFile(file) {
       try {
         return await fs.readFile(file, 'utf8');

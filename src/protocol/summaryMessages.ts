@@ -5,12 +5,11 @@
  * Hand-written rather than ajv: ajv compiles validators with `new Function`, which the webview's
  * Content-Security-Policy (rightly) forbids.
  */
-import type { FileRow, SampleOverview } from '../engine/report/sampleReport';
-import type { Range } from '../engine/model';
+import { SAMPLE_FORMAT_IDS, SEVERITIES, type FileRow, type Range, type SampleFormatId, type SampleOverview } from '../report';
 
-/** Report formats the webview can ask for; the host maps them to the engine's renderers. */
-export const EXPORT_FORMATS = ['csv-files', 'csv-summary', 'csv-verdicts', 'markdown', 'html'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Report formats the webview can ask for: the sample formats of the report layer's registry. */
+export const EXPORT_FORMATS = SAMPLE_FORMAT_IDS;
+export type ExportFormat = SampleFormatId;
 
 export interface AuditProgress {
   done: number;
@@ -54,7 +53,7 @@ function isProgress(value: unknown): value is AuditProgress {
   return isObject(value) && isCount(value.done) && isCount(value.total);
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
+const SEVERITY_NAMES: ReadonlySet<string> = new Set(SEVERITIES);
 
 export function isFileRow(value: unknown): value is FileRow {
   return (
@@ -68,7 +67,7 @@ export function isFileRow(value: unknown): value is FileRow {
     typeof value.syntaxError === 'boolean' &&
     typeof value.schemaError === 'boolean' &&
     Array.isArray(value.findings) &&
-    value.findings.every((f) => isObject(f) && isString(f.rule) && SEVERITIES.has(f.severity as string) && isString(f.message) && isRange(f.range))
+    value.findings.every((f) => isObject(f) && isString(f.rule) && SEVERITY_NAMES.has(f.severity as string) && isString(f.message) && isRange(f.range))
   );
 }
 

@@ -7,7 +7,7 @@ import { AuditHover } from './hover';
 import { settingsFor } from './settings';
 import { AuditStatusBar, type SampleStatus } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanels';
-import type { SampleOverview } from '../engine';
+import type { SampleOverview } from '../report';
 
 /** What the extension exposes to other extensions and to its own host tests. */
 export interface DipsampleApi {

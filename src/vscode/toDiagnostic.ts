@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ruleDocPath, SCHEMA_RULE, SYNTAX_RULE, type CompiledRule, type Finding, type Range, type Severity } from '../engine';
 
@@ -31,7 +32,7 @@ export function toRange(range: Range): vscode.Range {
 
 /** The doc page a rule's code links to: beside its pack, or the index for syntax/schema findings. */
 export function docUriFor(ruleId: string, rule: CompiledRule | undefined, extensionUri: vscode.Uri): vscode.Uri {
-  if (rule) return vscode.Uri.file(ruleDocPath({ id: rule.id, file: rule.declaration.file }));
+  if (rule) return vscode.Uri.file(ruleDocPath({ id: rule.id, file: rule.declaration.file }, path));
   const page = ruleId === SYNTAX_RULE || ruleId === SCHEMA_RULE ? 'README.md' : `${ruleId}.md`;
   return vscode.Uri.joinPath(extensionUri, 'rules', 'docs', page);
 }

@@ -11,6 +11,7 @@ export function workspaceHost(extensionUri: vscode.Uri): EngineHost {
   const disk = nodeHost(vscode.Uri.joinPath(extensionUri, 'rules').fsPath);
   return {
     builtinRulesDir: disk.builtinRulesDir,
+    path: disk.path,
     async readFile(file) {
       const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
       return open ? open.getText() : disk.readFile(file);

@@ -3,12 +3,12 @@ import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 
 const parseCsv = (text: string): string[][] => parseCsvText(text, { relaxColumnCount: false });
-import { summarize, type CompiledRule, type FileReport, type Finding, type RuleResult, type RuleSet, type Severity } from '../../src/engine';
-import type { AuditRun } from '../../src/engine/format/auditRun';
-import { formatCsv } from '../../src/engine/format/csv';
-import { formatJson } from '../../src/engine/format/json';
-import { formatSarif } from '../../src/engine/format/sarif';
-import { formatText } from '../../src/engine/format/text';
+import type { CompiledRule, FileReport, Finding, RuleResult, RuleSet, Severity } from '../../src/engine';
+import { summarize, type AuditRun } from '../../src/report';
+import { findingsCsv as formatCsv } from '../../src/report/formats/findingsCsv';
+import { jsonReport as formatJson } from '../../src/report/formats/json';
+import { sarifLog as formatSarif } from '../../src/report/formats/sarif';
+import { textReport as formatText } from '../../src/report/formats/text';
 import { range, sarifValidator } from './helpers';
 
 const CSV_HEADER = 'path,reference,rule,severity,line,column,end_line,end_column,message';

@@ -5,9 +5,9 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
-import { generateLancashireSuspectsSample, generateLancashireUnattendedSample } from '../../src/generator/hmic2014Lancashire';
-import { generatePeel2017Sample } from '../../src/generator/peel2017';
-import { generatePeel2122Sample } from '../../src/generator/peel2122';
+import { generateLancashireSuspectsSample, generateLancashireUnattendedSample } from '../../scripts/generator/hmic2014Lancashire';
+import { generatePeel2017Sample } from '../../scripts/generator/peel2017';
+import { generatePeel2122Sample } from '../../scripts/generator/peel2122';
 import {
   formatDateTime,
   generateRecords,
@@ -26,7 +26,7 @@ import {
   trainingRecords,
   type CrimeFile,
   type SampleSpec,
-} from '../../src/generator';
+} from '../../scripts/generator';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HOUR = 3_600_000;

@@ -2,7 +2,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Auditor, SampleTally, type EngineHost, type FileReport, type Range, type RuleSet, type SampleManifest } from '../../src/engine';
+import { Auditor, type EngineHost, type FileReport, type Range, type RuleSet, type SampleManifest } from '../../src/engine';
+import { SampleTally } from '../../src/report';
 import { runCli } from '../../src/cli/cli';
 import { findCrimeFiles } from '../../src/node/findCrimeFiles';
 import { findRulesDir, nodeHost } from '../../src/node/nodeHost';
@@ -14,6 +15,7 @@ export const RULES_DIR = findRulesDir(REPO_ROOT);
 export function memoryHost(files: Record<string, string>): EngineHost {
   return {
     builtinRulesDir: RULES_DIR,
+    path,
     async readFile(file) {
       if (file in files) return files[file];
       if (file.startsWith(RULES_DIR + path.sep)) {

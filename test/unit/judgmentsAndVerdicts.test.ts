@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { Auditor, auditText, formatProblem, OUTPUT_FORMATS, summarize, type FileReport } from '../../src/engine';
+import { Auditor, auditText, formatProblem, type FileReport } from '../../src/engine';
+import { FORMATS, summarize } from '../../src/report';
 import { lines, memoryHost } from './helpers';
 
 const PACK = lines(
@@ -104,8 +105,8 @@ describe('record kinds, judgment criteria and sample verdicts', () => {
     const six = summarize(sample(6), [set]);
     assert.equal(six.verdicts[0].status, 'unsatisfactory');
     const run = { files: sample(6), ruleSets: [set], summary: six, tool: { name: 'dipsample', version: 'test' } };
-    assert.deepEqual((JSON.parse(OUTPUT_FORMATS.json(run)) as { summary: { verdicts: Array<{ status: string }> } }).summary.verdicts.map((v) => v.status), ['unsatisfactory']);
-    assert.match(OUTPUT_FORMATS.text(run), /Verdict suspect-files-unsatisfactory: UNSATISFACTORY — 6 of 20 files fail \(unsatisfactory when at least 6 files fail\)/);
+    assert.deepEqual((JSON.parse(FORMATS.json.render(run)) as { summary: { verdicts: Array<{ status: string }> } }).summary.verdicts.map((v) => v.status), ['unsatisfactory']);
+    assert.match(FORMATS.text.render(run), /Verdict suspect-files-unsatisfactory: UNSATISFACTORY — 6 of 20 files fail \(unsatisfactory when at least 6 files fail\)/);
   });
 
   it('awaits judgment when a verdict over a judgment criterion is not yet decided', async () => {

@@ -9,7 +9,7 @@ import {
   lancashireSuspectRecords,
   lancashireUnattendedRecords,
   manifestText,
-} from '../../src/generator';
+} from '../../scripts/generator';
 import { REPO_ROOT } from './helpers';
 
 /**

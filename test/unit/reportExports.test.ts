@@ -2,24 +2,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
-import {
-  REPORT_FORMATS,
-  auditText,
-  escapeHtml,
-  fileRuleCsv,
-  sampleHtml,
-  sampleMarkdown,
-  summaryCsv,
-  verdictsCsv,
-  type FileReport,
-  type SampleInfo,
-  type SampleReport,
-} from '../../src/engine';
-import { csvTable } from '../../src/engine/report/export/csvTable';
-import { escapeMarkdown } from '../../src/engine/report/export/escapeMarkdown';
-import { sampleInfo, sampleReport } from '../../src/engine/report/sampleReport';
-import { SampleTally } from '../../src/engine/report/sampleTally';
-import { wilsonInterval } from '../../src/engine/report/wilson';
+import { auditText, type FileReport } from '../../src/engine';
+import { escapeHtml, FORMATS, SAMPLE_FORMAT_IDS, sampleInfo, sampleReport, SampleTally, wilsonInterval, type SampleInfo, type SampleReport } from '../../src/report';
+import { csvTable } from '../../src/report/formats/csvTable';
+import { escapeMarkdown } from '../../src/report/formats/escapeMarkdown';
+import { fileRuleCsv } from '../../src/report/formats/fileRuleCsv';
+import { sampleHtml } from '../../src/report/formats/html';
+import { sampleMarkdown } from '../../src/report/formats/markdown';
+import { summaryCsv } from '../../src/report/formats/summaryCsv';
+import { verdictsCsv } from '../../src/report/formats/verdictsCsv';
 import { REPO_ROOT, auditFolder, range, type AuditedFolder } from './helpers';
 
 const NORTHMOOR = path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor');
@@ -463,21 +454,21 @@ describe('report exports', () => {
     });
   });
 
-  describe('REPORT_FORMATS', () => {
+  describe('sample formats', () => {
     it('renders every format from one input, each as its function does', () => {
       const { report, tally, reports } = northmoor;
-      assert.deepEqual(Object.keys(REPORT_FORMATS), ['markdown', 'html', 'csv-files', 'csv-summary', 'csv-verdicts']);
+      assert.deepEqual(SAMPLE_FORMAT_IDS, ['markdown', 'html', 'csv-files', 'csv-summary', 'csv-verdicts']);
       const input = { report, reports: tally.files(), generated: '2024-05-01' };
-      assert.equal(REPORT_FORMATS.markdown.render(input), sampleMarkdown(report));
-      assert.equal(REPORT_FORMATS.html.render(input), sampleHtml(report, { generated: '2024-05-01' }));
-      assert.equal(REPORT_FORMATS['csv-files'].render({ report, reports: tally.files() }), fileRuleCsv(report.sample, reports, report.rules));
-      assert.equal(REPORT_FORMATS['csv-summary'].render(input), summaryCsv(report));
-      assert.equal(REPORT_FORMATS['csv-verdicts'].render(input), verdictsCsv(report));
+      assert.equal(FORMATS.markdown.render(input), sampleMarkdown(report));
+      assert.equal(FORMATS.html.render(input), sampleHtml(report, { generated: '2024-05-01' }));
+      assert.equal(FORMATS['csv-files'].render({ report, reports: tally.files() }), fileRuleCsv(report.sample, reports, report.rules));
+      assert.equal(FORMATS['csv-summary'].render(input), summaryCsv(report));
+      assert.equal(FORMATS['csv-verdicts'].render(input), verdictsCsv(report));
       assert.deepEqual(
-        Object.values(REPORT_FORMATS).map((f) => f.extension),
+        SAMPLE_FORMAT_IDS.map((id) => FORMATS[id]).map((f) => f.extension),
         ['md', 'html', 'csv', 'csv', 'csv'],
       );
-      for (const format of Object.values(REPORT_FORMATS)) assert.ok(format.label.length > 0);
+      for (const format of SAMPLE_FORMAT_IDS.map((id) => FORMATS[id])) assert.ok(format.label.length > 0);
     });
   });
 });

@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { summarize, type FileReport } from '../../src/engine';
-import { sampleInfo, sampleReport, overviewOf } from '../../src/engine/report/sampleReport';
-import { SampleTally } from '../../src/engine/report/sampleTally';
-import { wilsonInterval } from '../../src/engine/report/wilson';
+import type { FileReport } from '../../src/engine';
+import { overviewOf, sampleInfo, sampleReport, SampleTally, summarize, wilsonInterval } from '../../src/report';
 import { REPO_ROOT, auditFolder } from './helpers';
 
 const SAMPLE = path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor');

@@ -1,6 +1,6 @@
-import type { RuleRow } from '../../src/engine/report/sampleReport';
+import type { RuleRow } from '../../src/report';
 import { svg } from './dom';
-import { shareDescription } from '../../src/engine/report/export/reportText';
+import { shareDescription } from '../../src/report';
 
 const WIDTH = 160;
 const HEIGHT = 16;

@@ -1,7 +1,7 @@
-import type { SampleOverview } from '../../src/engine/report/sampleReport';
-import type { Breakdown, OutcomeCounts } from '../../src/engine/report/sampleTally';
+import type { SampleOverview } from '../../src/report';
+import type { Breakdown, OutcomeCounts } from '../../src/report';
 import { el, replaceChildren } from './dom';
-import { groupShareText } from '../../src/engine/report/export/reportText';
+import { groupShareText } from '../../src/report';
 import { humanise } from './format';
 import { Select } from './select';
 

@@ -1,5 +1,5 @@
-import type { FileFinding, FileRow, RuleRow } from '../../src/engine/report/sampleReport';
-import type { Range } from '../../src/engine/model';
+import type { FileFinding, FileRow, RuleRow } from '../../src/report';
+import type { Range } from '../../src/report';
 import { el, replaceChildren } from './dom';
 import { plural } from './format';
 import { Select } from './select';

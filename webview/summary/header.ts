@@ -1,5 +1,5 @@
-import type { SampleOverview } from '../../src/engine/report/sampleReport';
-import { headerItems } from '../../src/engine/report/export/reportText';
+import type { SampleOverview } from '../../src/report';
+import { headerItems } from '../../src/report';
 import { el } from './dom';
 
 /** The sample's header: who, when, how drawn, and how much of it could be audited (as the exports word it). */

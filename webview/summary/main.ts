@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import type { FileRow, SampleOverview } from '../../src/engine/report/sampleReport';
+import type { FileRow, SampleOverview } from '../../src/report';
 import { isHostMessage, isSummaryWebviewState, type AuditProgress, type ExportFormat, type HostMessage, type SummaryWebviewState, type WebviewMessage } from '../../src/protocol/summaryMessages';
 import { Breakdowns } from './breakdowns';
 import { el, replaceChildren } from './dom';

@@ -1,7 +1,7 @@
-import type { RuleRow, SampleOverview } from '../../src/engine/report/sampleReport';
+import type { RuleRow, SampleOverview } from '../../src/report';
 import { failedBar } from './bar';
 import { el } from './dom';
-import { shareWithInterval, verdictStatusText } from '../../src/engine/report/export/reportText';
+import { shareWithInterval, verdictStatusText } from '../../src/report';
 
 /** Column headings, with the full wording as a tooltip where the heading is abbreviated. */
 const COLUMNS: Array<[string, string?]> = [

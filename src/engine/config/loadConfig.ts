@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import type { EngineHost } from '../host';
 import { ParsedDocument } from '../parse/document';
 import type { PathSegment, Severity } from '../model';
 import type { Problem } from '../problems';
@@ -9,16 +9,10 @@ import { schemaProblems } from '../schemas/schemaProblems';
 import { isValidTimeZone } from '../time/instant';
 import { configSchema } from './configSchema';
 
-export type ReadFile = (file: string) => Promise<string | undefined>;
+import { packReference, type Declaration, type PackReference } from './packReference';
 
-/** A rule pack named in a configuration: built-in name or a path resolved against the naming file. */
-export interface PackReference {
-  spec: string;
-  /** Built-in pack name, or undefined for a file path. */
-  builtin?: string;
-  file?: string;
-  declaredIn: { file: string; document: ParsedDocument; path: PathSegment[] };
-}
+/** What loading a configuration reads through: the host's files and paths. */
+export type ConfigHost = Pick<EngineHost, 'readFile' | 'path'>;
 
 export interface RuleSetting {
   /** false = switched off; true = switched (back) on; undefined = as the pack says. */
@@ -26,7 +20,7 @@ export interface RuleSetting {
   severity?: Severity;
   options: Record<string, ConfiguredValue>;
   /** Where the setting was last written, to point at unknown rule ids. */
-  declaredIn: { file: string; document: ParsedDocument; path: PathSegment[] };
+  declaredIn: Declaration;
 }
 
 /** The effective configuration for a folder, after following `extends`. */
@@ -41,17 +35,16 @@ export interface MergedConfig {
 
 let validateConfig: ValidateFunction | undefined;
 
-const isPackPath = (spec: string) => spec.includes('/') || spec.includes('\\') || /\.(ya?ml|json)$/.test(spec);
-
 /** Loads a configuration file and, beneath it, everything it extends (parents first). */
-export async function loadConfig(file: string, readFile: ReadFile): Promise<MergedConfig> {
+export async function loadConfig(file: string, host: ConfigHost): Promise<MergedConfig> {
   const merged: MergedConfig = { rules: new Map(), files: [], problems: [] };
-  await loadLayer(file, readFile, merged, []);
+  await loadLayer(file, host, merged, []);
   return merged;
 }
 
-async function loadLayer(file: string, readFile: ReadFile, merged: MergedConfig, chain: string[]): Promise<void> {
-  const text = await readFile(file);
+async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, chain: string[]): Promise<void> {
+  const { path } = host;
+  const text = await host.readFile(file);
   merged.files.push(file);
   if (text === undefined) {
     merged.problems.push({ file, range: zeroRange(), severity: 'error', message: `Configuration file not found: ${file}` });
@@ -87,15 +80,11 @@ async function loadLayer(file: string, readFile: ReadFile, merged: MergedConfig,
       problem(where, `Configuration extends itself in a cycle: ${[...chain, file, parentFile].map((f) => path.basename(f)).join(' → ')}`);
       continue;
     }
-    await loadLayer(parentFile, readFile, merged, [...chain, file]);
+    await loadLayer(parentFile, host, merged, [...chain, file]);
   }
 
   if (config.packs) {
-    merged.packs = config.packs.map((spec, index) => ({
-      spec,
-      ...(isPackPath(spec) ? { file: path.resolve(directory, spec) } : { builtin: spec }),
-      declaredIn: { file, document, path: ['packs', index] },
-    }));
+    merged.packs = config.packs.map((spec, index) => packReference(spec, directory, path, { file, document, path: ['packs', index] }));
   }
   if (config.timezone !== undefined) {
     if (isValidTimeZone(config.timezone)) {

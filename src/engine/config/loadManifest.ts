@@ -1,11 +1,11 @@
-import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import manifestSchema from '../../../rules/schemas/sample-manifest.schema.json';
 import { ParsedDocument } from '../parse/document';
 import type { Problem } from '../problems';
 import { sharedAjv } from '../schemas/ajv';
 import { schemaProblems } from '../schemas/schemaProblems';
-import type { PackReference, ReadFile } from './loadConfig';
+import type { ConfigHost } from './loadConfig';
+import { packReference, type PackReference } from './packReference';
 
 /** A sample's `sample.yaml`: who drew it, how, and which rule packs it is meant to be audited with. */
 export interface SampleManifest {
@@ -22,8 +22,8 @@ export interface SampleManifest {
 
 let validateManifest: ValidateFunction | undefined;
 
-export async function loadManifest(file: string, readFile: ReadFile): Promise<SampleManifest | undefined> {
-  const text = await readFile(file);
+export async function loadManifest(file: string, host: ConfigHost): Promise<SampleManifest | undefined> {
+  const text = await host.readFile(file);
   if (text === undefined) return undefined;
   const document = new ParsedDocument(text, 'yaml');
   const problems: Problem[] = document.problems.map((p) => ({ file, range: p.range, severity: 'error', message: p.message }));
@@ -36,15 +36,11 @@ export async function loadManifest(file: string, readFile: ReadFile): Promise<Sa
     return { file, problems };
   }
   const manifest = document.value as Omit<SampleManifest, 'file' | 'packs' | 'problems'> & { packs?: string[] };
-  const directory = path.dirname(file);
+  const directory = host.path.dirname(file);
   return {
     ...manifest,
     file,
-    packs: manifest.packs?.map((spec, index) => ({
-      spec,
-      ...(spec.includes('/') || /\.(ya?ml|json)$/.test(spec) ? { file: path.resolve(directory, spec) } : { builtin: spec }),
-      declaredIn: { file, document, path: ['packs', index] },
-    })),
+    packs: manifest.packs?.map((spec, index) => packReference(spec, directory, host.path, { file, document, path: ['packs', index] })),
     problems,
   };
 }

@@ -1,4 +1,5 @@
-import type { MergedConfig, PackReference } from '../config/loadConfig';
+import type { MergedConfig } from '../config/loadConfig';
+import type { PackReference } from '../config/packReference';
 import type { Problem } from '../problems';
 import { DEFAULT_TIME_ZONE } from '../time/instant';
 import { compileRule, type CompiledRule } from './compileRule';

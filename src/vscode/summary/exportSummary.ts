@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { sampleReport, type SampleInfo, type SampleTally } from '../../engine';
-import { REPORT_FORMATS } from '../../engine/report/export';
+import { FORMATS, sampleReport, type SampleInfo, type SampleTally } from '../../report';
 import type { ExportFormat } from '../../protocol/summaryMessages';
 
 const SUFFIX: Record<ExportFormat, string> = { 'csv-files': 'files', 'csv-summary': 'summary', 'csv-verdicts': 'verdicts', markdown: 'summary', html: 'report' };
@@ -12,7 +11,7 @@ function slug(name: string): string {
 }
 
 export function defaultExportUri(sample: SampleInfo, format: ExportFormat): vscode.Uri {
-  return vscode.Uri.file(path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${REPORT_FORMATS[format].extension}`));
+  return vscode.Uri.file(path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`));
 }
 
 /**
@@ -27,7 +26,7 @@ export async function exportSummary(
   notify: (level: 'info' | 'error', message: string) => void,
   target?: vscode.Uri,
 ): Promise<vscode.Uri | undefined> {
-  const spec = REPORT_FORMATS[format];
+  const spec = FORMATS[format];
   let destination = target;
   if (destination) {
     const taken = await vscode.workspace.fs.stat(destination).then(

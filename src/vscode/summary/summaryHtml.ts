@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { escapeHtml } from '../../engine/report/export/escapeHtml';
+import { escapeHtml } from '../../report';
 
 /** The only folder a summary webview may load from: the bundled script and stylesheet. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {

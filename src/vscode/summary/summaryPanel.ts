@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { fileRow, overviewOf, sampleInfo, SampleTally, type RuleSet, type SampleInfo } from '../../engine';
+import type { RuleSet } from '../../engine';
+import { fileRow, overviewOf, sampleInfo, SampleTally, type SampleInfo } from '../../report';
 import { isWebviewMessage, type AuditProgress, type ExportFormat, type HostMessage, type WebviewMessage } from '../../protocol/summaryMessages';
 import type { AuditChange, AuditService } from '../auditService';
 import { findCrimeFiles } from './sampleFolder';

@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
-import type { AuditRun } from './auditRun';
+import type { AuditRun } from '../model';
+import { csvTable } from './csvTable';
 
-const COLUMNS = ['path', 'reference', 'rule', 'severity', 'line', 'column', 'end_line', 'end_column', 'message'];
+export const FINDING_COLUMNS = ['path', 'reference', 'rule', 'severity', 'line', 'column', 'end_line', 'end_column', 'message'] as const;
 
 /** One row per finding, 1-based line and column, for spreadsheets. */
-export function formatCsv(run: AuditRun): string {
+export function findingsCsv(run: AuditRun): string {
   const rows = run.files.flatMap((file) =>
     file.findings.map((finding) => [
       file.path,
@@ -18,5 +18,5 @@ export function formatCsv(run: AuditRun): string {
       finding.message,
     ]),
   );
-  return stringify(rows, { header: true, columns: COLUMNS });
+  return csvTable(FINDING_COLUMNS, rows);
 }

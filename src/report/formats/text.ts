@@ -1,10 +1,11 @@
-import { failedPercent } from '../summary';
-import type { AuditRun } from './auditRun';
+import { failedPercent } from '../share';
+import type { AuditRun } from '../model';
+import { awaitingFilesText, VERDICT_STATUS_LABELS } from '../wording';
 
 const SEVERITY_LABEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
 /** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
-export function formatText(run: AuditRun): string {
+export function textReport(run: AuditRun): string {
   const lines: string[] = [];
   for (const file of run.files) {
     if (file.findings.length === 0) continue;
@@ -38,8 +39,10 @@ function summaryLines(run: AuditRun): string[] {
   }
   if (judged) lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
   for (const verdict of summary.verdicts) {
+    // Decided and awaited verdicts stand out in capitals; "not applicable" stays quiet.
+    const label = VERDICT_STATUS_LABELS[verdict.status];
     const status =
-      verdict.status === 'notApplicable' ? 'not applicable' : verdict.status === 'awaitingJudgment' ? `AWAITING JUDGMENT (${verdict.awaitingFiles} files)` : verdict.status.toUpperCase();
+      verdict.status === 'notApplicable' ? label : verdict.status === 'awaitingJudgment' ? `${label.toUpperCase()} ${awaitingFilesText(verdict.awaitingFiles)}` : label.toUpperCase();
     lines.push(`Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`);
   }
   const { error, warning, information, hint } = summary.findings;

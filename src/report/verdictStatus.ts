@@ -1,6 +1,5 @@
-import type { VerdictDeclaration } from '../rules/rule';
-
-export type VerdictStatus = 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';
+import type { VerdictDeclaration } from '../engine';
+import type { VerdictStatus } from './model';
 
 export interface VerdictCounts {
   failedFiles: number;

@@ -1,8 +1,6 @@
-import type { OutcomeCounts, Breakdown } from '../sampleTally';
-import type { RuleRow, SampleOverview } from '../sampleReport';
-import type { VerdictSummary } from '../../summary';
+import type { Breakdown, OutcomeCounts, RuleRow, SampleOverview, VerdictStatus, VerdictSummary } from './model';
 
-/** The wording the Markdown and HTML reports share, so the two never drift apart. */
+/** The wording every format shares (text, CSV, Markdown, HTML, the webview), so they never drift apart. */
 
 export const OUTCOME_LABELS = {
   failed: 'failed',
@@ -33,17 +31,24 @@ export function shareDescription(row: RuleRow): string {
   return `${row.title}: ${percent(row.failedPercent)}% failed, 95% CI ${percent(row.interval.low)}–${percent(row.interval.high)}%, n=${row.applicable}`;
 }
 
-export function verdictStatusText(verdict: VerdictSummary): string {
-  switch (verdict.status) {
-    case 'unsatisfactory':
-      return 'Unsatisfactory';
-    case 'satisfactory':
-      return 'Satisfactory';
-    case 'awaitingJudgment':
-      return `Awaiting judgment (${verdict.awaitingFiles} file${verdict.awaitingFiles === 1 ? '' : 's'})`;
-    case 'notApplicable':
-      return 'Not applicable';
-  }
+/** The words for a verdict's status, in one place; formats change only their case. */
+export const VERDICT_STATUS_LABELS: Readonly<Record<VerdictStatus, string>> = {
+  unsatisfactory: 'unsatisfactory',
+  satisfactory: 'satisfactory',
+  awaitingJudgment: 'awaiting judgment',
+  notApplicable: 'not applicable',
+};
+
+/** "(3 files)" after "awaiting judgment": how many files still wait for a reviewer. */
+export function awaitingFilesText(files: number): string {
+  return `(${files} file${files === 1 ? '' : 's'})`;
+}
+
+/** "Awaiting judgment (3 files)", "Unsatisfactory": a verdict's status in a report's table. */
+export function verdictStatusText(verdict: Pick<VerdictSummary, 'status' | 'awaitingFiles'>): string {
+  const label = VERDICT_STATUS_LABELS[verdict.status];
+  const text = verdict.status === 'awaitingJudgment' ? `${label} ${awaitingFilesText(verdict.awaitingFiles)}` : label;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The sample's header as label/value pairs, in the order the reports show them. */

@@ -1,6 +1,6 @@
-import type { RuleRow, SampleReport } from '../sampleReport';
+import type { RuleRow, SampleReport } from '../model';
 import { Html, html } from './htmlTemplate';
-import { breakdownRows, groupShareText, headerItems, lineOf, shareDescription, shareText, verdictStatusText } from './reportText';
+import { breakdownRows, groupShareText, headerItems, lineOf, shareDescription, shareText, verdictStatusText } from '../wording';
 
 export interface HtmlOptions {
   /** When the report was made (e.g. an ISO timestamp), shown in the footer. */

@@ -1,5 +1,6 @@
-import { SCHEMA_RULE, SYNTAX_RULE, type Severity } from '../model';
-import { rulesOf, type AuditRun } from './auditRun';
+import { SCHEMA_RULE, SYNTAX_RULE, type Severity } from '../../engine';
+import type { AuditRun } from '../model';
+import { rulesOf } from './auditRun';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
@@ -9,7 +10,7 @@ const FILE_RULES = [
 ];
 
 /** SARIF 2.1.0 log: one run, rules described in the driver, results located with 1-based regions. */
-export function formatSarif(run: AuditRun): string {
+export function sarifLog(run: AuditRun): string {
   const rules = [
     ...FILE_RULES.map((rule) => ({
       id: rule.id,

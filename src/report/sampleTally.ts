@@ -1,36 +1,6 @@
-import type { FileReport, Severity } from '../model';
-import type { VerdictDeclaration } from '../rules/rule';
-import type { RuleSet } from '../rules/ruleSet';
-import type { RuleSummary, SampleSummary } from '../summary';
+import type { FileReport, RuleSet, Severity, VerdictDeclaration } from '../engine';
+import type { Breakdown, BreakdownGroup, BreakdownId, OutcomeCounts, RuleSummary, SampleSummary } from './model';
 import { verdictStatus, verdictThreshold, type VerdictCounts } from './verdictStatus';
-
-export interface OutcomeCounts {
-  failed: number;
-  passed: number;
-  notApplicable: number;
-  awaitingJudgment: number;
-}
-
-/** One cell of a breakdown, e.g. burglary × not attended. */
-export interface BreakdownGroup {
-  /** One label per dimension, e.g. ["burglary_dwelling", "not_attended"]. */
-  labels: string[];
-  files: number;
-  /** Files failing at least one rule. */
-  filesFailingAny: number;
-  /** Outcomes per rule id (rules that never applied to the group have no entry). */
-  rules: Record<string, OutcomeCounts>;
-}
-
-/** A table cut the way HMIC and HMICFRS cut theirs: by category × attendance, by domestic abuse. */
-export interface Breakdown {
-  id: BreakdownId;
-  title: string;
-  dimensions: string[];
-  groups: BreakdownGroup[];
-}
-
-export type BreakdownId = 'categoryAttendance' | 'domesticAbuse';
 
 interface BreakdownDefinition {
   id: BreakdownId;
@@ -59,7 +29,6 @@ function categoryOf(report: FileReport): string {
   if (report.facts.category) return report.facts.category;
   return report.facts.kind && report.facts.kind !== 'crime' ? report.facts.kind : 'unknown';
 }
-
 
 const emptyOutcomes = (): OutcomeCounts => ({ failed: 0, passed: 0, notApplicable: 0, awaitingJudgment: 0 });
 
@@ -225,4 +194,9 @@ function compareLabels(a: readonly string[], b: readonly string[]): number {
   return a.length - b.length;
 }
 
-
+/** Per-rule tallies over a sample, in rule-set order (rules from every rule set seen). */
+export function summarize(reports: readonly FileReport[], ruleSets: readonly RuleSet[]): SampleSummary {
+  const tally = new SampleTally(ruleSets);
+  for (const report of reports) tally.set(report);
+  return tally.summary();
+}

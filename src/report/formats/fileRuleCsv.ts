@@ -1,7 +1,8 @@
-import type { FileReport, RuleResult } from '../../model';
-import { relativeName, type RuleRow, type SampleInfo } from '../sampleReport';
+import type { FileReport, RuleResult } from '../../engine';
+import type { RuleRow, SampleInfo } from '../model';
+import { relativeName } from '../sampleReport';
 import { csvTable, type CsvCell } from './csvTable';
-import { OUTCOME_LABELS } from './reportText';
+import { OUTCOME_LABELS } from '../wording';
 
 export const FILE_RULE_COLUMNS = [
   'file',

@@ -1,81 +1,8 @@
-import type { SampleManifest } from '../config/loadManifest';
-import type { FileReport, Range, Severity } from '../model';
-import type { RuleSet } from '../rules/ruleSet';
-import { failedPercent, type RuleSummary, type VerdictSummary } from '../summary';
-import type { Breakdown, SampleTally } from './sampleTally';
-import { wilsonInterval, type Interval } from './wilson';
-
-/** Who drew the sample and how: the manifest's header, or just the folder when there is none. */
-export interface SampleInfo {
-  name: string;
-  /** Absolute folder of the sample (the manifest's folder). */
-  folder: string;
-  manifest?: string;
-  force?: string;
-  description?: string;
-  period?: { from?: string; to?: string; basis?: string };
-  selection?: { method?: string; description?: string };
-  /** The size the manifest declares (files audited may differ). */
-  declaredSize?: number;
-  /** Titles of the rule packs run, e.g. "core", "hmic-2014-core-business". */
-  packs: string[];
-}
-
-export interface RuleRow extends RuleSummary {
-  pack: string;
-  /** A judgment criterion, answered by a reviewer rather than checked by the machine. */
-  judgment: boolean;
-  /** Files where the rule was decided: failed + passed (awaiting judgment is not yet decided). */
-  applicable: number;
-  /** failed / applicable in percent; undefined when nothing applied. */
-  failedPercent?: number;
-  /** 95% Wilson interval of failedPercent. */
-  interval?: Interval;
-}
-
-export interface FileFinding {
-  rule: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-}
-
-export interface FileRow {
-  /** Absolute path: the key the editor opens. */
-  path: string;
-  /** Path relative to the sample folder, with forward slashes. */
-  name: string;
-  reference?: string;
-  category?: string;
-  attendance?: string;
-  domesticAbuse?: boolean;
-  syntaxError: boolean;
-  schemaError: boolean;
-  findings: FileFinding[];
-}
-
-export interface SampleTotals {
-  files: number;
-  filesWithSyntaxErrors: number;
-  filesWithSchemaErrors: number;
-  filesWithFindings: number;
-  findings: Record<string, number>;
-}
-
-/** Everything the summary shows except the file list: small, whatever the sample's size. */
-export interface SampleOverview {
-  sample: SampleInfo;
-  totals: SampleTotals;
-  rules: RuleRow[];
-  verdicts: VerdictSummary[];
-  breakdowns: Breakdown[];
-}
-
-/** The summary of a sample as the webview, the exports and the CLI report show it. */
-export interface SampleReport extends SampleOverview {
-  /** Files with findings, by name. */
-  files: FileRow[];
-}
+import type { FileReport, RuleSet, SampleManifest } from '../engine';
+import type { FileRow, RuleRow, RuleSummary, SampleInfo, SampleOverview, SampleReport } from './model';
+import type { SampleTally } from './sampleTally';
+import { failedPercent } from './share';
+import { wilsonInterval } from './wilson';
 
 /** The sample's header from its manifest (if any), named after the folder otherwise. */
 export function sampleInfo(folder: string, manifest: SampleManifest | undefined, ruleSets: readonly RuleSet[]): SampleInfo {

@@ -1,7 +1,7 @@
-import type { AuditRun } from './auditRun';
+import type { AuditRun } from '../model';
 
 /** The documented JSON report: { files: [...], summary: {...} } (extra keys allowed by contract). */
-export function formatJson(run: AuditRun): string {
+export function jsonReport(run: AuditRun): string {
   const report = {
     tool: run.tool,
     files: run.files.map((file) => ({

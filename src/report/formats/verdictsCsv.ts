@@ -1,9 +1,9 @@
-import type { SampleOverview } from '../sampleReport';
+import type { SampleOverview } from '../model';
+import { VERDICT_STATUS_LABELS } from '../wording';
 import { csvTable } from './csvTable';
 
 export const VERDICT_COLUMNS = ['pack', 'verdict', 'title', 'status', 'failed_files', 'awaiting_files', 'applicable_files', 'threshold', 'rules'] as const;
 
-const STATUS: Record<string, string> = { unsatisfactory: 'unsatisfactory', satisfactory: 'satisfactory', awaitingJudgment: 'awaiting judgment', notApplicable: 'not applicable' };
 
 /** One row per sample-level verdict (the rules it watches separated by spaces). */
 export function verdictsCsv(report: SampleOverview): string {
@@ -13,7 +13,7 @@ export function verdictsCsv(report: SampleOverview): string {
       verdict.pack,
       verdict.verdict,
       verdict.title,
-      STATUS[verdict.status],
+      VERDICT_STATUS_LABELS[verdict.status],
       verdict.failedFiles,
       verdict.awaitingFiles,
       verdict.applicableFiles,

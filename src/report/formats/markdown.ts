@@ -1,6 +1,6 @@
-import type { SampleReport } from '../sampleReport';
+import type { SampleReport } from '../model';
 import { escapeMarkdown as md } from './escapeMarkdown';
-import { breakdownRows, groupShareText, headerItems, lineOf, shareText, verdictStatusText } from './reportText';
+import { breakdownRows, groupShareText, headerItems, lineOf, shareText, verdictStatusText } from '../wording';
 
 type Align = 'left' | 'right';
 

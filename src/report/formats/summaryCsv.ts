@@ -1,6 +1,6 @@
-import type { SampleOverview } from '../sampleReport';
+import type { SampleOverview } from '../model';
 import { csvTable } from './csvTable';
-import { percent } from './reportText';
+import { percent } from '../wording';
 
 export const SUMMARY_COLUMNS = [
   'pack',

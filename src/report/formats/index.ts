@@ -1,0 +1,75 @@
+import type { FileReport } from '../../engine';
+import type { AuditRun, SampleReport } from '../model';
+import { fileRuleCsv } from './fileRuleCsv';
+import { findingsCsv } from './findingsCsv';
+import { sampleHtml } from './html';
+import { jsonReport } from './json';
+import { sampleMarkdown } from './markdown';
+import { sarifLog } from './sarif';
+import { summaryCsv } from './summaryCsv';
+import { textReport } from './text';
+import { verdictsCsv } from './verdictsCsv';
+
+/** What the sample formats render from: the sample report and the file reports behind it. */
+export interface SampleInput {
+  report: SampleReport;
+  /** Every audited file's report (the file × rule CSV needs files without findings too), e.g. `tally.files()`. */
+  reports: Iterable<FileReport>;
+  /** When the report was made, for formats that show it (HTML). */
+  generated?: string;
+}
+
+interface FormatBase {
+  /** For pickers and help: "Markdown", "HTML (standalone page)". */
+  label: string;
+  /** File name extension, without the dot. */
+  extension: string;
+}
+
+/** A format of an audit run (`dipsample audit --format`): findings per file and the summary. */
+export interface AuditFormat extends FormatBase {
+  renders: 'audit';
+  render(run: AuditRun): string;
+}
+
+/** A format of one sample's report (`dipsample report --format`, the summary's exports). */
+export interface SampleFormat extends FormatBase {
+  renders: 'sample';
+  render(input: SampleInput): string;
+}
+
+export type OutputFormat = AuditFormat | SampleFormat;
+
+/**
+ * Every output dipsample writes, by id: the one registry the CLI, the editor's exports and the
+ * webview's buttons all read. A new format is one entry here (and its renderer beside this file).
+ */
+export const FORMATS = {
+  text: { renders: 'audit', label: 'Text', extension: 'txt', render: textReport },
+  json: { renders: 'audit', label: 'JSON', extension: 'json', render: jsonReport },
+  sarif: { renders: 'audit', label: 'SARIF 2.1.0', extension: 'sarif', render: sarifLog },
+  csv: { renders: 'audit', label: 'CSV: one row per finding', extension: 'csv', render: findingsCsv },
+  markdown: { renders: 'sample', label: 'Markdown', extension: 'md', render: ({ report }) => sampleMarkdown(report) },
+  html: { renders: 'sample', label: 'HTML (standalone page)', extension: 'html', render: ({ report, generated }) => sampleHtml(report, { generated }) },
+  'csv-files': { renders: 'sample', label: 'CSV: one row per file and rule', extension: 'csv', render: ({ report, reports }) => fileRuleCsv(report.sample, reports, report.rules) },
+  'csv-summary': { renders: 'sample', label: 'CSV: one row per rule', extension: 'csv', render: ({ report }) => summaryCsv(report) },
+  'csv-verdicts': { renders: 'sample', label: 'CSV: one row per sample-level verdict', extension: 'csv', render: ({ report }) => verdictsCsv(report) },
+} as const satisfies Record<string, OutputFormat>;
+
+export type FormatId = keyof typeof FORMATS;
+type IdsRendering<Kind extends OutputFormat['renders']> = { [Id in FormatId]: (typeof FORMATS)[Id]['renders'] extends Kind ? Id : never }[FormatId];
+/** `dipsample audit --format`. */
+export type AuditFormatId = IdsRendering<'audit'>;
+/** `dipsample report --format` and the summary's exports. */
+export type SampleFormatId = IdsRendering<'sample'>;
+
+function idsRendering<Kind extends OutputFormat['renders']>(kind: Kind): Array<IdsRendering<Kind>> {
+  return (Object.keys(FORMATS) as FormatId[]).filter((id): id is IdsRendering<Kind> => FORMATS[id].renders === kind);
+}
+
+export const AUDIT_FORMAT_IDS: readonly AuditFormatId[] = idsRendering('audit');
+export const SAMPLE_FORMAT_IDS: readonly SampleFormatId[] = idsRendering('sample');
+
+export function isSampleFormatId(id: unknown): id is SampleFormatId {
+  return typeof id === 'string' && (SAMPLE_FORMAT_IDS as readonly string[]).includes(id);
+}

@@ -1,0 +1,35 @@
+/**
+ * The report layer: tallies, the one summary model, shared wording and every output format.
+ * Browser-safe (the summary webview bundles it): no Node, no editor, no network.
+ */
+export type { Range, Severity } from '../engine';
+export { SEVERITIES } from '../engine';
+export type * from './model';
+export { SampleTally, summarize } from './sampleTally';
+export { fileRow, overviewOf, relativeName, sampleInfo, sampleReport } from './sampleReport';
+export { failedPercent } from './share';
+export { wilsonInterval, type Interval } from './wilson';
+export {
+  OUTCOME_LABELS,
+  VERDICT_STATUS_LABELS,
+  groupShareText,
+  headerItems,
+  shareDescription,
+  shareText,
+  shareWithInterval,
+  verdictStatusText,
+} from './wording';
+export {
+  AUDIT_FORMAT_IDS,
+  FORMATS,
+  SAMPLE_FORMAT_IDS,
+  isSampleFormatId,
+  type AuditFormat,
+  type AuditFormatId,
+  type FormatId,
+  type OutputFormat,
+  type SampleFormat,
+  type SampleFormatId,
+  type SampleInput,
+} from './formats';
+export { escapeHtml } from './formats/escapeHtml';

@@ -1,0 +1,159 @@
+/**
+ * The one summary model of a sample, in three layers that build on each other:
+ *
+ * - `SampleSummary`: the tally's counts per rule and verdict (the CLI's JSON `summary`);
+ * - `SampleOverview`: those counts as the reports show them (sample header, shares with their 95%
+ *   intervals, breakdowns); small whatever the sample's size;
+ * - `SampleReport`: the overview plus the files with findings.
+ *
+ * `AuditRun` is what one audit produced (file reports, rule sets, summary): every format renders
+ * from it, or from the `SampleReport` built from the same tally.
+ */
+import type { FileReport, Range, RuleSet, Severity } from '../engine';
+import type { Interval } from './wilson';
+
+export interface OutcomeCounts {
+  failed: number;
+  passed: number;
+  notApplicable: number;
+  awaitingJudgment: number;
+}
+
+export interface RuleSummary extends OutcomeCounts {
+  rule: string;
+  title: string;
+  severity: string;
+  /** Files with syntax errors, where the rule could not be judged. */
+  notAudited: number;
+}
+
+export type VerdictStatus = 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';
+
+/** A pack's sample-level verdict, e.g. HMIC's "unsatisfactory in at least six of the 20 files". */
+export interface VerdictSummary {
+  verdict: string;
+  title: string;
+  pack: string;
+  /**
+   * unsatisfactory / satisfactory; awaitingJudgment while files still await a reviewer and the
+   * failures so far do not already decide it; notApplicable when none of its rules applied.
+   */
+  status: VerdictStatus;
+  awaitingFiles: number;
+  /** Files failing any of the verdict's rules, out of the files any of them applied to. */
+  failedFiles: number;
+  applicableFiles: number;
+  threshold: string;
+  rules: string[];
+}
+
+export interface SampleSummary {
+  files: number;
+  filesWithSyntaxErrors: number;
+  filesWithSchemaErrors: number;
+  findings: Record<string, number>;
+  rules: RuleSummary[];
+  verdicts: VerdictSummary[];
+}
+
+/** The outcome of auditing a set of files: what the audit formats render. */
+export interface AuditRun {
+  /** Reports in a stable order, with paths as they should be shown (relative, forward slashes). */
+  files: FileReport[];
+  ruleSets: RuleSet[];
+  summary: SampleSummary;
+  tool: { name: string; version: string };
+}
+
+/** One cell of a breakdown, e.g. burglary × not attended. */
+export interface BreakdownGroup {
+  /** One label per dimension, e.g. ["burglary_dwelling", "not_attended"]. */
+  labels: string[];
+  files: number;
+  /** Files failing at least one rule. */
+  filesFailingAny: number;
+  /** Outcomes per rule id (rules that never applied to the group have no entry). */
+  rules: Record<string, OutcomeCounts>;
+}
+
+export type BreakdownId = 'categoryAttendance' | 'domesticAbuse';
+
+/** A table cut the way HMIC and HMICFRS cut theirs: by category × attendance, by domestic abuse. */
+export interface Breakdown {
+  id: BreakdownId;
+  title: string;
+  dimensions: string[];
+  groups: BreakdownGroup[];
+}
+
+/** Who drew the sample and how: the manifest's header, or just the folder when there is none. */
+export interface SampleInfo {
+  name: string;
+  /** Absolute folder of the sample (the manifest's folder). */
+  folder: string;
+  manifest?: string;
+  force?: string;
+  description?: string;
+  period?: { from?: string; to?: string; basis?: string };
+  selection?: { method?: string; description?: string };
+  /** The size the manifest declares (files audited may differ). */
+  declaredSize?: number;
+  /** Titles of the rule packs run, e.g. "core", "hmic-2014-core-business". */
+  packs: string[];
+}
+
+export interface RuleRow extends RuleSummary {
+  pack: string;
+  /** A judgment criterion, answered by a reviewer rather than checked by the machine. */
+  judgment: boolean;
+  /** Files where the rule was decided: failed + passed (awaiting judgment is not yet decided). */
+  applicable: number;
+  /** failed / applicable in percent; undefined when nothing applied. */
+  failedPercent?: number;
+  /** 95% Wilson interval of failedPercent. */
+  interval?: Interval;
+}
+
+export interface FileFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface FileRow {
+  /** Absolute path: the key the editor opens. */
+  path: string;
+  /** Path relative to the sample folder, with forward slashes. */
+  name: string;
+  reference?: string;
+  category?: string;
+  attendance?: string;
+  domesticAbuse?: boolean;
+  syntaxError: boolean;
+  schemaError: boolean;
+  findings: FileFinding[];
+}
+
+export interface SampleTotals {
+  files: number;
+  filesWithSyntaxErrors: number;
+  filesWithSchemaErrors: number;
+  filesWithFindings: number;
+  findings: Record<string, number>;
+}
+
+/** Everything the summary shows except the file list: small, whatever the sample's size. */
+export interface SampleOverview {
+  sample: SampleInfo;
+  totals: SampleTotals;
+  rules: RuleRow[];
+  verdicts: VerdictSummary[];
+  breakdowns: Breakdown[];
+}
+
+/** The summary of a sample as the webview, the exports and the CLI report show it. */
+export interface SampleReport extends SampleOverview {
+  /** Files with findings, by name. */
+  files: FileRow[];
+}
