@@ -45,15 +45,17 @@ const invokedDirectly = process.argv[1] && pathToFileURL(path.resolve(process.ar
 let config = [];
 if (!invokedDirectly) {
   const { run, workspace } = freshWorkspace();
-  config = [{
-    label: 'host suite (desktop VS Code)',
-    files: 'dist/test/host/suite/*.test.js',
-    version,
-    workspaceFolder: workspace,
-    launchArgs,
-    env: testEnv(run),
-    mocha: { ui: 'bdd', timeout: 30000, color: true },
-  }];
+  config = [
+    {
+      label: 'host suite (desktop VS Code)',
+      files: 'dist/test/host/suite/*.test.js',
+      version,
+      workspaceFolder: workspace,
+      launchArgs,
+      env: testEnv(run),
+      mocha: { ui: 'bdd', timeout: 30000, color: true },
+    },
+  ];
 }
 export default config;
 
@@ -62,7 +64,9 @@ if (invokedDirectly) {
   const suite = process.argv[2] || 'suite';
   const testsPath = path.join(repo, 'dist/test/host', suite, 'index.js');
   if (!fs.existsSync(testsPath)) {
-    console.error(`missing ${path.relative(repo, testsPath)}: run \`npm run build && node scripts/build-host-tests.mjs\` first`);
+    console.error(
+      `missing ${path.relative(repo, testsPath)}: run \`npm run build && node scripts/build-host-tests.mjs\` first`,
+    );
     process.exit(2);
   }
   const { runTests } = await import('@vscode/test-electron');

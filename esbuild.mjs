@@ -23,7 +23,12 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (existsSync('src/vscode/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  builds.push({
+    ...common,
+    entryPoints: ['src/vscode/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+  });
 }
 
 // The summary webview runs in the browser sandbox of a VS Code webview: one script, one stylesheet.

@@ -82,7 +82,9 @@ async function extensionBundleSize(): Promise<number> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    options: { count: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' } },
+  });
   const count = Number(values.count);
   const rounds = Number(values.rounds);
 
@@ -119,7 +121,11 @@ async function main() {
   const ratio = auditMedian / parseMedian;
 
   started = Date.now();
-  const outcome = await runAudit(host, { inputs: [directory], cwd: directory }, { name: 'dipsample', version: 'bench' });
+  const outcome = await runAudit(
+    host,
+    { inputs: [directory], cwd: directory },
+    { name: 'dipsample', version: 'bench' },
+  );
   const endToEnd = Date.now() - started;
 
   const latency = editLatency(texts, ruleSet);

@@ -14,9 +14,9 @@ const src = path.join(repo, 'test/host');
 const outdir = path.join(repo, 'dist/test/host');
 
 const entryPoints = readdirSync(src, { recursive: true })
-  .map(f => f.split(path.sep).join('/'))
-  .filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('workspace/'))
-  .map(f => path.join(src, f));
+  .map((f) => f.split(path.sep).join('/'))
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('workspace/'))
+  .map((f) => path.join(src, f));
 
 rmSync(outdir, { recursive: true, force: true }); // no stale compiled tests from deleted files
 await esbuild.build({

@@ -93,7 +93,11 @@ function main(): number {
     strict: true,
   });
   if (values.help) {
-    console.log(readFileSync(__filename, 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, ''));
+    console.log(
+      readFileSync(__filename, 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*?|^ \* ?/gm, ''),
+    );
     return 0;
   }
 
@@ -108,7 +112,11 @@ function main(): number {
     if (values.check) {
       const problems = samples.flatMap((s) => check(s).map((p) => `${relative(ROOT, s.dir)}: ${p}`));
       for (const p of problems) console.error(p);
-      console.log(problems.length ? `${problems.length} problem(s); run: npx tsx scripts/generate-samples.ts` : 'Bundled samples are up to date.');
+      console.log(
+        problems.length
+          ? `${problems.length} problem(s); run: npx tsx scripts/generate-samples.ts`
+          : 'Bundled samples are up to date.',
+      );
       return problems.length ? 1 : 0;
     }
     for (const s of samples) {

@@ -53,8 +53,19 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
-  console.log(lines.slice(0, lines.findIndex(l => !l.startsWith('//'))).map(l => l.replace(/^\/\/ ?/, '')).join('\n'));
+  const lines = fs
+    .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1);
+  console.log(
+    lines
+      .slice(
+        0,
+        lines.findIndex((l) => !l.startsWith('//')),
+      )
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
   process.exit(0);
 }
 
@@ -62,8 +73,9 @@ const vsix = env.INSTALL_VSIX ? path.resolve(env.INSTALL_VSIX) : undefined;
 const suite = args.suite || env.DIPSAMPLE_HOST_SUITE || (vsix ? 'smoke' : 'suite');
 const grep = args.grep || env.DIPSAMPLE_GREP || '';
 const keep = args.keep || !!env.DIPSAMPLE_KEEP_RUN;
-const entry = path.resolve(env.DIPSAMPLE_CODE_SERVER_ENTRY
-  || path.join(repo, '.vscode-host/node_modules/code-server/out/node/entry.js'));
+const entry = path.resolve(
+  env.DIPSAMPLE_CODE_SERVER_ENTRY || path.join(repo, '.vscode-host/node_modules/code-server/out/node/entry.js'),
+);
 const chromiumPath = env.DIPSAMPLE_CHROMIUM || '/usr/bin/chromium';
 const timeoutMs = Number(env.DIPSAMPLE_TEST_TIMEOUT_MS || 240000);
 const testsEntry = path.join(repo, 'dist/test/host', suite, 'index.js');
@@ -75,11 +87,17 @@ fs.mkdirSync(runsRoot, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(runsRoot, `run-${suite}-`));
 const runName = path.basename(tmp);
 const harnessLog = fs.createWriteStream(path.join(tmp, 'harness.log'));
-const out = (line) => { console.log(line); harnessLog.write(line + '\n'); };
+const out = (line) => {
+  console.log(line);
+  harnessLog.write(line + '\n');
+};
 const log = (...a) => out(`[harness ${since()}] ${format(...a)}`);
 
-function summaryLine(s) { return `${s.passes} passed, ${s.failures} failed, ${s.pending} skipped`; }
-function bail(code, why) { // before anything was started
+function summaryLine(s) {
+  return `${s.passes} passed, ${s.failures} failed, ${s.pending} skipped`;
+}
+function bail(code, why) {
+  // before anything was started
   out(`[harness ${since()}] ${why}`);
   out(summaryLine({ passes: 0, failures: 1, pending: 0 }));
   harnessLog.end();
@@ -89,67 +107,103 @@ function bail(code, why) { // before anything was started
 
 // --- prerequisites
 if (!args['no-build']) {
-  const r = spawnSync(process.execPath, [path.join(repo, 'scripts/build-host-tests.mjs')], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(repo, 'scripts/build-host-tests.mjs')], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) bail(2, `building the host tests failed:\n${r.stdout}${r.stderr}`);
 }
-if (!fs.existsSync(entry)) bail(2, `missing code-server: ${entry}\n  run scripts/setup-vscode-host.sh first (docs/testing.md)`);
-if (!fs.existsSync(chromiumPath)) bail(2, `missing browser: ${chromiumPath}\n  run scripts/setup-vscode-host.sh first (docs/testing.md)`);
+if (!fs.existsSync(entry))
+  bail(2, `missing code-server: ${entry}\n  run scripts/setup-vscode-host.sh first (docs/testing.md)`);
+if (!fs.existsSync(chromiumPath))
+  bail(2, `missing browser: ${chromiumPath}\n  run scripts/setup-vscode-host.sh first (docs/testing.md)`);
 if (!fs.existsSync(testsEntry)) {
   const suites = fs.existsSync(path.join(repo, 'dist/test/host'))
-    ? fs.readdirSync(path.join(repo, 'dist/test/host')).filter(d => fs.existsSync(path.join(repo, 'dist/test/host', d, 'index.js'))) : [];
+    ? fs
+        .readdirSync(path.join(repo, 'dist/test/host'))
+        .filter((d) => fs.existsSync(path.join(repo, 'dist/test/host', d, 'index.js')))
+    : [];
   bail(2, `no such suite "${suite}" (${testsEntry}); suites: ${suites.join(', ') || 'none built'}`);
 }
 if (vsix && !fs.existsSync(vsix)) bail(2, `INSTALL_VSIX: no such file ${vsix}`);
-if (!vsix && !fs.existsSync(path.join(repo, 'dist/extension.js'))) bail(2, 'missing dist/extension.js: run `npm run build` first');
+if (!vsix && !fs.existsSync(path.join(repo, 'dist/extension.js')))
+  bail(2, 'missing dist/extension.js: run `npm run build` first');
 if (!fs.existsSync(workspaceSource)) bail(2, `missing test workspace ${workspaceSource}`);
 let chromium;
-try { ({ chromium } = await import('playwright-core')); } catch (e) { bail(2, `playwright-core is not installed (npm ci): ${e.message}`); }
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch (e) {
+  bail(2, `playwright-core is not installed (npm ci): ${e.message}`);
+}
 
 const dirs = {
   userData: path.join(tmp, 'user-data'),
   extensions: path.join(tmp, 'extensions'),
   bridge: path.join(tmp, 'bridge'),
   artifacts: path.join(tmp, 'artifacts'),
-  xdgData: path.join(tmp, 'xdg-data'),     // code-server writes coder-logs/ + heartbeat here
+  xdgData: path.join(tmp, 'xdg-data'), // code-server writes coder-logs/ + heartbeat here
   xdgConfig: path.join(tmp, 'xdg-config'), // ... and would write a default config.yaml here
   xdgCache: path.join(tmp, 'xdg-cache'),
 };
-Object.values(dirs).forEach(d => fs.mkdirSync(d, { recursive: true }));
+Object.values(dirs).forEach((d) => fs.mkdirSync(d, { recursive: true }));
 // The tests may edit and create files: they get a fresh copy of the workspace on every run.
 const workspace = path.join(tmp, 'workspace');
 fs.cpSync(workspaceSource, workspace, { recursive: true });
 // ... and a bundled sample as shipped, so the host is checked against the CLI on real sample files.
 if (!env.DIPSAMPLE_TEST_WORKSPACE) {
-  fs.cpSync(path.join(repo, 'samples', 'training-basics'), path.join(workspace, 'bundled', 'training-basics'), { recursive: true });
+  fs.cpSync(path.join(repo, 'samples', 'training-basics'), path.join(workspace, 'bundled', 'training-basics'), {
+    recursive: true,
+  });
 }
 fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
-  'security.workspace.trust.enabled': false,
-  'workbench.startupEditor': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'workbench.enableExperiments': false,
-  'workbench.tips.enabled': false,
-  'chat.disableAIFeatures': true,
-  'git.enabled': false,
-  'git.autoRepositoryDetection': false,
-  'files.autoSave': 'off',
-}, null, 2));
+fs.writeFileSync(
+  path.join(dirs.userData, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'workbench.enableExperiments': false,
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      'git.enabled': false,
+      'git.autoRepositoryDetection': false,
+      'files.autoSave': 'off',
+    },
+    null,
+    2,
+  ),
+);
 const configFile = path.join(tmp, 'code-server.yaml');
 fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
 const resultsFile = path.join(tmp, 'results.json');
 // code-server ignores --user-data-dir for its own logs: keep them (and its config) out of $HOME
-const serverEnv = { ...env, XDG_DATA_HOME: dirs.xdgData, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_CACHE_HOME: dirs.xdgCache };
+const serverEnv = {
+  ...env,
+  XDG_DATA_HOME: dirs.xdgData,
+  XDG_CONFIG_HOME: dirs.xdgConfig,
+  XDG_CACHE_HOME: dirs.xdgCache,
+};
 
-log(`suite ${suite}${grep ? ` (grep ${JSON.stringify(grep)})` : ''}, ${vsix ? `installed ${path.basename(vsix)}` : 'development path'}, run folder ${path.relative(repo, tmp)}`);
+log(
+  `suite ${suite}${grep ? ` (grep ${JSON.stringify(grep)})` : ''}, ${vsix ? `installed ${path.basename(vsix)}` : 'development path'}, run folder ${path.relative(repo, tmp)}`,
+);
 
-let server, browser, page, finished = false;
+let server,
+  browser,
+  page,
+  finished = false;
 function killServer(signal) {
   if (server && server.exitCode === null && server.signalCode === null) {
-    try { process.kill(-server.pid, signal); } catch { /* gone */ }
+    try {
+      process.kill(-server.pid, signal);
+    } catch {
+      /* gone */
+    }
   }
 }
 process.on('exit', () => killServer('SIGKILL')); // never leave the process group behind
@@ -163,7 +217,11 @@ async function finish(code, why) {
   finished = true;
   log(why, '-> exit', code);
   let summary;
-  try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* the runner never reported */ }
+  try {
+    summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    /* the runner never reported */
+  }
   if (summary) for (const k of Object.keys(earlierLoads)) summary[k] = (summary[k] ?? 0) + earlierLoads[k];
   // never report success unless the mocha runner itself reported > 0 passes and 0 failures
   if (code === 0 && !(summary && summary.failures === 0 && summary.passes > 0)) {
@@ -171,20 +229,32 @@ async function finish(code, why) {
     code = 5;
   }
   if (code !== 0 && page) {
-    try { await page.screenshot({ path: path.join(dirs.artifacts, 'final.png'), timeout: 5000 }); } catch { /* page gone */ }
+    try {
+      await page.screenshot({ path: path.join(dirs.artifacts, 'final.png'), timeout: 5000 });
+    } catch {
+      /* page gone */
+    }
   }
-  try { if (browser) await browser.close(); } catch { /* ignore */ }
+  try {
+    if (browser) await browser.close();
+  } catch {
+    /* ignore */
+  }
   killServer('SIGTERM');
   if (server) {
-    await Promise.race([new Promise(r => server.exitCode !== null || server.signalCode !== null ? r() : server.once('exit', r)),
-      new Promise(r => setTimeout(r, 2000))]);
+    await Promise.race([
+      new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r() : server.once('exit', r))),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]);
   }
   killServer('SIGKILL'); // the extension host and anything it started share the group
   if (code !== 0) {
     try {
       const lines = fs.readFileSync(path.join(tmp, 'code-server.log'), 'utf8').trimEnd().split('\n');
       out('--- code-server.log (last 30 lines)\n' + lines.slice(-30).join('\n'));
-    } catch { /* none */ }
+    } catch {
+      /* none */
+    }
   }
   const counts = summary ?? { passes: 0, failures: 1, pending: 0 }; // no report counts as a failure
   if (code !== 0) {
@@ -194,15 +264,22 @@ async function finish(code, why) {
     for (const f of ['code-server.log', 'results.json']) {
       if (fs.existsSync(path.join(tmp, f))) fs.copyFileSync(path.join(tmp, f), path.join(dest, f));
     }
-    for (const [from, to] of [[path.join(dirs.userData, 'logs'), 'user-data-logs'], [path.join(dirs.xdgData, 'code-server'), 'code-server-data']]) {
-      try { fs.cpSync(from, path.join(dest, to), { recursive: true }); } catch { /* none */ }
+    for (const [from, to] of [
+      [path.join(dirs.userData, 'logs'), 'user-data-logs'],
+      [path.join(dirs.xdgData, 'code-server'), 'code-server-data'],
+    ]) {
+      try {
+        fs.cpSync(from, path.join(dest, to), { recursive: true });
+      } catch {
+        /* none */
+      }
     }
     log(`artifacts: ${path.relative(repo, dest)}`);
     harnessLog.write(summaryLine(counts) + '\n');
-    await new Promise(r => harnessLog.end(r));
+    await new Promise((r) => harnessLog.end(r));
     fs.copyFileSync(path.join(tmp, 'harness.log'), path.join(dest, 'harness.log'));
   } else {
-    await new Promise(r => harnessLog.end(r));
+    await new Promise((r) => harnessLog.end(r));
   }
   if (keep) console.log(`[harness ${since()}] kept ${path.relative(repo, tmp)}`);
   else fs.rmSync(tmp, { recursive: true, force: true });
@@ -215,8 +292,21 @@ const timer = setTimeout(() => finish(4, `timed out after ${timeoutMs} ms (hung 
 
 // --- optional: install the packaged extension into this run's (empty) extensions folder
 if (vsix) {
-  const r = spawnSync(process.execPath, [entry, '--config', configFile, '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions, '--install-extension', vsix], { encoding: 'utf8', env: serverEnv, timeout: 60000 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      entry,
+      '--config',
+      configFile,
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+    ],
+    { encoding: 'utf8', env: serverEnv, timeout: 60000 },
+  );
   log('install-extension:', `${r.stdout}${r.stderr}`.trim().split('\n').pop());
   if (r.status !== 0) await finish(6, `could not install ${vsix}`);
 }
@@ -226,45 +316,71 @@ function freePort() {
     const s = net.createServer();
     s.unref();
     s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
   });
 }
 const port = await freePort();
 const serverLog = fs.createWriteStream(path.join(tmp, 'code-server.log'));
-server = spawn(process.execPath, [entry,
-  '--config', configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-  '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-  '--disable-getting-started-override', '--ignore-last-opened',
-  '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-  workspace,
-], {
-  detached: true, // its own process group: finish() kills the extension host with it
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: {
-    ...serverEnv,
-    // the remote extension host inherits the server's environment:
-    DIPSAMPLE_BRIDGE_DIR: dirs.bridge,
-    DIPSAMPLE_RESULTS_FILE: resultsFile,
-    DIPSAMPLE_ARTIFACTS_DIR: dirs.artifacts,
-    DIPSAMPLE_REPO: repo,
-    DIPSAMPLE_TEST_MODE: vsix ? 'installed' : 'development',
-    DIPSAMPLE_EXTENSIONS_DIR: dirs.extensions,
-    DIPSAMPLE_GREP: grep,
-    // no extension gallery: otherwise the workbench queries open-vsx.org (fails, harmlessly, offline)
-    EXTENSIONS_GALLERY: env.EXTENSIONS_GALLERY ?? '{}',
+server = spawn(
+  process.execPath,
+  [
+    entry,
+    '--config',
+    configFile,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    workspace,
+  ],
+  {
+    detached: true, // its own process group: finish() kills the extension host with it
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...serverEnv,
+      // the remote extension host inherits the server's environment:
+      DIPSAMPLE_BRIDGE_DIR: dirs.bridge,
+      DIPSAMPLE_RESULTS_FILE: resultsFile,
+      DIPSAMPLE_ARTIFACTS_DIR: dirs.artifacts,
+      DIPSAMPLE_REPO: repo,
+      DIPSAMPLE_TEST_MODE: vsix ? 'installed' : 'development',
+      DIPSAMPLE_EXTENSIONS_DIR: dirs.extensions,
+      DIPSAMPLE_GREP: grep,
+      // no extension gallery: otherwise the workbench queries open-vsx.org (fails, harmlessly, offline)
+      EXTENSIONS_GALLERY: env.EXTENSIONS_GALLERY ?? '{}',
+    },
   },
-});
+);
 for (const s of [server.stdout, server.stderr]) {
   s.pipe(serverLog, { end: false });
-  if (env.DIPSAMPLE_SHOW_SERVER_LOG) s.on('data', d => process.stdout.write(`[code-server] ${d}`));
+  if (env.DIPSAMPLE_SHOW_SERVER_LOG) s.on('data', (d) => process.stdout.write(`[code-server] ${d}`));
 }
-server.on('exit', (code, sig) => { if (!finished) finish(3, `code-server exited early (${code ?? sig})`); });
+server.on('exit', (code, sig) => {
+  if (!finished) finish(3, `code-server exited early (${code ?? sig})`);
+});
 
 const base = `http://127.0.0.1:${port}`;
 for (;;) {
-  try { const r = await fetch(`${base}/healthz`); if (r.ok) break; } catch { /* not yet */ }
+  try {
+    const r = await fetch(`${base}/healthz`);
+    if (r.ok) break;
+  } catch {
+    /* not yet */
+  }
   if (Date.now() - t0 > 60000) await finish(3, 'code-server did not start within 60 s');
-  await new Promise(r => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 200));
 }
 log(`code-server up on ${base}`);
 
@@ -277,11 +393,21 @@ let devPath = repo;
 if (vsix) {
   devPath = path.join(tmp, 'test-runner-extension');
   fs.mkdirSync(devPath, { recursive: true });
-  fs.writeFileSync(path.join(devPath, 'package.json'), JSON.stringify({
-    name: 'dipsample-host-test-runner', publisher: 'dipsample-tests', version: '0.0.0',
-    description: 'Stub development extension: lets the workbench run the host tests against the installed dipsample.',
-    engines: { vscode: '*' },
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(devPath, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'dipsample-host-test-runner',
+        publisher: 'dipsample-tests',
+        version: '0.0.0',
+        description:
+          'Stub development extension: lets the workbench run the host tests against the installed dipsample.',
+        engines: { vscode: '*' },
+      },
+      null,
+      2,
+    ),
+  );
 }
 const payload = [
   ['extensionDevelopmentPath', remote(devPath)],
@@ -292,8 +418,16 @@ const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeUR
 browser = await chromium.launch({
   executablePath: chromiumPath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   // crashpad writes under $XDG_CONFIG_HOME/chromium: keep that in the run folder as well
   env: { ...env, XDG_CONFIG_HOME: dirs.xdgConfig, XDG_CACHE_HOME: dirs.xdgCache },
 });
@@ -303,7 +437,8 @@ page = await context.newPage();
 // The workbench calls these when it runs extension tests (vs/platform/log/browser/log.ts,
 // vs/workbench/services/extensions/browser/extensionService.ts).
 // Workbench chatter that says nothing about the tests: kept in harness.log, not echoed.
-const noise = /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore:)/;
+const noise =
+  /^(Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|Resolv(ing|ed) connection token|Creating a socket|\[Service Worker\]|ChatSessionStore:)/;
 await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
   const text = format(...(Array.isArray(logArgs) ? logArgs : [logArgs])).replace(/\x1b\[[0-9;]*m/g, '');
   const line = `[vscode ${since()} ${type}] ${text}`;
@@ -311,21 +446,29 @@ await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
   else harnessLog.write(line + '\n');
 });
 let resolveExit;
-const exited = new Promise(resolve => { resolveExit = resolve; });
+const exited = new Promise((resolve) => {
+  resolveExit = resolve;
+});
 await page.exposeFunction('codeAutomationExit', (code, logs) => {
   // logs = the workbench's own log files (window, exthost, ...) as { relativePath, contents }
   for (const l of logs || []) {
     try {
-      const f = path.join(dirs.artifacts, 'workbench-logs', path.normalize(l.relativePath).replace(/^(\.\.[/\\])+/, ''));
+      const f = path.join(
+        dirs.artifacts,
+        'workbench-logs',
+        path.normalize(l.relativePath).replace(/^(\.\.[/\\])+/, ''),
+      );
       fs.mkdirSync(path.dirname(f), { recursive: true });
       fs.writeFileSync(f, l.contents);
       if (env.DIPSAMPLE_DUMP_LOGS) out(`--- ${l.relativePath}\n${l.contents}`);
-    } catch { /* ignore */ }
+    } catch {
+      /* ignore */
+    }
   }
   resolveExit(code);
 });
-page.on('pageerror', e => log('pageerror:', e.message));
-if (env.DIPSAMPLE_SHOW_CONSOLE) page.on('console', m => log(`[console.${m.type()}]`, m.text().slice(0, 500)));
+page.on('pageerror', (e) => log('pageerror:', e.message));
+if (env.DIPSAMPLE_SHOW_CONSOLE) page.on('console', (m) => log(`[console.${m.type()}]`, m.text().slice(0, 500)));
 
 // --- bridge: tests in the extension host ask for browser-side work through files (test/host/bridge.ts)
 async function waitForText({ selector = 'body', contains, timeoutMs: ms = 15000 }) {
@@ -335,69 +478,105 @@ async function waitForText({ selector = 'body', contains, timeoutMs: ms = 15000 
     try {
       last = await page.locator(selector).first().innerText({ timeout: 1000 });
       if (!contains || last.includes(contains)) return last;
-    } catch { /* not there yet */ }
-    await new Promise(r => setTimeout(r, 200));
+    } catch {
+      /* not there yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no ${selector} containing ${JSON.stringify(contains)}; last text: ${JSON.stringify(last.slice(0, 300))}`);
+  throw new Error(
+    `no ${selector} containing ${JSON.stringify(contains)}; last text: ${JSON.stringify(last.slice(0, 300))}`,
+  );
 }
 // Webviews live in nested iframes (workbench → webview host → #active-frame). A summary's frame is
 // found by the sample name its page shows, so tests never depend on the workbench's frame layout.
 const dialogs = [];
-page.on('dialog', (dialog) => { dialogs.push({ type: dialog.type(), message: dialog.message() }); void dialog.dismiss().catch(() => {}); });
+page.on('dialog', (dialog) => {
+  dialogs.push({ type: dialog.type(), message: dialog.message() });
+  void dialog.dismiss().catch(() => {});
+});
 async function summaryFrame(sample, ms) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
         // A frame still loading has no execution context yet and would hold $eval: bound each probe.
-        const name = await Promise.race([frame.$eval('#sample-name', (e) => e.textContent), new Promise((_, reject) => setTimeout(() => reject(new Error('busy')), 500))]);
+        const name = await Promise.race([
+          frame.$eval('#sample-name', (e) => e.textContent),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('busy')), 500)),
+        ]);
         if (!sample || name === sample) return frame;
-      } catch { /* not a summary, not drawn yet, or busy */ }
+      } catch {
+        /* not a summary, not drawn yet, or busy */
+      }
     }
-    await new Promise(r => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no summary webview showing sample ${JSON.stringify(sample)}`);
 }
-async function webviewOp({ sample, action, selector = 'body', contains, equals, name, keys = [], timeoutMs: ms = 25000 }) {
+async function webviewOp({
+  sample,
+  action,
+  selector = 'body',
+  contains,
+  equals,
+  name,
+  keys = [],
+  timeoutMs: ms = 25000,
+}) {
   const deadline = Date.now() + ms;
   const frame = await summaryFrame(sample, ms);
   const target = frame.locator(selector).first();
   switch (action) {
-    case 'text': { // waits until the element's text contains `contains` (or is exactly `equals`)
+    case 'text': {
+      // waits until the element's text contains `contains` (or is exactly `equals`)
       let last = '';
       while (Date.now() < deadline) {
         try {
           last = await target.innerText({ timeout: 1000 });
           if (equals !== undefined ? last.trim() === equals : !contains || last.includes(contains)) return last;
-        } catch { /* not there yet */ }
-        await new Promise(r => setTimeout(r, 200));
+        } catch {
+          /* not there yet */
+        }
+        await new Promise((r) => setTimeout(r, 200));
       }
-      throw new Error(`no ${selector} ${equals !== undefined ? 'reading' : 'containing'} ${JSON.stringify(equals ?? contains)} in the summary; last text: ${JSON.stringify(last.slice(0, 300))}`);
+      throw new Error(
+        `no ${selector} ${equals !== undefined ? 'reading' : 'containing'} ${JSON.stringify(equals ?? contains)} in the summary; last text: ${JSON.stringify(last.slice(0, 300))}`,
+      );
     }
-    case 'attribute': { // waits until attribute `name` contains `contains`
+    case 'attribute': {
+      // waits until attribute `name` contains `contains`
       let last = null;
       while (Date.now() < deadline) {
         last = await target.getAttribute(name, { timeout: 1000 }).catch(() => null);
         if (last !== null && (!contains || last.includes(contains))) return last;
-        await new Promise(r => setTimeout(r, 200));
+        await new Promise((r) => setTimeout(r, 200));
       }
-      throw new Error(`${selector}[${name}] never contained ${JSON.stringify(contains)}; last: ${JSON.stringify(last)}`);
+      throw new Error(
+        `${selector}[${name}] never contained ${JSON.stringify(contains)}; last: ${JSON.stringify(last)}`,
+      );
     }
-    case 'count': return frame.locator(selector).count();
-    case 'texts': return frame.locator(selector).allInnerTexts();
-    case 'click': await target.click({ timeout: ms }); return true;
+    case 'count':
+      return frame.locator(selector).count();
+    case 'texts':
+      return frame.locator(selector).allInnerTexts();
+    case 'click':
+      await target.click({ timeout: ms });
+      return true;
     case 'press': // focus the element, then press keys (e.g. ["ArrowDown", "Enter"])
       await target.focus({ timeout: ms });
       for (const key of keys) await frame.page().keyboard.press(key);
       return true;
-    default: throw new Error(`unknown webview action ${action}`);
+    default:
+      throw new Error(`unknown webview action ${action}`);
   }
 }
 const keptScreenshots = path.join(repo, 'test-artifacts', 'screenshots');
 const ops = {
   // { name, keep }: kept screenshots are copied to test-artifacts/screenshots/ even when the run passes.
   screenshot: async ({ name, keep }) => {
-    const base = `${String(name).replace(/[^\w.-]+/g, '_').slice(0, 120)}.png`;
+    const base = `${String(name)
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 120)}.png`;
     const file = path.join(dirs.artifacts, base);
     await page.screenshot({ path: file, timeout: 10000 });
     if (keep) {
@@ -418,26 +597,39 @@ const ops = {
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: ms });
-    const title = (await widget.locator('.quick-input-title').innerText({ timeout: ms }).catch(() => '')).trim();
+    const title = (
+      await widget
+        .locator('.quick-input-title')
+        .innerText({ timeout: ms })
+        .catch(() => '')
+    ).trim();
     // A file dialog shows its input first and fills in the default path a moment later, which
     // would replace what was typed before it: wait for that, and type again if it still happens.
-    const settle = async (done) => { for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline;) await new Promise(r => setTimeout(r, 100)); };
+    const settle = async (done) => {
+      for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline;)
+        await new Promise((r) => setTimeout(r, 100));
+    };
     await settle(async () => (await input.inputValue()) !== '');
     // Enter while a row is highlighted takes that row instead of the typed value: wait for none.
-    const highlighted = widget.locator('.quick-input-list .monaco-list-row.focused, .quick-input-list .monaco-list-row[aria-selected="true"]');
+    const highlighted = widget.locator(
+      '.quick-input-list .monaco-list-row.focused, .quick-input-list .monaco-list-row[aria-selected="true"]',
+    );
     for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== String(value); attempt++) {
       await input.fill(String(value));
       await settle(async () => (await highlighted.count()) === 0);
-      await new Promise(r => setTimeout(r, 300)); // long enough for a late default value to land
+      await new Promise((r) => setTimeout(r, 300)); // long enough for a late default value to land
     }
-    if ((await input.inputValue()) !== String(value)) throw new Error(`the quick input "${title}" would not keep ${JSON.stringify(value)}`);
+    if ((await input.inputValue()) !== String(value))
+      throw new Error(`the quick input "${title}" would not keep ${JSON.stringify(value)}`);
     await input.press('Enter');
     try {
       await input.waitFor({ state: 'hidden', timeout: ms });
     } catch {
       const now = await input.inputValue().catch(() => '?');
       const rows = await highlighted.allInnerTexts().catch(() => []);
-      throw new Error(`the quick input "${title}" stayed open after Enter; its value: ${JSON.stringify(now)}; highlighted: ${JSON.stringify(rows)}`);
+      throw new Error(
+        `the quick input "${title}" stayed open after Enter; its value: ${JSON.stringify(now)}; highlighted: ${JSON.stringify(rows)}`,
+      );
     }
     return title;
   },
@@ -470,12 +662,18 @@ const bridgeTimer = setInterval(async () => {
       try {
         if (!ops[req.op]) throw new Error(`unknown op ${req.op}`);
         res = { result: await ops[req.op](req.args || {}) };
-      } catch (e) { res = { error: String(e && e.message || e) }; }
+      } catch (e) {
+        res = { error: String((e && e.message) || e) };
+      }
       log(`bridge ${req.op} -> ${res.error ? 'error: ' + res.error : 'ok'}`);
       fs.writeFileSync(path.join(dirs.bridge, `res-${m[1]}.json.tmp`), JSON.stringify(res));
       fs.renameSync(path.join(dirs.bridge, `res-${m[1]}.json.tmp`), path.join(dirs.bridge, `res-${m[1]}.json`));
     }
-  } catch (e) { log('bridge error:', e.message); } finally { bridgeBusy = false; }
+  } catch (e) {
+    log('bridge error:', e.message);
+  } finally {
+    bridgeBusy = false;
+  }
 }, 100);
 
 log('opening the workbench');

@@ -68,7 +68,10 @@ const MEASURE_RENDER = `(json) => {
 async function webviewBundle(): Promise<{ script: string; style: string }> {
   const root = path.join(__dirname, '..', '..');
   const result = await build({
-    entryPoints: [path.join(root, 'webview', 'summary', 'main.ts'), path.join(root, 'webview', 'summary', 'summary.css')],
+    entryPoints: [
+      path.join(root, 'webview', 'summary', 'main.ts'),
+      path.join(root, 'webview', 'summary', 'summary.css'),
+    ],
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -77,13 +80,18 @@ async function webviewBundle(): Promise<{ script: string; style: string }> {
     write: false,
     outdir: 'out',
   });
-  const find = (ext: string) => new TextDecoder().decode(result.outputFiles.find((f) => f.path.endsWith(ext))!.contents);
+  const find = (ext: string) =>
+    new TextDecoder().decode(result.outputFiles.find((f) => f.path.endsWith(ext))!.contents);
   return { script: find('.js'), style: find('.css') };
 }
 
-async function webviewTimes(message: unknown, rounds: number): Promise<{ render: number[]; baseline: number[]; patch: number[]; domRows: number; scriptKiB: number } | string> {
+async function webviewTimes(
+  message: unknown,
+  rounds: number,
+): Promise<{ render: number[]; baseline: number[]; patch: number[]; domRows: number; scriptKiB: number } | string> {
   const chromiumPath = process.env.DIPSAMPLE_CHROMIUM || '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) return `skipped: no Chromium at ${chromiumPath} (bash scripts/setup-vscode-host.sh installs it)`;
+  if (!existsSync(chromiumPath))
+    return `skipped: no Chromium at ${chromiumPath} (bash scripts/setup-vscode-host.sh installs it)`;
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -92,7 +100,11 @@ async function webviewTimes(message: unknown, rounds: number): Promise<{ render:
   }
   const { script, style } = await webviewBundle();
   const payload = JSON.stringify(message);
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const render: number[] = [];
     const baseline: number[] = [];
@@ -101,11 +113,19 @@ async function webviewTimes(message: unknown, rounds: number): Promise<{ render:
     for (let round = 0; round < rounds; round++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       // A stand-in for the webview host: acquireVsCodeApi() records what the page posts.
-      await page.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body data-folder="/bench"><main id="app"></main></body></html>`);
+      await page.setContent(
+        `<!DOCTYPE html><html><head><style>${style}</style></head><body data-folder="/bench"><main id="app"></main></body></html>`,
+      );
       await page.addScriptTag({ content: STUB_VSCODE_API });
       await page.addScriptTag({ content: script });
       // Time from the message arriving (parsed, as postMessage delivers it) to the webview's own "rendered" report.
-      const measured = (await page.evaluate(`(${MEASURE_RENDER})(${JSON.stringify(payload)})`)) as { wall: number; reported: number; rows: number; patchMs: number; baselineMs: number };
+      const measured = (await page.evaluate(`(${MEASURE_RENDER})(${JSON.stringify(payload)})`)) as {
+        wall: number;
+        reported: number;
+        rows: number;
+        patchMs: number;
+        baselineMs: number;
+      };
       if (measured.reported < 0) throw new Error('the webview never reported "rendered"');
       render.push(measured.wall);
       baseline.push(measured.baselineMs);
@@ -119,7 +139,12 @@ async function webviewTimes(message: unknown, rounds: number): Promise<{ render:
   }
 }
 
-export async function summaryBench(folder: string, reports: readonly FileReport[], ruleSets: RuleSet[], rounds: number): Promise<SummaryBenchResult> {
+export async function summaryBench(
+  folder: string,
+  reports: readonly FileReport[],
+  ruleSets: RuleSet[],
+  rounds: number,
+): Promise<SummaryBenchResult> {
   // Warm up, then measure the host's share: tally + overview + rows, and the JSON postMessage makes of it.
   initMessage(folder, reports.slice(0, 500), ruleSets);
   const build: number[] = [];
@@ -139,10 +164,17 @@ export async function summaryBench(folder: string, reports: readonly FileReport[
   const patch: number[] = [];
   for (let i = 0; i < 200; i++) {
     const report = reports[(i * 37) % reports.length];
-    patch.push(time(() => {
-      tally.set(report);
-      JSON.stringify({ type: 'patch', overview: overviewOf(sample, tally), upsert: [fileRow(report, folder)], remove: [] });
-    }));
+    patch.push(
+      time(() => {
+        tally.set(report);
+        JSON.stringify({
+          type: 'patch',
+          overview: overviewOf(sample, tally),
+          upsert: [fileRow(report, folder)],
+          remove: [],
+        });
+      }),
+    );
   }
 
   const hostMs = median(build) + median(serialise);
@@ -167,4 +199,3 @@ export async function summaryBench(folder: string, reports: readonly FileReport[
   }
   return { lines };
 }
-

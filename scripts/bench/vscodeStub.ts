@@ -3,7 +3,10 @@
  * benchmark can time src/vscode/toDiagnostic.ts in Node without an editor.
  */
 export class Position {
-  constructor(readonly line: number, readonly character: number) {}
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
 export class Range {
   readonly start: Position;
@@ -13,7 +16,12 @@ export class Range {
     this.end = new Position(endLine, endCharacter);
   }
   isEqual(other: Range): boolean {
-    return this.start.line === other.start.line && this.start.character === other.start.character && this.end.line === other.end.line && this.end.character === other.end.character;
+    return (
+      this.start.line === other.start.line &&
+      this.start.character === other.start.character &&
+      this.end.line === other.end.line &&
+      this.end.character === other.end.character
+    );
   }
 }
 export enum DiagnosticSeverity {
@@ -25,7 +33,11 @@ export enum DiagnosticSeverity {
 export class Diagnostic {
   source?: string;
   code?: unknown;
-  constructor(readonly range: Range, readonly message: string, readonly severity: DiagnosticSeverity) {}
+  constructor(
+    readonly range: Range,
+    readonly message: string,
+    readonly severity: DiagnosticSeverity,
+  ) {}
 }
 export class Uri {
   private constructor(readonly fsPath: string) {}

@@ -21,7 +21,17 @@ import { fileName, GENERATOR_TOOL, GENERATOR_VERSION, type GeneratedFile } from 
 import { buildScenario, reportHourWeights, type LineTemplate, type Scenario } from './scenario';
 import { serialize, SYNTHETIC_NOTICE } from './serialize';
 import { DAY, formatDateTime, HOUR, londonDate, londonHour, londonLocalToUtc, MINUTE, parseDate } from './time';
-import type { Category, CrimeFile, InvestigationPlan, LineOfEnquiry, LogEntry, OfficerInCase, Person, Suspect, Victim } from './types';
+import type {
+  Category,
+  CrimeFile,
+  InvestigationPlan,
+  LineOfEnquiry,
+  LogEntry,
+  OfficerInCase,
+  Person,
+  Suspect,
+  Victim,
+} from './types';
 
 export const LANCASHIRE_SEED = 20140903;
 /** A fictional force: the samples reproduce the letter's counts, not Lancashire's records. */
@@ -76,15 +86,24 @@ function patternNote(p: UnattendedPattern): string {
 // 50 unattended crime reports (LAN L49)
 // ---------------------------------------------------------------------------------------------
 
-function unattendedRecord(reference: string, category: Category, p: UnattendedPattern, roster: Roster, rng: Rng): CrimeFile {
+function unattendedRecord(
+  reference: string,
+  category: Category,
+  p: UnattendedPattern,
+  roster: Roster,
+  rng: Rng,
+): CrimeFile {
   // Reported on a day of November 2013 at an hour typical of the crime type.
   const day = rng.int(1, 30);
-  const R = londonLocalToUtc(2013, 11, day, rng.weighted(reportHourWeights(category)), rng.int(0, 59)) + rng.int(0, 59) * 1000;
+  const R =
+    londonLocalToUtc(2013, 11, day, rng.weighted(reportHourWeights(category)), rng.int(0, 59)) + rng.int(0, 59) * 1000;
   let sc: Scenario = buildScenario(category, rng, R, false);
   // Keep to crimes with no named suspect: the sample is about desk-based screening.
   while (sc.namedSuspect) sc = buildScenario(category, rng, R, false);
   const C = R + rng.int(8, 55) * MINUTE + rng.int(0, 59) * 1000;
-  const E = p.filedWithin24h ? R + Math.round(rng.float(2, 21.5) * HOUR / 1000) * 1000 : workingTimeAfter(rng, R, rng.int(2, 12));
+  const E = p.filedWithin24h
+    ? R + Math.round((rng.float(2, 21.5) * HOUR) / 1000) * 1000
+    : workingTimeAfter(rng, R, rng.int(2, 12));
 
   const desk = rng.chance(0.8);
   const oicMember: StaffMember = desk ? rng.pick(roster.investigators) : rng.pick(roster.response);
@@ -94,14 +113,22 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
   const callHandler = asPerson(rng.pick(roster.callHandlers));
 
   const log: Array<{ at: number; entry: Omit<LogEntry, 'at'> }> = [];
-  const add = (at: number, author: Person, type: LogEntry['type'], text: string, extra: Partial<LogEntry> = {}): void => {
+  const add = (
+    at: number,
+    author: Person,
+    type: LogEntry['type'],
+    text: string,
+    extra: Partial<LogEntry> = {},
+  ): void => {
     log.push({ at: Math.round(at / 1000) * 1000, entry: { author, type, text, ...extra } });
   };
   const incident = `INC-${fmt(R).slice(2, 10).replace(/-/g, '')}-${String(rng.int(1, 1400)).padStart(4, '0')}`;
   add(C + rng.int(0, 90) * 1000, callHandler, 'note', N.recordingNote(rng, sc, 'cc_then_crime', incident));
   if (rng.chance(0.5)) {
     const kinds = rng.chance(0.6) ? (['evidence_preservation'] as const) : (['crime_prevention'] as const);
-    add(C + rng.int(2, 6) * MINUTE, callHandler, 'advice', N.adviceText(rng, sc, [...kinds], true), { advice: [...kinds] });
+    add(C + rng.int(2, 6) * MINUTE, callHandler, 'advice', N.adviceText(rng, sc, [...kinds], true), {
+      advice: [...kinds],
+    });
   }
 
   /** Work happens between recording and filing; `f` is the fraction of that span. */
@@ -126,15 +153,27 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
       sc.lines.filter((l) => l.category !== 'suspect' && (l.category !== 'property' || sc.loss !== '')),
       rng.int(2, 4),
     );
-    add(clamp(planAt - rng.int(5, 20) * MINUTE, C + 5 * MINUTE, planAt), oic, 'victim_contact', N.phoneContact(rng, sc, templates), {
-      contact: { channel: 'phone', purpose: 'initial' },
-    });
+    add(
+      clamp(planAt - rng.int(5, 20) * MINUTE, C + 5 * MINUTE, planAt),
+      oic,
+      'victim_contact',
+      N.phoneContact(rng, sc, templates),
+      {
+        contact: { channel: 'phone', purpose: 'initial' },
+      },
+    );
     if (p.supervised) reviewAt = clamp(work(planAt + rng.int(10, 240) * MINUTE), planAt + MINUTE, E - 30 * MINUTE);
     const lines: LineOfEnquiry[] = templates.map((t: LineTemplate, i) => {
       const completed = i === 0 || rng.chance(0.6);
       const doneAt = clamp(work(C + span * rng.float(0.3, 0.9)), (reviewAt ?? planAt) + 5 * MINUTE, E - 10 * MINUTE);
       const result = completed ? rng.pick(t.results) : t.naReason;
-      if (completed || rng.chance(0.5)) add(doneAt, oic, 'investigation_update', N.lineUpdate(rng, t, result, completed ? 'completed' : 'not_applicable'));
+      if (completed || rng.chance(0.5))
+        add(
+          doneAt,
+          oic,
+          'investigation_update',
+          N.lineUpdate(rng, t, result, completed ? 'completed' : 'not_applicable'),
+        );
       return {
         id: `L${i + 1}`,
         action: t.action,
@@ -148,11 +187,29 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
     plan = { created_at: fmt(planAt), author: oic, lines_of_enquiry: lines };
     if (reviewAt !== undefined) {
       const directions = templates.slice(0, 3).map((t) => t.action);
-      add(reviewAt, sup, 'supervisor_review', N.supervisorReview(rng, N.signature(sup), directions, rng.pick([7, 14])), { directions });
+      add(
+        reviewAt,
+        sup,
+        'supervisor_review',
+        N.supervisorReview(rng, N.signature(sup), directions, rng.pick([7, 14])),
+        { directions },
+      );
     }
   } else {
-    if (rng.chance(0.4)) add(at(0.05, 0.3), oic, 'victim_contact', `Spoke to IP by phone. ${sc.summary}`, { contact: { channel: 'phone', purpose: 'initial' } });
-    if (rng.chance(0.6)) add(at(0.3, 0.8), oic, 'note', N.screeningNote(rng).replace('Checked for CCTV \u2014 none. Nothing further.', 'Screened out under the crime allocation policy.'));
+    if (rng.chance(0.4))
+      add(at(0.05, 0.3), oic, 'victim_contact', `Spoke to IP by phone. ${sc.summary}`, {
+        contact: { channel: 'phone', purpose: 'initial' },
+      });
+    if (rng.chance(0.6))
+      add(
+        at(0.3, 0.8),
+        oic,
+        'note',
+        N.screeningNote(rng).replace(
+          'Checked for CCTV \u2014 none. Nothing further.',
+          'Screened out under the crime allocation policy.',
+        ),
+      );
     if (p.supervised) {
       reviewAt = at(0.85, 0.97);
       add(reviewAt, sup, 'supervisor_review', N.supervisorScreeningReview(rng, N.signature(sup)));
@@ -161,7 +218,9 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
   if (!p.supervised && rng.chance(0.3)) add(at(0.9, 0.99), oic, 'supervisor_review', N.selfReview(rng));
   if (!p.filedWithin24h && rng.chance(0.6)) {
     const channel = rng.pick(['letter', 'phone'] as const);
-    add(E - rng.int(10, 120) * MINUTE, oic, 'victim_contact', N.outcomeContactText(rng, 18, channel), { contact: { channel, purpose: 'outcome' } });
+    add(E - rng.int(10, 120) * MINUTE, oic, 'victim_contact', N.outcomeContactText(rng, 18, channel), {
+      contact: { channel, purpose: 'outcome' },
+    });
   }
   const filingText = N.filingText(rng, 18, !p.investigated);
   add(E, oic, 'filing', filingText);
@@ -184,7 +243,12 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
     reference,
     x_sample_note: patternNote(p),
     force: LANCASHIRE_STYLE_FORCE,
-    classification: { category, hocr_code: sc.hocr, description: sc.description, ...(sc.flags.length ? { flags: sc.flags } : {}) },
+    classification: {
+      category,
+      hocr_code: sc.hocr,
+      description: sc.description,
+      ...(sc.flags.length ? { flags: sc.flags } : {}),
+    },
     domestic_abuse: false,
     incident_reference: incident,
     recording_route: 'cc_then_crime',
@@ -211,8 +275,12 @@ function unattendedRecord(reference: string, category: Category, p: UnattendedPa
 export function lancashireUnattendedRecords(): Array<{ record: CrimeFile; pattern: UnattendedPattern }> {
   const rng = new Rng(`dipsample:hmic-2014-lancashire-unattended:${LANCASHIRE_SEED}`);
   const roster = buildRoster(rng.fork('roster'), TOWNS);
-  const patterns = rng.shuffle(LANCASHIRE_UNATTENDED_PATTERNS.flatMap(({ count, pattern }) => Array<UnattendedPattern>(count).fill(pattern)));
-  const categories = rng.shuffle(UNATTENDED_CATEGORIES.flatMap(({ category, count }) => Array<Category>(count).fill(category)));
+  const patterns = rng.shuffle(
+    LANCASHIRE_UNATTENDED_PATTERNS.flatMap(({ count, pattern }) => Array<UnattendedPattern>(count).fill(pattern)),
+  );
+  const categories = rng.shuffle(
+    UNATTENDED_CATEGORIES.flatMap(({ category, count }) => Array<Category>(count).fill(category)),
+  );
   const numbers = new Set<number>();
   while (numbers.size < patterns.length) numbers.add(rng.int(40_000, 99_999));
   const refs = [...numbers].sort((a, b) => a - b).map((n) => `AC-13-0${n}`);
@@ -249,7 +317,10 @@ export function lancashireUnattendedManifest(): object {
 export function generateLancashireUnattendedSample(): { manifest: object; files: GeneratedFile[] } {
   return {
     manifest: lancashireUnattendedManifest(),
-    files: lancashireUnattendedRecords().map(({ record }) => ({ name: fileName(record.reference, 'yaml'), text: serialize(record, 'yaml', SYNTHETIC_NOTICE) })),
+    files: lancashireUnattendedRecords().map(({ record }) => ({
+      name: fileName(record.reference, 'yaml'),
+      text: serialize(record, 'yaml', SYNTHETIC_NOTICE),
+    })),
   };
 }
 
@@ -277,7 +348,11 @@ export interface SuspectFileRecord {
 /** What a suspect file was built to show. */
 export type SuspectPattern = 'satisfactory' | 'no_supervision' | 'no_update_since_circulation';
 
-export const LANCASHIRE_SUSPECT_PATTERNS: ReadonlyArray<{ kind: SuspectFileRecord['kind']; pattern: SuspectPattern; count: number }> = [
+export const LANCASHIRE_SUSPECT_PATTERNS: ReadonlyArray<{
+  kind: SuspectFileRecord['kind'];
+  pattern: SuspectPattern;
+  count: number;
+}> = [
   { kind: 'named_suspect', pattern: 'satisfactory', count: 6 },
   { kind: 'named_suspect', pattern: 'no_supervision', count: 4 },
   { kind: 'pnc_wanted', pattern: 'satisfactory', count: 6 },
@@ -287,7 +362,14 @@ export const LANCASHIRE_SUSPECT_PATTERNS: ReadonlyArray<{ kind: SuspectFileRecor
 /** HMIC asked for suspects outstanding "at the beginning of June 2014" (R 4.120). */
 const SNAPSHOT = londonLocalToUtc(2014, 6, 1);
 
-const SUSPECT_CATEGORIES: readonly Category[] = ['burglary_dwelling', 'burglary_other', 'assault_with_injury', 'robbery', 'theft_from_vehicle', 'criminal_damage'];
+const SUSPECT_CATEGORIES: readonly Category[] = [
+  'burglary_dwelling',
+  'burglary_other',
+  'assault_with_injury',
+  'robbery',
+  'theft_from_vehicle',
+  'criminal_damage',
+];
 
 function locateText(rng: Rng, town: string): string {
   return rng.pick([
@@ -319,7 +401,13 @@ const REVIEW_DIRECTIONS: readonly string[] = [
   'Confirm the PNC circulation details are current',
 ];
 
-function suspectRecord(reference: string, kind: SuspectFileRecord['kind'], pattern: SuspectPattern, roster: Roster, rng: Rng): SuspectFileRecord {
+function suspectRecord(
+  reference: string,
+  kind: SuspectFileRecord['kind'],
+  pattern: SuspectPattern,
+  roster: Roster,
+  rng: Rng,
+): SuspectFileRecord {
   const category = rng.pick(SUSPECT_CATEGORIES);
   // Wanted for offences dating back "over many months or years" (R 4.127).
   const W = workingTimeAfter(rng, SNAPSHOT, -rng.int(45, 760));
@@ -330,17 +418,29 @@ function suspectRecord(reference: string, kind: SuspectFileRecord['kind'], patte
   const sup = asPerson(supMember);
   const town = rng.pick(TOWNS);
   const last = SNAPSHOT - 2 * DAY;
-  const circulated = kind === 'pnc_wanted' ? Math.min(workingTimeAfter(rng, W, rng.int(7, 40)), last - 20 * DAY) : undefined;
+  const circulated =
+    kind === 'pnc_wanted' ? Math.min(workingTimeAfter(rng, W, rng.int(7, 40)), last - 20 * DAY) : undefined;
 
   const log: Array<{ at: number; entry: Omit<LogEntry, 'at'> }> = [];
-  const add = (at: number, author: Person, type: LogEntry['type'], text: string, extra: Partial<LogEntry> = {}): void => {
+  const add = (
+    at: number,
+    author: Person,
+    type: LogEntry['type'],
+    text: string,
+    extra: Partial<LogEntry> = {},
+  ): void => {
     log.push({ at: Math.round(at / 1000) * 1000, entry: { author, type, text, ...extra } });
   };
   const identifiedBy = rng.pick(['witness', 'cctv', 'fingerprint', 'dna', 'victim'] as const);
-  add(W, oic, 'investigation_update', rng.pick([
-    `Suspect named: identified by ${identifiedBy === 'cctv' ? 'CCTV' : identifiedBy === 'dna' ? 'DNA' : identifiedBy}. Wanted for arrest and interview.`,
-    `Ident received (${identifiedBy === 'cctv' ? 'CCTV' : identifiedBy === 'dna' ? 'DNA' : identifiedBy}). Suspect outstanding; arrest enquiries to follow.`,
-  ]));
+  add(
+    W,
+    oic,
+    'investigation_update',
+    rng.pick([
+      `Suspect named: identified by ${identifiedBy === 'cctv' ? 'CCTV' : identifiedBy === 'dna' ? 'DNA' : identifiedBy}. Wanted for arrest and interview.`,
+      `Ident received (${identifiedBy === 'cctv' ? 'CCTV' : identifiedBy === 'dna' ? 'DNA' : identifiedBy}). Suspect outstanding; arrest enquiries to follow.`,
+    ]),
+  );
 
   /** Updates on finding the suspect: the first within a few weeks, then spread to near the snapshot. */
   const until = pattern === 'no_update_since_circulation' ? circulated! - HOUR : last;
@@ -349,10 +449,22 @@ function suspectRecord(reference: string, kind: SuspectFileRecord['kind'], patte
   const first = daytime(Math.min(W + rng.int(1, 20) * DAY, until - HOUR), W + HOUR, until);
   add(first, oic, 'investigation_update', locateText(rng, town));
   const more = pattern === 'no_update_since_circulation' ? rng.int(0, 1) : rng.int(2, 5);
-  for (let i = 0; i < more; i++) add(daytime(first + (until - first) * rng.float(0.1, 1), first, until), oic, 'investigation_update', locateText(rng, town));
+  for (let i = 0; i < more; i++)
+    add(
+      daytime(first + (until - first) * rng.float(0.1, 1), first, until),
+      oic,
+      'investigation_update',
+      locateText(rng, town),
+    );
   if (circulated !== undefined) {
     add(circulated, oic, 'note', 'Circulated as wanted on PNC.');
-    if (pattern === 'satisfactory') add(daytime(circulated + rng.int(2, 15) * DAY, circulated + HOUR, last), oic, 'investigation_update', locateText(rng, town));
+    if (pattern === 'satisfactory')
+      add(
+        daytime(circulated + rng.int(2, 15) * DAY, circulated + HOUR, last),
+        oic,
+        'investigation_update',
+        locateText(rng, town),
+      );
   }
 
   if (pattern !== 'no_supervision') {
@@ -363,7 +475,13 @@ function suspectRecord(reference: string, kind: SuspectFileRecord['kind'], patte
     for (let i = 0; i < reviews; i++) {
       const at = workingTimeAfter(rng, from + (to - from - DAY) * rng.float(0, 1), 0);
       const directions = i === 0 || rng.chance(0.5) ? rng.sample(REVIEW_DIRECTIONS, rng.int(1, 2)) : [];
-      add(Math.min(at, to), sup, 'supervisor_review', suspectReviewText(rng, N.signature(sup)), directions.length ? { directions } : {});
+      add(
+        Math.min(at, to),
+        sup,
+        'supervisor_review',
+        suspectReviewText(rng, N.signature(sup)),
+        directions.length ? { directions } : {},
+      );
     }
   }
   log.sort((a, b) => a.at - b.at);
@@ -378,8 +496,10 @@ function suspectRecord(reference: string, kind: SuspectFileRecord['kind'], patte
   };
   const notes: Record<SuspectPattern, string> = {
     satisfactory: 'Regular updates on finding the suspect and independent supervisory review.',
-    no_supervision: 'Updates on finding the suspect, but no supervisory activity (LAN L54: absence of supervisor direction).',
-    no_update_since_circulation: 'Reviewed and updated until the suspect was circulated on the PNC; no update since (LAN L58).',
+    no_supervision:
+      'Updates on finding the suspect, but no supervisory activity (LAN L54: absence of supervisor direction).',
+    no_update_since_circulation:
+      'Reviewed and updated until the suspect was circulated on the PNC; no update since (LAN L58).',
   };
   const crimeYear = londonDate(W).slice(2, 4);
   return {
@@ -402,7 +522,11 @@ export function lancashireSuspectRecords(): Array<{ record: SuspectFileRecord; p
   const roster = buildRoster(rng.fork('roster'), TOWNS);
   const out: Array<{ record: SuspectFileRecord; pattern: SuspectPattern }> = [];
   for (const kind of ['named_suspect', 'pnc_wanted'] as const) {
-    const patterns = rng.shuffle(LANCASHIRE_SUSPECT_PATTERNS.filter((p) => p.kind === kind).flatMap((p) => Array<SuspectPattern>(p.count).fill(p.pattern)));
+    const patterns = rng.shuffle(
+      LANCASHIRE_SUSPECT_PATTERNS.filter((p) => p.kind === kind).flatMap((p) =>
+        Array<SuspectPattern>(p.count).fill(p.pattern),
+      ),
+    );
     patterns.forEach((pattern, i) => {
       const reference = `AC-${kind === 'named_suspect' ? 'NS' : 'PNC'}-14-${String(i + 1).padStart(3, '0')}`;
       out.push({ record: suspectRecord(reference, kind, pattern, roster, rng.fork(reference)), pattern });
@@ -424,7 +548,8 @@ export function lancashireSuspectsManifest(): object {
       '(R 4.120). The force, people, places and references are invented: these are not Lancashire\u2019s records.',
     selection: {
       method: 'purposive',
-      description: '10 named-suspect and 10 PNC-wanted files, built to match the figures of the Lancashire letter (LAN L54-58).',
+      description:
+        '10 named-suspect and 10 PNC-wanted files, built to match the figures of the Lancashire letter (LAN L54-58).',
       seed: LANCASHIRE_SEED,
       strata: [
         { description: 'named suspects not yet arrested or interviewed', size: 10, filter: { kind: 'named_suspect' } },
@@ -440,6 +565,9 @@ export function lancashireSuspectsManifest(): object {
 export function generateLancashireSuspectsSample(): { manifest: object; files: GeneratedFile[] } {
   return {
     manifest: lancashireSuspectsManifest(),
-    files: lancashireSuspectRecords().map(({ record }) => ({ name: fileName(record.reference, 'yaml'), text: serialize(record, 'yaml', SYNTHETIC_NOTICE) })),
+    files: lancashireSuspectRecords().map(({ record }) => ({
+      name: fileName(record.reference, 'yaml'),
+      text: serialize(record, 'yaml', SYNTHETIC_NOTICE),
+    })),
   };
 }

@@ -27,7 +27,12 @@ export function signature(p: Person): string {
 }
 
 /** The crime-recording note that opens the log. */
-export function recordingNote(rng: Rng, sc: Scenario, route: 'cc_then_crime' | 'direct_crime', incident?: string): string {
+export function recordingNote(
+  rng: Rng,
+  sc: Scenario,
+  route: 'cc_then_crime' | 'direct_crime',
+  incident?: string,
+): string {
   const incidentNo = incident ? incident.slice(-4) : '';
   if (route === 'cc_then_crime') {
     return rng.pick([
@@ -62,7 +67,10 @@ export function phoneContact(rng: Rng, sc: Scenario, lines: readonly LineTemplat
     ? rng.pick([`IP believes ${sc.cctv} may have CCTV.`, `Possible CCTV at ${sc.cctv} \u2014 to check.`])
     : rng.pick(['No CCTV on street.', 'IP not aware of any CCTV.']);
   const h2h = lines.some((l) => l.category === 'house_to_house') ? ` House-to-house requested for ${sc.h2h}.` : '';
-  const detail = sc.mo && sc.lossPhrase ? `${cap(sc.mo)}, ${sc.lossPhrase}.` : sentence(cap(sc.summary.replace(/^(IP|Keyholder) (reports )?/, '')));
+  const detail =
+    sc.mo && sc.lossPhrase
+      ? `${cap(sc.mo)}, ${sc.lossPhrase}.`
+      : sentence(cap(sc.summary.replace(/^(IP|Keyholder) (reports )?/, '')));
   return rng.pick([
     `Spoke to IP by phone. ${detail} ${cctv}${h2h}`,
     `Telephone contact with IP. Account confirmed: ${detail} ${cctv}${h2h}`,
@@ -79,7 +87,12 @@ export function attendanceUpdate(rng: Rng, sc: Scenario, appointment: boolean): 
 }
 
 /** An investigation update recording the result of a line of enquiry. */
-export function lineUpdate(rng: Rng, line: LineTemplate, result: string, status: 'completed' | 'not_applicable'): string {
+export function lineUpdate(
+  rng: Rng,
+  line: LineTemplate,
+  result: string,
+  status: 'completed' | 'not_applicable',
+): string {
   const label: Record<string, string> = {
     house_to_house: 'H2H',
     cctv: 'CCTV',
@@ -97,7 +110,11 @@ export function lineUpdate(rng: Rng, line: LineTemplate, result: string, status:
   if (status === 'not_applicable') {
     return rng.pick([`${head}: not pursued. ${result}`, `${line.action} \u2014 N/A. ${result}`]);
   }
-  return rng.pick([`${head}: ${result}`, `${line.action}. ${result}`, `Update \u2014 ${lcFirst(line.action)}: ${result}`]);
+  return rng.pick([
+    `${head}: ${result}`,
+    `${line.action}. ${result}`,
+    `Update \u2014 ${lcFirst(line.action)}: ${result}`,
+  ]);
 }
 
 /** Notes written on files with no proper plan (the HMIC "little or no investigation" pattern). */
@@ -117,7 +134,14 @@ export function adviceText(rng: Rng, sc: Scenario, kinds: readonly string[], byC
   if (kinds.includes('evidence_preservation')) parts.push(rng.pick(sc.advice.evidence));
   if (kinds.includes('crime_prevention')) parts.push(rng.pick(sc.advice.crimePrevention));
   if (kinds.includes('safety')) parts.push(rng.pick(sc.advice.safety));
-  if (kinds.includes('victim_support')) parts.push(rng.pick(['Victim Support details given.', 'Victim Support leaflet and number provided.', 'Told about the Victims\u2019 Code and Victim Support.']));
+  if (kinds.includes('victim_support'))
+    parts.push(
+      rng.pick([
+        'Victim Support details given.',
+        'Victim Support leaflet and number provided.',
+        'Told about the Victims\u2019 Code and Victim Support.',
+      ]),
+    );
   const prefix = byCallHandler ? rng.pick(['Call handler: ', 'Advice at point of call: ', '']) : '';
   return prefix + parts.join(' ');
 }
@@ -138,7 +162,8 @@ export function victimUpdateText(rng: Rng, sc: Scenario, lines: readonly LineTem
     'IP called in for an update; informed that enquiries are continuing.',
   ];
   if (has('cctv')) options.push(`Update sent to IP by email: CCTV enquiries ongoing at ${sc.cctv}.`);
-  if (has('cctv') && has('house_to_house')) options.push('Called IP to update on CCTV and H2H results. IP understands the position.');
+  if (has('cctv') && has('house_to_house'))
+    options.push('Called IP to update on CCTV and H2H results. IP understands the position.');
   if (has('forensic')) options.push('IP updated: forensic submission made, results awaited.');
   if (sc.lossPhrase) options.push('IP updated by phone. IP asked about insurance crime number \u2014 provided.');
   if (has('suspect')) options.push('IP updated on the suspect enquiries; IP still supports a prosecution.');
@@ -188,16 +213,15 @@ export function dashText(rng: Rng, level: 'standard' | 'medium' | 'high', childr
 }
 
 export function referralText(rng: Rng, to: string): string {
-  return rng.pick([`Referral to ${to} submitted.`, `${to} referral made with IP\u2019s consent.`, `Referred to ${to}.`]);
+  return rng.pick([
+    `Referral to ${to} submitted.`,
+    `${to} referral made with IP\u2019s consent.`,
+    `Referred to ${to}.`,
+  ]);
 }
 
 /** An independent supervisor's review that sets actions. */
-export function supervisorReview(
-  rng: Rng,
-  sig: string,
-  directions: readonly string[],
-  reviewDays: number,
-): string {
+export function supervisorReview(rng: Rng, sig: string, directions: readonly string[], reviewDays: number): string {
   const opening = rng.pick([
     'Reviewed. Lines of enquiry proportionate.',
     'Crime reviewed. Investigation plan agreed.',
@@ -279,7 +303,10 @@ export function filingText(rng: Rng, code: number, screened: boolean, personal =
   }
   switch (code) {
     case 1:
-      return rng.pick(['SUSP1 charged. Remanded to first court.', 'CPS authorised charge. SUSP1 bailed to court. File finalised outcome 1.']);
+      return rng.pick([
+        'SUSP1 charged. Remanded to first court.',
+        'CPS authorised charge. SUSP1 bailed to court. File finalised outcome 1.',
+      ]);
     case 3:
       return 'SUSP1 admitted the offence in interview; adult caution administered. IP consulted and agrees.';
     case 8:

@@ -13,7 +13,14 @@
  */
 import type { QualityProfile } from './quality';
 import { Rng } from './random';
-import { iterateRecords, recordFile, type GeneratedFile, type GeneratedRecord, type SampleManifest, type SampleSpec } from './sample';
+import {
+  iterateRecords,
+  recordFile,
+  type GeneratedFile,
+  type GeneratedRecord,
+  type SampleManifest,
+  type SampleSpec,
+} from './sample';
 import type { Category, CrimeFile, LineCategory, LineOfEnquiry, Person, RiskAssessment, Victim } from './types';
 
 /** The seven crime types of the 2017 file review; GBH and ABH are both `assault_with_injury`. */
@@ -43,7 +50,13 @@ export const PEEL_2017_PROFILE: QualityProfile = {
     default: 0.5,
   },
   appointmentShare: 0.1,
-  domesticAbuse: { assault_with_injury: 0.45, assault_without_injury: 0.45, harassment: 0.5, stalking: 0.55, rape: 0.2 },
+  domesticAbuse: {
+    assault_with_injury: 0.45,
+    assault_without_injury: 0.45,
+    harassment: 0.5,
+    stalking: 0.55,
+    rape: 0.2,
+  },
   rates: {
     plan: 0.72,
     emptyPlan: 0.3,
@@ -84,7 +97,8 @@ export const PEEL_2017_FILE_REVIEW: SampleSpec = {
     'Indicative only, as HMICFRS says of its own 60-file samples. All people, places and references are invented.',
   selection: {
     method: 'stratified_random',
-    description: '60 files drawn at random from crimes reported January to March 2017, in the seven crime types of the 2017 file review.',
+    description:
+      '60 files drawn at random from crimes reported January to March 2017, in the seven crime types of the 2017 file review.',
     strata: [
       { description: 'files with a domestic abuse element (Figure 15)', size: 20, filter: { domestic_abuse: true } },
       ...PEEL_2017_CATEGORIES.map(({ category }) => ({
@@ -100,9 +114,24 @@ type Check = { done: boolean; at?: string; result?: string };
 type ReviewVictim = Victim & { vulnerability_check?: Check };
 type Outcome = NonNullable<NonNullable<CrimeFile['filed']>['outcome']> & { evidence_led_considered?: boolean };
 
-const CCTV_SCOPE: readonly Category[] = ['assault_with_injury', 'assault_without_injury', 'theft_from_person', 'robbery', 'burglary_dwelling', 'burglary_other', 'theft_from_vehicle', 'criminal_damage'];
+const CCTV_SCOPE: readonly Category[] = [
+  'assault_with_injury',
+  'assault_without_injury',
+  'theft_from_person',
+  'robbery',
+  'burglary_dwelling',
+  'burglary_other',
+  'theft_from_vehicle',
+  'criminal_damage',
+];
 const H2H_SCOPE: readonly Category[] = [...CCTV_SCOPE, 'rape'];
-const FORENSIC_SCOPE: readonly Category[] = ['assault_with_injury', 'rape', 'robbery', 'burglary_dwelling', 'burglary_other'];
+const FORENSIC_SCOPE: readonly Category[] = [
+  'assault_with_injury',
+  'rape',
+  'robbery',
+  'burglary_dwelling',
+  'burglary_other',
+];
 
 interface ExtraLine {
   category: LineCategory;
@@ -121,20 +150,35 @@ const EXTRA_LINES: readonly ExtraLine[] = [
     category: 'cctv',
     rate: 0.8,
     inScope: (r) => CCTV_SCOPE.includes(r.classification.category),
-    action: (r) => (atHome(r) ? 'Check for CCTV or doorbell cameras covering the address' : 'Identify and secure CCTV covering the scene'),
+    action: (r) =>
+      atHome(r)
+        ? 'Check for CCTV or doorbell cameras covering the address'
+        : 'Identify and secure CCTV covering the scene',
     completed: (r) =>
       atHome(r)
         ? ['Neighbour\u2019s doorbell camera checked: shows SUSP1 arriving at 22:31. Footage seized.']
-        : ['Footage seized; figure seen but not identifiable.', 'Viewed: nothing of evidential value in the time window.'],
-    notApplicable: (r) => (atHome(r) ? 'Inside a private dwelling; no CCTV or doorbell cameras cover the address.' : 'No cameras cover the location (checked on foot).'),
+        : [
+            'Footage seized; figure seen but not identifiable.',
+            'Viewed: nothing of evidential value in the time window.',
+          ],
+    notApplicable: (r) =>
+      atHome(r)
+        ? 'Inside a private dwelling; no CCTV or doorbell cameras cover the address.'
+        : 'No cameras cover the location (checked on foot).',
   },
   {
     category: 'house_to_house',
     rate: 0.7,
     inScope: (r, attended) => attended && H2H_SCOPE.includes(r.classification.category),
     action: () => 'House-to-house enquiries at the neighbouring addresses',
-    completed: () => ['Completed: neighbour heard shouting but saw nothing. Statement taken.', 'Completed, negative. Cards left at two addresses.'],
-    notApplicable: (r) => (r.classification.category === 'rape' ? 'Not proportionate: offence at a private address, victim\u2019s wishes respected.' : 'No overlooking properties.'),
+    completed: () => [
+      'Completed: neighbour heard shouting but saw nothing. Statement taken.',
+      'Completed, negative. Cards left at two addresses.',
+    ],
+    notApplicable: (r) =>
+      r.classification.category === 'rape'
+        ? 'Not proportionate: offence at a private address, victim\u2019s wishes respected.'
+        : 'No overlooking properties.',
   },
   {
     category: 'witness',
@@ -149,17 +193,28 @@ const EXTRA_LINES: readonly ExtraLine[] = [
     rate: 0.65,
     inScope: (_r, attended) => attended,
     action: () => 'Secure body-worn video from the attending officers',
-    completed: () => ['BWV downloaded and retained: victim\u2019s first account and injuries captured.', 'BWV retained; suspect\u2019s comments on arrival captured.'],
+    completed: () => [
+      'BWV downloaded and retained: victim\u2019s first account and injuries captured.',
+      'BWV retained; suspect\u2019s comments on arrival captured.',
+    ],
     notApplicable: () => 'Attending officer had no BWV device on shift.',
   },
   {
     category: 'forensic',
     rate: 0.7,
     inScope: (r, attended) => attended && FORENSIC_SCOPE.includes(r.classification.category),
-    action: (r) => (r.classification.category === 'rape' ? 'Offer forensic medical examination at the SARC' : 'Consider forensic examination of the scene and clothing'),
+    action: (r) =>
+      r.classification.category === 'rape'
+        ? 'Offer forensic medical examination at the SARC'
+        : 'Consider forensic examination of the scene and clothing',
     completed: (r) =>
-      r.classification.category === 'rape' ? ['Forensic medical examination completed at the SARC; samples submitted.'] : ['Clothing seized and submitted.', 'CSI attended; swabs taken and submitted.'],
-    notApplicable: (r) => (r.classification.category === 'rape' ? 'Outside the forensic window; victim declined examination.' : 'No forensic opportunity: scene not preserved, no contact trace.'),
+      r.classification.category === 'rape'
+        ? ['Forensic medical examination completed at the SARC; samples submitted.']
+        : ['Clothing seized and submitted.', 'CSI attended; swabs taken and submitted.'],
+    notApplicable: (r) =>
+      r.classification.category === 'rape'
+        ? 'Outside the forensic window; victim declined examination.'
+        : 'No forensic opportunity: scene not preserved, no contact trace.',
   },
 ];
 
@@ -177,12 +232,17 @@ export function enrichPeel2017(record: CrimeFile, attended: boolean, rng: Rng): 
     const roll = rng.next();
     const check: Check | undefined =
       roll < (record.domestic_abuse ? 0.93 : 0.8)
-        ? { done: true, at: v.repeat_check?.at ?? record.recorded_at, result: v.vulnerable ? 'Vulnerable: see reasons.' : 'No vulnerability identified.' }
+        ? {
+            done: true,
+            at: v.repeat_check?.at ?? record.recorded_at,
+            result: v.vulnerable ? 'Vulnerable: see reasons.' : 'No vulnerability identified.',
+          }
         : roll < 0.9
           ? { done: false }
           : undefined;
     let vulnerable = v.vulnerable;
-    if (vulnerable === undefined && check?.done) vulnerable = v.vulnerability_reasons?.length ? (rng.chance(0.5) ? true : undefined) : false;
+    if (vulnerable === undefined && check?.done)
+      vulnerable = v.vulnerability_reasons?.length ? (rng.chance(0.5) ? true : undefined) : false;
     const out: ReviewVictim = { id: v.id };
     if (vulnerable !== undefined) out.vulnerable = vulnerable;
     if (v.vulnerability_reasons) out.vulnerability_reasons = v.vulnerability_reasons;
@@ -222,9 +282,19 @@ export function enrichPeel2017(record: CrimeFile, attended: boolean, rng: Rng): 
   const lines: LineOfEnquiry[] | undefined = record.investigation_plan?.lines_of_enquiry;
   if (record.investigation_plan && lines && lines.length > 0) {
     for (const extra of EXTRA_LINES) {
-      if (!extra.inScope(record, attended) || lines.some((l) => l.category === extra.category) || !rng.chance(extra.rate)) continue;
+      if (
+        !extra.inScope(record, attended) ||
+        lines.some((l) => l.category === extra.category) ||
+        !rng.chance(extra.rate)
+      )
+        continue;
       const completed = rng.chance(0.55);
-      const line: LineOfEnquiry = { id: `L${lines.length + 1}`, action: extra.action(record), category: extra.category, status: completed ? 'completed' : 'not_applicable' };
+      const line: LineOfEnquiry = {
+        id: `L${lines.length + 1}`,
+        action: extra.action(record),
+        category: extra.category,
+        status: completed ? 'completed' : 'not_applicable',
+      };
       if (record.investigation_plan.created_at) line.created_at = record.investigation_plan.created_at;
       line.result = completed ? rng.pick(extra.completed(record)) : extra.notApplicable(record);
       lines.push(line);
@@ -249,7 +319,11 @@ export function enrichPeel2017(record: CrimeFile, attended: boolean, rng: Rng): 
 }
 
 /** The records of a PEEL 2017 sample, enriched, in reference order. */
-export function iteratePeel2017Records(spec: SampleSpec = PEEL_2017_FILE_REVIEW): { manifest: SampleManifest; count: number; records: Iterable<GeneratedRecord> } {
+export function iteratePeel2017Records(spec: SampleSpec = PEEL_2017_FILE_REVIEW): {
+  manifest: SampleManifest;
+  count: number;
+  records: Iterable<GeneratedRecord>;
+} {
   const { manifest, count, records } = iterateRecords(spec);
   return {
     manifest,
@@ -266,7 +340,11 @@ export function iteratePeel2017Records(spec: SampleSpec = PEEL_2017_FILE_REVIEW)
 }
 
 /** The files of a PEEL 2017 sample, generated lazily (as iterateSample). */
-export function iteratePeel2017Sample(spec: SampleSpec = PEEL_2017_FILE_REVIEW): { manifest: SampleManifest; count: number; files: Iterable<GeneratedFile> } {
+export function iteratePeel2017Sample(spec: SampleSpec = PEEL_2017_FILE_REVIEW): {
+  manifest: SampleManifest;
+  count: number;
+  files: Iterable<GeneratedFile>;
+} {
   const { manifest, count, records } = iteratePeel2017Records(spec);
   return {
     manifest,
@@ -280,7 +358,10 @@ export function iteratePeel2017Sample(spec: SampleSpec = PEEL_2017_FILE_REVIEW):
 }
 
 /** A PEEL 2017 sample: manifest plus crime files. Deterministic for a given spec. */
-export function generatePeel2017Sample(spec: SampleSpec = PEEL_2017_FILE_REVIEW): { manifest: SampleManifest; files: GeneratedFile[] } {
+export function generatePeel2017Sample(spec: SampleSpec = PEEL_2017_FILE_REVIEW): {
+  manifest: SampleManifest;
+  files: GeneratedFile[];
+} {
   const { manifest, files } = iteratePeel2017Sample(spec);
   return { manifest, files: [...files] };
 }

@@ -20,10 +20,27 @@ import { TOWNS } from './names';
 import type { QualityProfile } from './quality';
 import { normalCdf, Rng } from './random';
 import { buildRoster, asPerson, type Roster } from './roster';
-import { fileName, iterateRecords, type GeneratedFile, type GeneratedRecord, type SampleManifest, type SampleSpec } from './sample';
+import {
+  fileName,
+  iterateRecords,
+  type GeneratedFile,
+  type GeneratedRecord,
+  type SampleManifest,
+  type SampleSpec,
+} from './sample';
 import { serialize, SYNTHETIC_NOTICE } from './serialize';
 import { DAY, formatDateTime, HOUR, londonLocalToUtc, MINUTE } from './time';
-import type { AdviceKind, Category, CrimeFile, LineCategory, LineOfEnquiry, LogEntry, Person, RiskAssessment, Victim } from './types';
+import type {
+  AdviceKind,
+  Category,
+  CrimeFile,
+  LineCategory,
+  LineOfEnquiry,
+  LogEntry,
+  Person,
+  RiskAssessment,
+  Victim,
+} from './types';
 
 /** Probabilities (0–1) of the victim-service features of one file. */
 export interface VictimServiceRates {
@@ -79,7 +96,13 @@ export const PEEL_2122_PROFILE: QualityProfile = {
     default: 0.5,
   },
   appointmentShare: 0.1,
-  domesticAbuse: { assault_with_injury: 0.4, assault_without_injury: 0.4, criminal_damage: 0.15, harassment: 0.5, stalking: 0.6 },
+  domesticAbuse: {
+    assault_with_injury: 0.4,
+    assault_without_injury: 0.4,
+    criminal_damage: 0.15,
+    harassment: 0.5,
+    stalking: 0.6,
+  },
   rates: {
     plan: 0.78,
     emptyPlan: 0.3,
@@ -128,7 +151,8 @@ export const PEEL_2122_HARROWDALE: SampleSpec = {
     'some files are closed with lines of enquiry still outstanding. All people, places and references are invented.',
   selection: {
     method: 'random',
-    description: '50 crimes with an individual or business victim, drawn at random from crimes reported in November 2021.',
+    description:
+      '50 crimes with an individual or business victim, drawn at random from crimes reported in November 2021.',
   },
   packs: ['peel-2122-victim-service'],
 };
@@ -153,11 +177,15 @@ const EVIDENCE_ADVICE: Partial<Record<Category, readonly string[]>> & { default:
     'Advised the caller not to touch the broken window or the door handles, and not to move the vehicle until it has been examined.',
   ],
   criminal_damage: ['Asked the caller to leave the damage as it is and photograph it before anything is cleared.'],
-  robbery: ['Advised the caller to keep the clothing worn and not to wash it, and to note anything the suspect touched.'],
+  robbery: [
+    'Advised the caller to keep the clothing worn and not to wash it, and to note anything the suspect touched.',
+  ],
   assault_with_injury: ['Advised the caller to photograph the injuries as they develop and to keep the clothing worn.'],
   assault_without_injury: ['Advised the caller to keep the clothing worn and to note the names of anyone who saw it.'],
   harassment: ['Advised the caller not to delete any messages or call logs and to screenshot social media posts.'],
-  stalking: ['Advised the caller to keep a diary of every incident and not to delete messages, voicemails or call logs.'],
+  stalking: [
+    'Advised the caller to keep a diary of every incident and not to delete messages, voicemails or call logs.',
+  ],
   default: ['Advised the caller to leave everything as it is and not to touch anything the offender may have handled.'],
 };
 
@@ -181,10 +209,15 @@ const PREVENTION_ADVICE: Partial<Record<Category, readonly string[]>> & { defaul
   default: ['Crime prevention advice given; leaflet provided.'],
 };
 
-const PREVENTION_LINK = ['Sent the link to the force crime prevention pages.', 'Emailed the online crime prevention guide.'];
+const PREVENTION_LINK = [
+  'Sent the link to the force crime prevention pages.',
+  'Emailed the online crime prevention guide.',
+];
 
 /** Lines of enquiry left open at closure, by category (the L421 example: "no suspect identified" with lines left). */
-const OPEN_LINES: Partial<Record<Category, ReadonlyArray<[LineCategory, string]>>> & { default: ReadonlyArray<[LineCategory, string]> } = {
+const OPEN_LINES: Partial<Record<Category, ReadonlyArray<[LineCategory, string]>>> & {
+  default: ReadonlyArray<[LineCategory, string]>;
+} = {
   burglary_dwelling: [
     ['cctv', 'Collect doorbell camera footage from neighbouring houses'],
     ['forensic', 'Chase the result of the glove-mark submission'],
@@ -202,13 +235,27 @@ const OPEN_LINES: Partial<Record<Category, ReadonlyArray<[LineCategory, string]>
   ],
 };
 
-function pick<T>(rng: Rng, table: Partial<Record<Category, readonly T[]>> & { default: readonly T[] }, category: Category): T {
+function pick<T>(
+  rng: Rng,
+  table: Partial<Record<Category, readonly T[]>> & { default: readonly T[] },
+  category: Category,
+): T {
   return rng.pick(table[category] ?? table.default);
 }
 
 /** The victim with its keys in the documented order, so files read naturally. */
 function orderedVictim(v: Victim): Victim {
-  const { id, vulnerable, vulnerability_reasons, repeat_victim, repeat_check, vulnerability_check, needs_assessment, wishes, ...rest } = v;
+  const {
+    id,
+    vulnerable,
+    vulnerability_reasons,
+    repeat_victim,
+    repeat_check,
+    vulnerability_check,
+    needs_assessment,
+    wishes,
+    ...rest
+  } = v;
   return {
     id,
     ...(vulnerable !== undefined ? { vulnerable } : {}),
@@ -226,7 +273,12 @@ function orderedVictim(v: Victim): Victim {
  * Apply the PEEL 2021/22 victim-service layer to a built record (returns a new record). Call-stage
  * features share a latent "call quality" (`rates.correlation`) so poor calls fail several checks.
  */
-export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Roster, rates: VictimServiceRates = PEEL_2122_RATES): CrimeFile {
+export function applyVictimServiceLayer(
+  input: CrimeFile,
+  rng: Rng,
+  roster: Roster,
+  rates: VictimServiceRates = PEEL_2122_RATES,
+): CrimeFile {
   const record = JSON.parse(JSON.stringify(input)) as CrimeFile;
   const category = record.classification.category;
   const R = instant(record.reported_at);
@@ -246,7 +298,12 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
   const attendingOfficer = record.attendance?.attended_by;
   const attendedAt = record.attendance?.attended_at !== undefined ? instant(record.attendance.attended_at) : undefined;
   const oic: Person | undefined = record.officer_in_case
-    ? { id: record.officer_in_case.id, role: record.officer_in_case.role ?? 'officer', ...(record.officer_in_case.rank ? { rank: record.officer_in_case.rank } : {}), ...(record.officer_in_case.name ? { name: record.officer_in_case.name } : {}) }
+    ? {
+        id: record.officer_in_case.id,
+        role: record.officer_in_case.role ?? 'officer',
+        ...(record.officer_in_case.rank ? { rank: record.officer_in_case.rank } : {}),
+        ...(record.officer_in_case.name ? { name: record.officer_in_case.name } : {}),
+      }
     : undefined;
   const domestic = record.domestic_abuse === true;
 
@@ -260,7 +317,12 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
       v.repeat_check = {
         done: true,
         at: fmt(callTime),
-        result: repeat ? rng.pick(['Previous report within 12 months \u2014 repeat victim.', 'Two previous calls from the address this year.']) : 'No previous reports in 12 months.',
+        result: repeat
+          ? rng.pick([
+              'Previous report within 12 months \u2014 repeat victim.',
+              'Two previous calls from the address this year.',
+            ])
+          : 'No previous reports in 12 months.',
       };
     } else {
       delete v.repeat_victim;
@@ -277,7 +339,11 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
         at: fmt(callTime + rng.int(0, 3) * MINUTE),
         result: v.vulnerable
           ? `Vulnerable: ${reasons.length ? reasons.join(', ').replace(/_/g, ' ') : 'repeat victim'}.`
-          : rng.pick(['No vulnerability identified.', 'No vulnerability identified; lives with partner.', 'Caller confirmed no health or support needs.']),
+          : rng.pick([
+              'No vulnerability identified.',
+              'No vulnerability identified; lives with partner.',
+              'Caller confirmed no health or support needs.',
+            ]),
       };
     } else if (rng.chance(0.5)) {
       v.vulnerability_check = { done: false };
@@ -297,7 +363,10 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
           ? 'standard'
           : domestic
             ? rng.pick(['medium', 'high'] as const)
-            : rng.weighted<'standard' | 'medium'>([['standard', 5], ['medium', 1]]),
+            : rng.weighted<'standard' | 'medium'>([
+                ['standard', 5],
+                ['medium', 1],
+              ]),
       by: callHandler,
     });
   }
@@ -305,9 +374,17 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
   else delete record.risk_assessments;
 
   // --- Advice: evidence preservation and crime prevention, separately -------------------------
-  const log: Array<LogEntry & { seq: number }> = (record.log ?? []).filter((e) => e.type !== 'advice').map((e, seq) => ({ ...e, seq }));
+  const log: Array<LogEntry & { seq: number }> = (record.log ?? [])
+    .filter((e) => e.type !== 'advice')
+    .map((e, seq) => ({ ...e, seq }));
   let seq = log.length;
-  const addAdvice = (at: number, author: Person, text: string, kinds: AdviceKind[], method: 'verbal' | 'written' | 'link'): void => {
+  const addAdvice = (
+    at: number,
+    author: Person,
+    text: string,
+    kinds: AdviceKind[],
+    method: 'verbal' | 'written' | 'link',
+  ): void => {
     log.push({ at: fmt(inRange(at)), author, type: 'advice', text, advice: kinds, advice_method: method, seq: seq++ });
   };
   if (good(rates.evidenceAdvice)) {
@@ -318,7 +395,13 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
       const text = byLink ? rng.pick(EVIDENCE_LINK) : `Call handler: ${pick(rng, EVIDENCE_ADVICE, category)}`;
       addAdvice(C + rng.int(1, 6) * MINUTE, callHandler, text, kinds, byLink ? 'link' : 'verbal');
     } else if (attendedAt !== undefined) {
-      addAdvice(attendedAt + rng.int(5, 30) * MINUTE, attendingOfficer ?? callHandler, pick(rng, EVIDENCE_ADVICE, category), kinds, 'verbal');
+      addAdvice(
+        attendedAt + rng.int(5, 30) * MINUTE,
+        attendingOfficer ?? callHandler,
+        pick(rng, EVIDENCE_ADVICE, category),
+        kinds,
+        'verbal',
+      );
     }
   } else if (oic && rng.chance(rates.lateEvidenceAdvice)) {
     // Given, but days later: by then the scene or the messages may be gone.
@@ -330,7 +413,13 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
     const adviser = attendingOfficer ?? oic ?? callHandler;
     const at = attendedAt !== undefined ? attendedAt + rng.int(10, 45) * MINUTE : C + rng.float(2, 48) * HOUR;
     const method = byLink ? 'link' : rng.chance(0.3) ? 'written' : 'verbal';
-    addAdvice(at, adviser, byLink ? rng.pick(PREVENTION_LINK) : pick(rng, PREVENTION_ADVICE, category), ['crime_prevention'], method);
+    addAdvice(
+      at,
+      adviser,
+      byLink ? rng.pick(PREVENTION_LINK) : pick(rng, PREVENTION_ADVICE, category),
+      ['crime_prevention'],
+      method,
+    );
   }
   log.sort((a, b) => instant(a.at) - instant(b.at) || a.seq - b.seq);
   // The filing entry stays last (equal times sort by sequence; it was built last).
@@ -341,7 +430,12 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
   if (filedAt !== undefined && plan && plan.lines_of_enquiry.length > 0 && rng.chance(rates.openLineAtClosure)) {
     const [lineCategory, action] = pick(rng, OPEN_LINES, category);
     if (!plan.lines_of_enquiry.some((l) => l.action === action)) {
-      const line: LineOfEnquiry = { id: `L${plan.lines_of_enquiry.length + 1}`, action, category: lineCategory, status: 'outstanding' };
+      const line: LineOfEnquiry = {
+        id: `L${plan.lines_of_enquiry.length + 1}`,
+        action,
+        category: lineCategory,
+        status: 'outstanding',
+      };
       if (plan.created_at !== undefined) line.created_at = plan.created_at;
       plan.lines_of_enquiry.push(line);
     }
@@ -353,7 +447,8 @@ export function applyVictimServiceLayer(input: CrimeFile, rng: Rng, roster: Rost
     if (outcome.code === 16) {
       const roll = rng.next();
       if (roll < rates.evidenceLedConsidered) outcome.evidence_led_considered = true;
-      else if (roll < rates.evidenceLedConsidered + (1 - rates.evidenceLedConsidered) / 2) outcome.evidence_led_considered = false;
+      else if (roll < rates.evidenceLedConsidered + (1 - rates.evidenceLedConsidered) / 2)
+        outcome.evidence_led_considered = false;
     }
     if (rng.chance(rates.outcomeMissing)) delete record.filed.outcome;
   }
@@ -378,7 +473,8 @@ export function iteratePeel2122Records(
     count,
     records: {
       *[Symbol.iterator]() {
-        for (const r of records) yield { ...r, record: applyVictimServiceLayer(r.record, layer.fork(r.record.reference), roster, rates) };
+        for (const r of records)
+          yield { ...r, record: applyVictimServiceLayer(r.record, layer.fork(r.record.reference), roster, rates) };
       },
     },
   };
@@ -395,7 +491,8 @@ export function iteratePeel2122Sample(
     count,
     files: {
       *[Symbol.iterator]() {
-        for (const r of records) yield { name: fileName(r.record.reference, r.format), text: serialize(r.record, r.format, SYNTHETIC_NOTICE) };
+        for (const r of records)
+          yield { name: fileName(r.record.reference, r.format), text: serialize(r.record, r.format, SYNTHETIC_NOTICE) };
       },
     },
   };

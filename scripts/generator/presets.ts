@@ -22,7 +22,13 @@ export const HMIC_2014_PROFILE: QualityProfile = {
     default: 0.5,
   },
   appointmentShare: 0.08,
-  domesticAbuse: { assault_with_injury: 0.35, assault_without_injury: 0.3, criminal_damage: 0.1, harassment: 0.5, stalking: 0.6 },
+  domesticAbuse: {
+    assault_with_injury: 0.35,
+    assault_without_injury: 0.3,
+    criminal_damage: 0.1,
+    harassment: 0.5,
+    stalking: 0.6,
+  },
   rates: {
     plan: 0.45,
     emptyPlan: 0.3,
@@ -41,7 +47,10 @@ export const HMIC_2014_PROFILE: QualityProfile = {
       attended: false,
       rates: { plan: 0.38, supervision: 0.36, filedWithin24h: 0.6, advice: 0.45 },
     },
-    { attended: true, rates: { plan: 0.72, supervision: 0.7, filedWithin24h: 0.12, filed: 0.88, advice: 0.75, victimUpdates: 0.7 } },
+    {
+      attended: true,
+      rates: { plan: 0.72, supervision: 0.7, filedWithin24h: 0.12, filed: 0.88, advice: 0.75, victimUpdates: 0.7 },
+    },
     // Attended burglary dwelling and assaults: "in the main" planned and supervised.
     {
       categories: ['burglary_dwelling', 'assault_with_injury'],
@@ -107,7 +116,10 @@ export const HMIC_2014_NORTHMOOR: SampleSpec = {
 /** A short code for reference numbers: initials of the force name ("Southfell Police" → "SO"). */
 export function forceCode(force: string): string {
   const words = force.split(/[^A-Za-z]+/).filter((w) => w && !/^(police|constabulary|service|of|the|and)$/i.test(w));
-  const initials = words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 3);
+  const initials = words
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+    .slice(0, 3);
   if (initials.length >= 2) return initials;
   return (words[0] ?? force.replace(/[^A-Za-z]/g, '') ?? 'XX').slice(0, 2).toUpperCase().padEnd(2, 'X');
 }
@@ -116,7 +128,13 @@ export function forceCode(force: string): string {
  * Defaults for a large generated sample (benchmarks): a full year, so both clock changes occur.
  * A string seed is hashed to an integer (manifests record integer seeds).
  */
-export function largeSampleSpec(options: { count: number; seed?: number | string; force?: string; from?: string; to?: string }): SampleSpec {
+export function largeSampleSpec(options: {
+  count: number;
+  seed?: number | string;
+  force?: string;
+  from?: string;
+  to?: string;
+}): SampleSpec {
   const from = options.from ?? '2013-04-01';
   const to = options.to ?? '2014-03-31';
   return {
@@ -131,9 +149,14 @@ export function largeSampleSpec(options: { count: number; seed?: number | string
     description: `Synthetic sample of ${options.count} crime files reported ${from}..${to} (fictional data, for benchmarks and load tests).`,
     selection: {
       method: 'stratified_random',
-      description: 'Generated with the HMIC 2014 stratification: at least half not attended, five crime types in equal numbers.',
+      description:
+        'Generated with the HMIC 2014 stratification: at least half not attended, five crime types in equal numbers.',
       strata: [
-        { description: '\u226550% not attended', size: Math.ceil(options.count / 2), filter: { 'attendance.status': 'not_attended' } },
+        {
+          description: '\u226550% not attended',
+          size: Math.ceil(options.count / 2),
+          filter: { 'attendance.status': 'not_attended' },
+        },
         { description: 'five crime types in equal numbers' },
       ],
     },

@@ -10,7 +10,17 @@ import type { RecordTraits } from './quality';
 import type { Rng } from './random';
 import { asOfficerInCase, asPerson, type Roster, type StaffMember } from './roster';
 import { buildScenario, type LineTemplate, type Scenario } from './scenario';
-import { DAY, formatDateTime, HOUR, londonDate, londonHour, londonLocalToUtc, MINUTE, parseDate, type TimestampStyle } from './time';
+import {
+  DAY,
+  formatDateTime,
+  HOUR,
+  londonDate,
+  londonHour,
+  londonLocalToUtc,
+  MINUTE,
+  parseDate,
+  type TimestampStyle,
+} from './time';
 import type {
   AdviceKind,
   Attendance,
@@ -72,11 +82,15 @@ function chooseStaff(
     if (rng.chance(0.75)) return { oic: rng.pick(roster.investigators), supervisor: rng.pick(roster.cmuSupervisors) };
     return { oic: rng.pick(roster.response), supervisor: rng.pick(roster.sergeants) };
   }
-  if (domestic && rng.chance(0.5)) return { oic: rng.pick(roster.safeguarding), supervisor: rng.pick(roster.detectiveSergeants) };
+  if (domestic && rng.chance(0.5))
+    return { oic: rng.pick(roster.safeguarding), supervisor: rng.pick(roster.detectiveSergeants) };
   if ((category === 'burglary_dwelling' || category === 'robbery' || category === 'rape') && rng.chance(0.6)) {
     return { oic: rng.pick(roster.detectives), supervisor: rng.pick(roster.detectiveSergeants) };
   }
-  return { oic: rng.pick(roster.response), supervisor: rng.pick(rng.chance(0.9) ? roster.sergeants : roster.inspectors) };
+  return {
+    oic: rng.pick(roster.response),
+    supervisor: rng.pick(rng.chance(0.9) ? roster.sergeants : roster.inspectors),
+  };
 }
 
 function chooseOutcome(
@@ -87,12 +101,35 @@ function chooseOutcome(
   suspectResult?: string,
 ): number {
   if (identifiedBy === undefined) return rng.chance(0.9) ? 18 : 14;
-  if (identifiedBy === 'dna' || identifiedBy === 'fingerprint') return rng.weighted<number>([[1, 3], [15, 2], [3, 1]]);
+  if (identifiedBy === 'dna' || identifiedBy === 'fingerprint')
+    return rng.weighted<number>([
+      [1, 3],
+      [15, 2],
+      [3, 1],
+    ]);
   if (screened) return 16;
-  if (suspectResult?.includes('admitted')) return rng.weighted<number>([[3, 2], [8, sc.category === 'criminal_damage' ? 3 : 1], [1, 1]]);
-  if (suspectResult?.includes('no comment')) return rng.weighted<number>([[16, 2], [15, 2], [1, 1]]);
-  if (suspectResult?.includes('self-defence')) return rng.weighted<number>([[15, 3], [1, 1]]);
-  if (suspectResult?.includes('wanted')) return rng.weighted<number>([[15, 1], [16, 1]]);
+  if (suspectResult?.includes('admitted'))
+    return rng.weighted<number>([
+      [3, 2],
+      [8, sc.category === 'criminal_damage' ? 3 : 1],
+      [1, 1],
+    ]);
+  if (suspectResult?.includes('no comment'))
+    return rng.weighted<number>([
+      [16, 2],
+      [15, 2],
+      [1, 1],
+    ]);
+  if (suspectResult?.includes('self-defence'))
+    return rng.weighted<number>([
+      [15, 3],
+      [1, 1],
+    ]);
+  if (suspectResult?.includes('wanted'))
+    return rng.weighted<number>([
+      [15, 1],
+      [16, 1],
+    ]);
   return rng.weighted<number>([
     [16, 4],
     [15, 2],
@@ -113,7 +150,9 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   // recorded_at: minutes to hours after the report (NCRS: within 24 h).
   const C =
     input.recordedAt ??
-    R + Math.round(clamp(route === 'cc_then_crime' ? rng.logNormal(35, 3) : rng.logNormal(120, 3), 3, 20 * 60)) * MINUTE + rng.int(0, 59) * 1000;
+    R +
+      Math.round(clamp(route === 'cc_then_crime' ? rng.logNormal(35, 3) : rng.logNormal(120, 3), 3, 20 * 60)) * MINUTE +
+      rng.int(0, 59) * 1000;
 
   // End of activity: filing time, or the last update on an open file.
   let E: number;
@@ -127,7 +166,7 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   if (E - C > 36 * HOUR) {
     // Files are filed (and last updated) in working hours.
     const hour = londonHour(E);
-    if (hour < 7 || hour >= 22) E += ((hour < 7 ? 8 - hour : 32 - hour) * HOUR) + rng.int(0, 150) * MINUTE;
+    if (hour < 7 || hour >= 22) E += (hour < 7 ? 8 - hour : 32 - hour) * HOUR + rng.int(0, 150) * MINUTE;
   }
   const span = E - C;
   /** Every entry but the filing falls strictly before the end. */
@@ -157,11 +196,21 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   const oicP = asPerson(oic);
   const supP = asPerson(supervisor);
   const callHandler = rng.pick(roster.callHandlers);
-  const attendingOfficer = attended ? (oic.role === 'officer' && rng.chance(0.7) ? oic : rng.pick(roster.response)) : undefined;
+  const attendingOfficer = attended
+    ? oic.role === 'officer' && rng.chance(0.7)
+      ? oic
+      : rng.pick(roster.response)
+    : undefined;
 
   const log: Timed<LogEntry>[] = [];
   let seq = 0;
-  const addLog = (at: number, author: Person, type: LogEntry['type'], text: string, extra: Partial<LogEntry> = {}): void => {
+  const addLog = (
+    at: number,
+    author: Person,
+    type: LogEntry['type'],
+    text: string,
+    extra: Partial<LogEntry> = {},
+  ): void => {
     log.push({ at, seq: seq++, value: { at: '', author, type, text, ...extra } });
   };
 
@@ -170,14 +219,25 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     route === 'cc_then_crime'
       ? `INC-${fmt(R).slice(2, 10).replace(/-/g, '')}-${String(Math.floor(((R / MINUTE) % 1440) * 0.6) + rng.int(1, 40)).padStart(4, '0')}`
       : undefined;
-  const recorder = route === 'cc_then_crime' ? callHandler : rng.chance(0.5) ? rng.pick(roster.investigators) : rng.pick(roster.response);
-  addLog(clamp(C + rng.int(0, 120) * 1000, C, latest), asPerson(recorder), 'note', N.recordingNote(rng, sc, route, incident));
+  const recorder =
+    route === 'cc_then_crime'
+      ? callHandler
+      : rng.chance(0.5)
+        ? rng.pick(roster.investigators)
+        : rng.pick(roster.response);
+  addLog(
+    clamp(C + rng.int(0, 120) * 1000, C, latest),
+    asPerson(recorder),
+    'note',
+    N.recordingNote(rng, sc, route, incident),
+  );
 
   // --- Attendance --------------------------------------------------------------------------
   const attendance: Attendance = { status: traits.attendance };
   let attendedAt: number | undefined;
   if (traits.attendance === 'attended') {
-    const typical = category.startsWith('assault') || category === 'robbery' ? rng.logNormal(25, 2) : rng.logNormal(150, 2.5);
+    const typical =
+      category.startsWith('assault') || category === 'robbery' ? rng.logNormal(25, 2) : rng.logNormal(150, 2.5);
     attendedAt = R + Math.round(Math.min(typical * MINUTE, (E - R) * 0.5) / 1000) * 1000;
   } else if (traits.attendance === 'appointment') {
     // An appointment in the daytime one to four days later (earlier if the file closes sooner).
@@ -198,7 +258,12 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     attendance.attended_at = fmt(attendedAt);
     attendance.attended_by = asPerson(attendingOfficer);
     const at = clamp(attendedAt + rng.int(20, 90) * MINUTE, C + Math.min(3 * MINUTE, span / 50), latest);
-    addLog(at, asPerson(attendingOfficer), 'investigation_update', N.attendanceUpdate(rng, sc, traits.attendance === 'appointment'));
+    addLog(
+      at,
+      asPerson(attendingOfficer),
+      'investigation_update',
+      N.attendanceUpdate(rng, sc, traits.attendance === 'appointment'),
+    );
     attendanceUpdateAt = at;
     if (traits.attendance === 'attended') S = at;
   }
@@ -210,25 +275,52 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   const planAt = between(0.03, 0.15);
   if (traits.plan === 'lines') {
     const lines = rng.sample(
-      sc.lines.filter((l) => (l.category === 'suspect' ? sc.namedSuspect : l.category === 'property' ? sc.loss !== '' : true)),
+      sc.lines.filter((l) =>
+        l.category === 'suspect' ? sc.namedSuspect : l.category === 'property' ? sc.loss !== '' : true,
+      ),
       rng.int(traits.supervision === 'independent' ? 3 : 2, 5),
     );
     for (const t of lines) {
       const openFile = !filed;
       const roll = rng.next();
       const status: LineOfEnquiry['status'] = openFile
-        ? roll < 0.45 ? 'outstanding' : roll < 0.85 ? 'completed' : 'not_applicable'
-        : roll < 0.04 ? 'outstanding' : roll < 0.74 ? 'completed' : 'not_applicable';
+        ? roll < 0.45
+          ? 'outstanding'
+          : roll < 0.85
+            ? 'completed'
+            : 'not_applicable'
+        : roll < 0.04
+          ? 'outstanding'
+          : roll < 0.74
+            ? 'completed'
+            : 'not_applicable';
       const doneAt = status === 'outstanding' ? undefined : between(0.15, 0.95);
-      const result = status === 'completed' ? rng.pick(t.results) : status === 'not_applicable' ? t.naReason : undefined;
-      if (status === 'completed' && result && /suspect named/.test(result)) identifiedBy = /DNA/.test(result) ? 'dna' : /fingerprint/.test(result) ? 'fingerprint' : (t.identifies ?? 'other');
-      chosenLines.push({ t, status, ...(result !== undefined ? { result } : {}), ...(doneAt !== undefined ? { doneAt } : {}) });
+      const result =
+        status === 'completed' ? rng.pick(t.results) : status === 'not_applicable' ? t.naReason : undefined;
+      if (status === 'completed' && result && /suspect named/.test(result))
+        identifiedBy = /DNA/.test(result)
+          ? 'dna'
+          : /fingerprint/.test(result)
+            ? 'fingerprint'
+            : (t.identifies ?? 'other');
+      chosenLines.push({
+        t,
+        status,
+        ...(result !== undefined ? { result } : {}),
+        ...(doneAt !== undefined ? { doneAt } : {}),
+      });
     }
     plan = {
       created_at: fmt(planAt),
       author: rng.chance(0.8) ? oicP : supP,
       lines_of_enquiry: chosenLines.map((l, i) => {
-        const loe: LineOfEnquiry = { id: `L${i + 1}`, action: l.t.action, category: l.t.category, status: l.status, created_at: fmt(planAt) };
+        const loe: LineOfEnquiry = {
+          id: `L${i + 1}`,
+          action: l.t.action,
+          category: l.t.category,
+          status: l.status,
+          created_at: fmt(planAt),
+        };
         if (l.doneAt !== undefined && l.status === 'completed') loe.completed_at = fmt(l.doneAt);
         if (l.result !== undefined) loe.result = l.result;
         return loe;
@@ -236,7 +328,12 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     };
     for (const l of chosenLines) {
       if (l.doneAt !== undefined && l.result !== undefined && (l.status === 'completed' || rng.chance(0.3))) {
-        addLog(l.doneAt, oicP, 'investigation_update', N.lineUpdate(rng, l.t, l.result, l.status === 'completed' ? 'completed' : 'not_applicable'));
+        addLog(
+          l.doneAt,
+          oicP,
+          'investigation_update',
+          N.lineUpdate(rng, l.t, l.result, l.status === 'completed' ? 'completed' : 'not_applicable'),
+        );
       }
     }
   } else {
@@ -247,9 +344,19 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
 
   // --- Initial contact (desk-based files) --------------------------------------------------
   if (!attended && (traits.plan === 'lines' || rng.chance(0.6))) {
-    addLog(between(0.01, 0.06), oicP, 'victim_contact', N.phoneContact(rng, sc, chosenLines.map((l) => l.t)), {
-      contact: { channel: 'phone', purpose: 'initial' },
-    });
+    addLog(
+      between(0.01, 0.06),
+      oicP,
+      'victim_contact',
+      N.phoneContact(
+        rng,
+        sc,
+        chosenLines.map((l) => l.t),
+      ),
+      {
+        contact: { channel: 'phone', purpose: 'initial' },
+      },
+    );
   }
 
   // --- Advice --------------------------------------------------------------------------------
@@ -263,24 +370,38 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     const extra: AdviceKind[] = rng.chance(0.3) ? ['victim_support'] : [];
     const adviser = attendingOfficer ? asPerson(attendingOfficer) : oicP;
     /** At the attendance (or the first phone contact), sometimes on a later follow-up. */
-    const adviceAt = (): number => (attendanceUpdateAt !== undefined && rng.chance(0.8) ? afterAttendance(2, 25) : between(0.02, 0.25));
+    const adviceAt = (): number =>
+      attendanceUpdateAt !== undefined && rng.chance(0.8) ? afterAttendance(2, 25) : between(0.02, 0.25);
     if (shape === 'split' || shape === 'evidence') {
       const kinds: AdviceKind[] = ['evidence_preservation'];
       const byCall = route === 'cc_then_crime' && rng.chance(0.7);
-      addLog(byCall ? clamp(C + rng.int(60, 300) * 1000, C, latest) : adviceAt(), byCall ? asPerson(callHandler) : adviser, 'advice', N.adviceText(rng, sc, kinds, byCall), { advice: kinds });
+      addLog(
+        byCall ? clamp(C + rng.int(60, 300) * 1000, C, latest) : adviceAt(),
+        byCall ? asPerson(callHandler) : adviser,
+        'advice',
+        N.adviceText(rng, sc, kinds, byCall),
+        { advice: kinds },
+      );
     }
     if (shape === 'split' || shape === 'prevention') {
       const kinds: AdviceKind[] = ['crime_prevention', ...extra];
       addLog(adviceAt(), adviser, 'advice', N.adviceText(rng, sc, kinds, false), { advice: kinds });
     }
     if (shape === 'both') {
-      const kinds: AdviceKind[] = ['crime_prevention', 'evidence_preservation', ...(traits.domesticAbuse ? (['safety'] as AdviceKind[]) : []), ...extra];
+      const kinds: AdviceKind[] = [
+        'crime_prevention',
+        'evidence_preservation',
+        ...(traits.domesticAbuse ? (['safety'] as AdviceKind[]) : []),
+        ...extra,
+      ];
       addLog(adviceAt(), adviser, 'advice', N.adviceText(rng, sc, kinds, false), { advice: kinds });
     }
   } else if (traits.advice === 'safety_only') {
     const kinds: AdviceKind[] = rng.chance(0.5) ? ['safety'] : ['safety', 'victim_support'];
     const at = attendanceUpdateAt !== undefined ? afterAttendance(2, 25) : between(0.02, 0.3);
-    addLog(at, attendingOfficer ? asPerson(attendingOfficer) : oicP, 'advice', N.adviceText(rng, sc, kinds, false), { advice: kinds });
+    addLog(at, attendingOfficer ? asPerson(attendingOfficer) : oicP, 'advice', N.adviceText(rng, sc, kinds, false), {
+      advice: kinds,
+    });
   }
 
   // --- Risk, victims, referrals ------------------------------------------------------------
@@ -296,7 +417,12 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     ]);
     const children = rng.chance(0.3);
     const at = attendanceUpdateAt !== undefined ? afterAttendance(5, 60) : between(0.02, 0.15);
-    const ra: RiskAssessment = { type: category === 'stalking' || category === 'harassment' ? 'stalking_harassment' : 'dash', at: fmt(at), level, by: assessor };
+    const ra: RiskAssessment = {
+      type: category === 'stalking' || category === 'harassment' ? 'stalking_harassment' : 'dash',
+      at: fmt(at),
+      level,
+      by: assessor,
+    };
     if (traits.supervision === 'independent') {
       ra.reviewed_by = supP;
       ra.reviewed_at = fmt(clamp(Math.max(at + 30 * MINUTE, between(0.15, 0.3)), C, latest));
@@ -316,7 +442,12 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     }
   } else {
     if (route === 'cc_then_crime' && rng.chance(0.5)) {
-      risk.push({ type: 'thrive', at: fmt(clamp(C + rng.int(0, 60) * 1000, C, E)), level: 'standard', by: asPerson(callHandler) });
+      risk.push({
+        type: 'thrive',
+        at: fmt(clamp(C + rng.int(0, 60) * 1000, C, E)),
+        level: 'standard',
+        by: asPerson(callHandler),
+      });
     }
     if (rng.chance(0.08)) {
       victim.vulnerable = true;
@@ -331,7 +462,11 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
   if (traits.victimUpdates || rng.chance(0.3)) {
     const repeat = rng.chance(0.12);
     victim.repeat_victim = repeat;
-    victim.repeat_check = { done: true, at: fmt(between(0.01, 0.1)), result: repeat ? 'Previous report within 12 months \u2014 repeat victim.' : 'No previous reports in 12 months.' };
+    victim.repeat_check = {
+      done: true,
+      at: fmt(between(0.01, 0.1)),
+      result: repeat ? 'Previous report within 12 months \u2014 repeat victim.' : 'No previous reports in 12 months.',
+    };
     if (repeat) victim.vulnerability_reasons = [...(victim.vulnerability_reasons ?? []), 'repeat'];
   }
 
@@ -362,35 +497,59 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     const method = rng.pick(['phone', 'email', 'letter']);
     const nat = between(0.07, 0.2);
     victim.needs_assessment = { completed: true, at: fmt(nat), contact_agreement: { frequency_days: days, method } };
-    addLog(nat, oicP, 'victim_contact', N.needsAssessmentText(rng, days, method, victim.vulnerable === true), { contact: { channel: 'phone', purpose: 'needs_assessment' } });
+    addLog(nat, oicP, 'victim_contact', N.needsAssessmentText(rng, days, method, victim.vulnerable === true), {
+      contact: { channel: 'phone', purpose: 'needs_assessment' },
+    });
     const updates = span > 3 * DAY ? rng.int(1, 3) : span > 12 * HOUR ? rng.int(0, 1) : 0;
     for (let i = 0; i < updates; i++) {
-      addLog(between(0.25, 0.9), oicP, 'victim_contact', N.victimUpdateText(rng, sc, chosenLines.map((l) => l.t)), {
-        contact: { channel: rng.pick(['phone', 'email', 'sms'] as const), purpose: 'update' },
-      });
+      addLog(
+        between(0.25, 0.9),
+        oicP,
+        'victim_contact',
+        N.victimUpdateText(
+          rng,
+          sc,
+          chosenLines.map((l) => l.t),
+        ),
+        {
+          contact: { channel: rng.pick(['phone', 'email', 'sms'] as const), purpose: 'update' },
+        },
+      );
     }
   } else if (rng.chance(0.3)) {
     victim.needs_assessment = { completed: false };
   }
   if (traits.advice !== 'qualifying' && rng.chance(0.15)) {
     const pcso = rng.pick(roster.pcsos);
-    addLog(between(0.2, 0.7), asPerson(pcso), 'victim_contact', N.reassuranceVisitText(rng), { contact: { channel: 'visit', purpose: 'reassurance' } });
+    addLog(between(0.2, 0.7), asPerson(pcso), 'victim_contact', N.reassuranceVisitText(rng), {
+      contact: { channel: 'visit', purpose: 'reassurance' },
+    });
   }
 
   // --- Supervision -------------------------------------------------------------------------
   const sig = N.signature(supP);
   if (traits.supervision === 'independent') {
     const reviewAt = between(0.12, 0.3);
-    const open = chosenLines.filter((l) => l.status !== 'not_applicable' && (l.doneAt === undefined || l.doneAt > reviewAt));
+    const open = chosenLines.filter(
+      (l) => l.status !== 'not_applicable' && (l.doneAt === undefined || l.doneAt > reviewAt),
+    );
     if (traits.plan === 'lines') {
       const directions = open.slice(0, 4).map((l) => l.t.action);
-      addLog(reviewAt, supP, 'supervisor_review', N.supervisorReview(rng, sig, directions, rng.pick([7, 14, 28])), directions.length ? { directions } : {});
+      addLog(
+        reviewAt,
+        supP,
+        'supervisor_review',
+        N.supervisorReview(rng, sig, directions, rng.pick([7, 14, 28])),
+        directions.length ? { directions } : {},
+      );
     } else {
       addLog(reviewAt, supP, 'supervisor_review', N.supervisorScreeningReview(rng, sig));
     }
     if (span > 10 * DAY && rng.chance(0.7)) {
       const at = between(0.45, 0.7);
-      const outstanding = chosenLines.filter((l) => l.status === 'outstanding' || (l.doneAt !== undefined && l.doneAt > at)).map((l) => l.t.action);
+      const outstanding = chosenLines
+        .filter((l) => l.status === 'outstanding' || (l.doneAt !== undefined && l.doneAt > at))
+        .map((l) => l.t.action);
       addLog(at, supP, 'supervisor_review', N.supervisorProgressReview(rng, sig, outstanding));
     }
     if (filed && outcome !== undefined && rng.chance(0.75)) {
@@ -408,7 +567,9 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     if (informed) {
       const at = late(0.97, 0.999);
       const channel = rng.pick(['letter', 'phone', 'email'] as const);
-      addLog(at, oicP, 'victim_contact', N.outcomeContactText(rng, outcome, channel), { contact: { channel, purpose: 'outcome' } });
+      addLog(at, oicP, 'victim_contact', N.outcomeContactText(rng, outcome, channel), {
+        contact: { channel, purpose: 'outcome' },
+      });
     }
     addLog(E, oicP, 'filing', text);
     filedBlock = { at: fmt(E), by: oicP };
@@ -423,7 +584,8 @@ export function buildRecord(input: RecordInput, rng: Rng): CrimeFile {
     } else if (rng.chance(0.5)) {
       filedBlock.outcome.victim_informed = false;
     }
-    if (outcome === 14 || outcome === 16) filedBlock.outcome.victim_wishes_recorded = victim.wishes !== undefined || rng.chance(0.5);
+    if (outcome === 14 || outcome === 16)
+      filedBlock.outcome.victim_wishes_recorded = victim.wishes !== undefined || rng.chance(0.5);
   }
 
   // --- Assemble ----------------------------------------------------------------------------

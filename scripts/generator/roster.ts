@@ -49,23 +49,67 @@ export function buildRoster(rng: Rng, towns: readonly string[]): Roster {
       }
     }
   };
-  const make = (
-    n: number,
-    f: (i: number) => Omit<StaffMember, 'name'>,
-  ): StaffMember[] => Array.from({ length: n }, (_, i) => ({ ...f(i), name: personName(rng) }));
+  const make = (n: number, f: (i: number) => Omit<StaffMember, 'name'>): StaffMember[] =>
+    Array.from({ length: n }, (_, i) => ({ ...f(i), name: personName(rng) }));
   const area = (i: number): string => towns[i % towns.length] as string;
 
   return {
-    response: make(30, (i) => ({ id: `PC ${uniqueNumber(1000, 6999)}`, role: 'officer', rank: 'PC', unit: `${area(i)} Response` })),
-    pcsos: make(8, (i) => ({ id: `PCSO ${uniqueNumber(7000, 7999)}`, role: 'pcso', unit: `${area(i)} Neighbourhood Team` })),
-    investigators: make(10, () => ({ id: `S${uniqueNumber(10000, 19999)}`, role: 'police_staff_investigator', unit: 'Crime Management Unit' })),
-    detectives: make(8, (i) => ({ id: `DC ${uniqueNumber(1000, 6999)}`, role: 'detective', rank: 'DC', unit: `${area(i)} CID` })),
-    safeguarding: make(4, () => ({ id: `DC ${uniqueNumber(1000, 6999)}`, role: 'detective', rank: 'DC', unit: 'Safeguarding Unit' })),
-    sergeants: make(8, (i) => ({ id: `PS ${uniqueNumber(1000, 6999)}`, role: 'supervisor', rank: 'PS', unit: `${area(i)} Response` })),
-    detectiveSergeants: make(3, (i) => ({ id: `DS ${uniqueNumber(1000, 6999)}`, role: 'supervisor', rank: 'DS', unit: `${area(i)} CID` })),
-    cmuSupervisors: make(3, () => ({ id: `S${uniqueNumber(10000, 19999)}`, role: 'supervisor', unit: 'Crime Management Unit' })),
-    inspectors: make(2, () => ({ id: `Insp ${uniqueNumber(100, 999)}`, role: 'supervisor', rank: 'Insp', unit: 'Force Crime Bureau' })),
-    callHandlers: make(10, () => ({ id: `S${uniqueNumber(20000, 29999)}`, role: 'call_handler', unit: 'Force Control Room' })),
+    response: make(30, (i) => ({
+      id: `PC ${uniqueNumber(1000, 6999)}`,
+      role: 'officer',
+      rank: 'PC',
+      unit: `${area(i)} Response`,
+    })),
+    pcsos: make(8, (i) => ({
+      id: `PCSO ${uniqueNumber(7000, 7999)}`,
+      role: 'pcso',
+      unit: `${area(i)} Neighbourhood Team`,
+    })),
+    investigators: make(10, () => ({
+      id: `S${uniqueNumber(10000, 19999)}`,
+      role: 'police_staff_investigator',
+      unit: 'Crime Management Unit',
+    })),
+    detectives: make(8, (i) => ({
+      id: `DC ${uniqueNumber(1000, 6999)}`,
+      role: 'detective',
+      rank: 'DC',
+      unit: `${area(i)} CID`,
+    })),
+    safeguarding: make(4, () => ({
+      id: `DC ${uniqueNumber(1000, 6999)}`,
+      role: 'detective',
+      rank: 'DC',
+      unit: 'Safeguarding Unit',
+    })),
+    sergeants: make(8, (i) => ({
+      id: `PS ${uniqueNumber(1000, 6999)}`,
+      role: 'supervisor',
+      rank: 'PS',
+      unit: `${area(i)} Response`,
+    })),
+    detectiveSergeants: make(3, (i) => ({
+      id: `DS ${uniqueNumber(1000, 6999)}`,
+      role: 'supervisor',
+      rank: 'DS',
+      unit: `${area(i)} CID`,
+    })),
+    cmuSupervisors: make(3, () => ({
+      id: `S${uniqueNumber(10000, 19999)}`,
+      role: 'supervisor',
+      unit: 'Crime Management Unit',
+    })),
+    inspectors: make(2, () => ({
+      id: `Insp ${uniqueNumber(100, 999)}`,
+      role: 'supervisor',
+      rank: 'Insp',
+      unit: 'Force Crime Bureau',
+    })),
+    callHandlers: make(10, () => ({
+      id: `S${uniqueNumber(20000, 29999)}`,
+      role: 'call_handler',
+      unit: 'Force Control Room',
+    })),
     csis: make(4, () => ({ id: `CSI ${uniqueNumber(300, 399)}`, role: 'csi', unit: 'Scientific Support' })),
   };
 }

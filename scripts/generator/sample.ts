@@ -10,7 +10,17 @@ import { buildRoster } from './roster';
 import { TOWNS } from './names';
 import { reportHourWeights } from './scenario';
 import { serialize, SYNTHETIC_NOTICE, type FileFormat } from './serialize';
-import { clockChangesInPeriod, DAY, daysInPeriod, HOUR, londonLocalToUtc, ukClockChanges, MINUTE, parseDate, type TimestampStyle } from './time';
+import {
+  clockChangesInPeriod,
+  DAY,
+  daysInPeriod,
+  HOUR,
+  londonLocalToUtc,
+  ukClockChanges,
+  MINUTE,
+  parseDate,
+  type TimestampStyle,
+} from './time';
 import type { Category, CrimeFile } from './types';
 
 /** Bumped when the generator's output changes for the same spec. */
@@ -115,7 +125,9 @@ export function sampleManifest(spec: SampleSpec): SampleManifest {
     period: { from: spec.period.from, to: spec.period.to, basis: 'reported' },
     selection: {
       method: spec.selection?.method ?? 'random',
-      description: spec.selection?.description ?? `${spec.count} files drawn at random from crimes reported ${spec.period.from}..${spec.period.to}.`,
+      description:
+        spec.selection?.description ??
+        `${spec.count} files drawn at random from crimes reported ${spec.period.from}..${spec.period.to}.`,
       seed: spec.seed,
       ...(spec.selection?.strata ? { strata: spec.selection.strata } : {}),
     },
@@ -152,8 +164,13 @@ interface Slot {
  * The records of a sample, built lazily one at a time in reference order (the sample-wide
  * decisions — crime types, attendance quota, times, references — are made up front).
  */
-export function iterateRecords(spec: SampleSpec): { manifest: SampleManifest; count: number; records: Iterable<GeneratedRecord> } {
-  if (!Number.isInteger(spec.count) || spec.count < 0) throw new RangeError(`count must be a non-negative integer: ${spec.count}`);
+export function iterateRecords(spec: SampleSpec): {
+  manifest: SampleManifest;
+  count: number;
+  records: Iterable<GeneratedRecord>;
+} {
+  if (!Number.isInteger(spec.count) || spec.count < 0)
+    throw new RangeError(`count must be a non-negative integer: ${spec.count}`);
   if (!Number.isSafeInteger(spec.seed)) throw new RangeError(`seed must be an integer: ${spec.seed}`);
   const rng = new Rng(`dipsample:${spec.seed}`);
   const roster = buildRoster(rng.fork('roster'), TOWNS);
@@ -181,7 +198,9 @@ export function iterateRecords(spec: SampleSpec): { manifest: SampleManifest; co
       notCount++;
     }
   }
-  const attendance: AttendanceKind[] = attended.map((a) => (a ? (attRng.chance(spec.quality.appointmentShare) ? 'appointment' : 'attended') : 'not_attended'));
+  const attendance: AttendanceKind[] = attended.map((a) =>
+    a ? (attRng.chance(spec.quality.appointmentShare) ? 'appointment' : 'attended') : 'not_attended',
+  );
 
   // Report times.
   const timeRng = rng.fork('times');
@@ -198,7 +217,10 @@ export function iterateRecords(spec: SampleSpec): { manifest: SampleManifest; co
   const changes = clockChangesInPeriod(spec.period.from, spec.period.to).filter((c) => c.at - periodStart > DAY);
   if (changes.length > 0 && n > 0) {
     const k = Math.min(n, Math.max(n >= 20 ? 1 : 0, Math.round(n * (spec.clockChangeShare ?? 0.01))));
-    for (const i of timeRng.sample(Array.from({ length: n }, (_, j) => j), k)) {
+    for (const i of timeRng.sample(
+      Array.from({ length: n }, (_, j) => j),
+      k,
+    )) {
       const change = timeRng.pick(changes);
       const slot = slots[i]!;
       slot.recordedAt = change.at - timeRng.int(3 * 60, 8 * 60) * MINUTE - timeRng.int(0, 59) * 1000;
@@ -226,7 +248,11 @@ export function iterateRecords(spec: SampleSpec): { manifest: SampleManifest; co
   const formats: FileFormat[] = new Array<FileFormat>(n).fill(spec.format === 'json' ? 'json' : 'yaml');
   if (typeof spec.format === 'object') {
     const jsonCount = Math.round(n * Math.min(1, Math.max(0, spec.format.json)));
-    for (const i of fmtRng.sample(Array.from({ length: n }, (_, j) => j), jsonCount)) formats[i] = 'json';
+    for (const i of fmtRng.sample(
+      Array.from({ length: n }, (_, j) => j),
+      jsonCount,
+    ))
+      formats[i] = 'json';
   }
 
   const [ay, am, ad] = spec.asAt ? parseDate(spec.asAt) : parseDate(spec.period.to);
@@ -235,7 +261,12 @@ export function iterateRecords(spec: SampleSpec): { manifest: SampleManifest; co
   const extrasShare = spec.extrasShare ?? 0.03;
 
   const traitsOf = slots.map((slot, i) => {
-    const traits = resolveTraits(spec.quality, slot.category, slot.attendance, rng.fork(`record:${references[i]}`).fork('traits'));
+    const traits = resolveTraits(
+      spec.quality,
+      slot.category,
+      slot.attendance,
+      rng.fork(`record:${references[i]}`).fork('traits'),
+    );
     if (slot.clockChangeElapsed !== undefined) traits.filing = { kind: 'filed', elapsedHours: slot.clockChangeElapsed };
     return traits;
   });
@@ -305,7 +336,11 @@ export function generateRecords(spec: SampleSpec): { manifest: SampleManifest; r
  * The files of a sample, generated lazily: for writing large samples without holding every
  * record and text in memory. Same output, in the same order, as generateSample.
  */
-export function iterateSample(spec: SampleSpec): { manifest: SampleManifest; count: number; files: Iterable<GeneratedFile> } {
+export function iterateSample(spec: SampleSpec): {
+  manifest: SampleManifest;
+  count: number;
+  files: Iterable<GeneratedFile>;
+} {
   const { manifest, count, records } = iterateRecords(spec);
   return {
     manifest,

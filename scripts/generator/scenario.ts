@@ -74,7 +74,23 @@ function computeHourWeights(category: Category): Weighted<number>[] {
     Array.from({ length: 24 }, (_, h) => [h, base + (peaks[h] ?? 0)] as const);
   switch (category) {
     case 'burglary_dwelling':
-      return hours({ 7: 4, 8: 5, 9: 4, 16: 4, 17: 8, 18: 9, 19: 7, 20: 4, 21: 2, 0: -0.6, 1: -0.7, 2: -0.8, 3: -0.8, 4: -0.8, 5: -0.7 });
+      return hours({
+        7: 4,
+        8: 5,
+        9: 4,
+        16: 4,
+        17: 8,
+        18: 9,
+        19: 7,
+        20: 4,
+        21: 2,
+        0: -0.6,
+        1: -0.7,
+        2: -0.8,
+        3: -0.8,
+        4: -0.8,
+        5: -0.7,
+      });
     case 'burglary_other':
       return hours({ 7: 6, 8: 8, 9: 6, 10: 4, 11: 2, 16: 2, 17: 2, 1: -0.7, 2: -0.8, 3: -0.8, 4: -0.8 });
     case 'theft_from_vehicle':
@@ -85,7 +101,23 @@ function computeHourWeights(category: Category): Weighted<number>[] {
     case 'criminal_damage':
       return hours({ 7: 3, 8: 4, 9: 3, 18: 2, 19: 2, 20: 3, 21: 3, 22: 3, 23: 2, 2: -0.6, 3: -0.8, 4: -0.8 });
     default:
-      return hours({ 9: 2, 10: 2, 11: 2, 12: 2, 13: 2, 14: 2, 15: 2, 16: 2, 17: 2, 18: 2, 19: 2, 1: -0.6, 2: -0.7, 3: -0.8, 4: -0.8 });
+      return hours({
+        9: 2,
+        10: 2,
+        11: 2,
+        12: 2,
+        13: 2,
+        14: 2,
+        15: 2,
+        16: 2,
+        17: 2,
+        18: 2,
+        19: 2,
+        1: -0.6,
+        2: -0.7,
+        3: -0.8,
+        4: -0.8,
+      });
   }
 }
 
@@ -114,7 +146,11 @@ const H2H_RESULTS: readonly string[] = [
   'Partially completed by PCSO; no one saw or heard anything.',
   'Completed. Neighbour saw two youths in dark hoodies loitering earlier in the evening \u2014 description too vague to progress.',
 ];
-const STATEMENT_RESULTS: readonly string[] = ['MG11 obtained.', 'MG11 taken at home address.', 'Statement obtained; IP content for contact by email.'];
+const STATEMENT_RESULTS: readonly string[] = [
+  'MG11 obtained.',
+  'MG11 taken at home address.',
+  'Statement obtained; IP content for contact by email.',
+];
 const PROPERTY_RESULTS: readonly string[] = [
   'Serial numbers obtained and recorded on the force property index. Nil trace to date.',
   'IP has no serial numbers or photographs. Property not traceable.',
@@ -132,8 +168,16 @@ const FORENSIC_RESULTS: readonly string[] = [
   'CSI attended. Lift taken; fingerprint ident to nominal \u2014 suspect named.',
   'CSI unable to attend within 48 h; rain overnight, scene lost.',
 ];
-const BWV_RESULTS: readonly string[] = ['BWV downloaded and retained. Captures IP\u2019s first account and injuries.', 'Attending officer did not activate BWV.', 'BWV retained; suspect\u2019s comments on arrival captured.'];
-const WITNESS_RESULTS: readonly string[] = ['W1 statement obtained. W2 declined to provide a statement.', 'Both witnesses spoken to; neither saw the start of the incident.', 'Witness details not recorded at scene; not traceable.'];
+const BWV_RESULTS: readonly string[] = [
+  'BWV downloaded and retained. Captures IP\u2019s first account and injuries.',
+  'Attending officer did not activate BWV.',
+  'BWV retained; suspect\u2019s comments on arrival captured.',
+];
+const WITNESS_RESULTS: readonly string[] = [
+  'W1 statement obtained. W2 declined to provide a statement.',
+  'Both witnesses spoken to; neither saw the start of the incident.',
+  'Witness details not recorded at scene; not traceable.',
+];
 const SUSPECT_RESULTS: readonly string[] = [
   'SUSP1 arrested and interviewed: no comment. Released under investigation.',
   'SUSP1 attended voluntary interview, admitted the offence.',
@@ -232,7 +276,10 @@ interface ScenarioContext {
   rng: Rng;
   category: Category;
   domestic: boolean;
-  base: Pick<Scenario, 'category' | 'streetName' | 'town' | 'h2h' | 'cctv' | 'domestic' | 'victimKind' | 'flags' | 'serious'>;
+  base: Pick<
+    Scenario,
+    'category' | 'streetName' | 'town' | 'h2h' | 'cctv' | 'domestic' | 'victimKind' | 'flags' | 'serious'
+  >;
   streetName: string;
   townName: string;
   no: number;
@@ -251,9 +298,27 @@ function burglaryDwelling({ rng, base, streetName, townName, no, cctv, reportedC
     'entry through an insecure first-floor window, wheelie bin used to climb',
   ]);
   const taken = rng
-    .sample(['jewellery box', 'laptop', 'tablet', 'cash from kitchen drawer', 'handbag', 'games console', 'car keys', 'watches', 'bank cards', 'TV'], rng.int(1, 3))
+    .sample(
+      [
+        'jewellery box',
+        'laptop',
+        'tablet',
+        'cash from kitchen drawer',
+        'handbag',
+        'games console',
+        'car keys',
+        'watches',
+        'bank cards',
+        'TV',
+      ],
+      rng.int(1, 3),
+    )
     .join(', ');
-  const search = rng.pick(['untidy search of all rooms', 'bedrooms searched, drawers tipped', 'tidy search, only the bedroom touched']);
+  const search = rng.pick([
+    'untidy search of all rooms',
+    'bedrooms searched, drawers tipped',
+    'tidy search, only the bedroom touched',
+  ]);
   const discovered = rng.pick([
     `IP returned home at ${reportedClock} to find ${entry}`,
     `IP came downstairs this morning to find ${entry}`,
@@ -306,7 +371,13 @@ function burglaryDwelling({ rng, base, streetName, townName, no, cctv, reportedC
 function burglaryOther({ rng, base, streetName, townName, no, cctv }: ScenarioContext): Scenario {
   const kind = rng.pick(['shed', 'garage', 'site cabin', 'shop', 'church hall', 'allotment shed', 'farm outbuilding']);
   const business = kind === 'shop' || kind === 'site cabin' || kind === 'church hall' || kind === 'farm outbuilding';
-  const entry = rng.pick(['padlock cut', 'door forced with a jemmy', 'rear window smashed', 'hasp and staple prised off', 'roof panel lifted']);
+  const entry = rng.pick([
+    'padlock cut',
+    'door forced with a jemmy',
+    'rear window smashed',
+    'hasp and staple prised off',
+    'roof panel lifted',
+  ]);
   const taken =
     kind === 'shop'
       ? rng.pick(['cigarettes and cash from the till', 'alcohol and tobacco', 'nothing obviously taken'])
@@ -335,7 +406,9 @@ function burglaryOther({ rng, base, streetName, townName, no, cctv }: ScenarioCo
     ...base,
     victimKind: business ? 'business' : 'person',
     hocr: nothing ? '30B' : '30A',
-    description: nothing ? 'Attempted burglary in a building other than a dwelling' : 'Burglary in a building other than a dwelling',
+    description: nothing
+      ? 'Attempted burglary in a building other than a dwelling'
+      : 'Burglary in a building other than a dwelling',
     place,
     summary: `${business ? 'Keyholder' : 'IP'} reports ${kind} at ${place} broken into overnight: ${entry}, ${nothing ? 'nothing obviously taken' : `${taken} taken`}.`,
     mo: entry,
@@ -355,14 +428,20 @@ function burglaryOther({ rng, base, streetName, townName, no, cctv }: ScenarioCo
         'Advised on shed/garage security: closed-shackle padlock, ground anchor for bikes, mark tools with postcode.',
         'Crime prevention advice given re lighting and alarm; business crime leaflet emailed.',
       ],
-      evidence: ['Advised not to handle the padlock or door; leave for CSI.', 'Asked keyholder to retain CCTV for the relevant period and not to tidy the scene.'],
+      evidence: [
+        'Advised not to handle the padlock or door; leave for CSI.',
+        'Asked keyholder to retain CCTV for the relevant period and not to tidy the scene.',
+      ],
       safety: ['Advised not to approach anyone found on the premises; call 999.'],
     },
     notAttendedRationale: [
       'Low value, no forensic opportunity, no suspect. Suitable for desk-based investigation.',
       'Insecure premises, no damage, no CCTV. THRIVE low \u2014 not attended.',
     ],
-    attendedFinding: [`Attended. ${cap(entry)}; photographs taken.`, `Attended with keyholder. ${cap(kind)} secured; CSI requested.`],
+    attendedFinding: [
+      `Attended. ${cap(entry)}; photographs taken.`,
+      `Attended with keyholder. ${cap(kind)} secured; CSI requested.`,
+    ],
   };
 }
 
@@ -386,7 +465,12 @@ function theftFromVehicle({ rng, base, streetName, townName, cctv }: ScenarioCon
   ]);
   const catalytic = taken.startsWith('catalytic');
   const external = catalytic || taken.includes('number plates');
-  const parked = rng.pick(['on the road outside home', 'on the driveway', 'in the station car park', 'on the street near work']);
+  const parked = rng.pick([
+    'on the road outside home',
+    'on the driveway',
+    'in the station car park',
+    'on the street near work',
+  ]);
   return {
     ...base,
     hocr: '45',
@@ -398,14 +482,23 @@ function theftFromVehicle({ rng, base, streetName, townName, cctv }: ScenarioCon
     lossPhrase: `${taken} taken`,
     occurred: [h(rng.int(9, 14)), h(rng.int(0, 2)) + m(rng.int(5, 50))],
     namedSuspect: rng.chance(0.03),
-    lines: [cctvLine(cctv, ''), h2hLine(base.h2h), forensicLine('the vehicle (point of entry)'), seriesLine(townName, 'thefts from vehicles'), propertyLine()],
+    lines: [
+      cctvLine(cctv, ''),
+      h2hLine(base.h2h),
+      forensicLine('the vehicle (point of entry)'),
+      seriesLine(townName, 'thefts from vehicles'),
+      propertyLine(),
+    ],
     advice: {
       crimePrevention: [
         'Advised not to leave anything on view, remove sat nav cradle and wipe suction marks.',
         'Crime prevention advice given: park in a lit area, consider a catalytic converter marking kit.',
         'Advised to keep keyless fob in a signal-blocking pouch.',
       ],
-      evidence: ['Advised not to clean the vehicle or the broken window edge until CSI decision made.', 'Asked not to move glass fragments and to keep the vehicle locked.'],
+      evidence: [
+        'Advised not to clean the vehicle or the broken window edge until CSI decision made.',
+        'Asked not to move glass fragments and to keep the vehicle locked.',
+      ],
       safety: ['Advised not to approach anyone seen near the vehicle.'],
     },
     notAttendedRationale: [
@@ -422,7 +515,11 @@ function theftFromVehicle({ rng, base, streetName, townName, cctv }: ScenarioCon
 
 function criminalDamage({ rng, base, streetName, townName, no, cctv, domestic }: ScenarioContext): Scenario {
   const target = domestic
-    ? rng.pick(['IP\u2019s mobile phone smashed by ex-partner', 'front door kicked by ex-partner, panel cracked', 'IP\u2019s car windscreen smashed by ex-partner'])
+    ? rng.pick([
+        'IP\u2019s mobile phone smashed by ex-partner',
+        'front door kicked by ex-partner, panel cracked',
+        'IP\u2019s car windscreen smashed by ex-partner',
+      ])
     : rng.pick([
         'front window smashed by a stone',
         'tyres on IP\u2019s car slashed',
@@ -458,17 +555,33 @@ function criminalDamage({ rng, base, streetName, townName, no, cctv, domestic }:
       {
         category: 'other',
         action: 'Obtain repair estimate / value of damage',
-        results: ['Estimate received: \u00a3180.', 'IP to forward invoice; \u00a385 replacement cost.', 'Damage valued under \u00a3500.'],
+        results: [
+          'Estimate received: \u00a3180.',
+          'IP to forward invoice; \u00a385 replacement cost.',
+          'Damage valued under \u00a3500.',
+        ],
         naReason: 'Value not required.',
       },
     ],
     advice: {
-      crimePrevention: ['Advised re lighting and a doorbell camera; neighbourhood team informed for patrol attention.', 'Crime prevention advice given; reassurance patrols requested.'],
-      evidence: ['Asked IP to photograph the damage and keep the stone; not to repair until photographed.', 'Advised to keep any messages/evidence of the dispute.'],
+      crimePrevention: [
+        'Advised re lighting and a doorbell camera; neighbourhood team informed for patrol attention.',
+        'Crime prevention advice given; reassurance patrols requested.',
+      ],
+      evidence: [
+        'Asked IP to photograph the damage and keep the stone; not to repair until photographed.',
+        'Advised to keep any messages/evidence of the dispute.',
+      ],
       safety: ['Advised to call 999 if the person returns; not to confront them.'],
     },
-    notAttendedRationale: ['Low-level damage, no suspect, no forensic opportunity. Not attended per THR.', 'IP does not want attendance; photos to be emailed.'],
-    attendedFinding: ['Attended. Damage photographed. IP spoken to re neighbour dispute history.', 'Attended, spoke to IP, damage seen and photographed on BWV.'],
+    notAttendedRationale: [
+      'Low-level damage, no suspect, no forensic opportunity. Not attended per THR.',
+      'IP does not want attendance; photos to be emailed.',
+    ],
+    attendedFinding: [
+      'Attended. Damage photographed. IP spoken to re neighbour dispute history.',
+      'Attended, spoke to IP, damage seen and photographed on BWV.',
+    ],
   };
 }
 
@@ -486,7 +599,11 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
   const act = domestic
     ? rng.pick(
         injury
-          ? ['grabbed by the throat by ex-partner, bruising to neck', 'punched to the face by partner during an argument, swollen eye', 'pushed down the stairs by partner, injury to wrist']
+          ? [
+              'grabbed by the throat by ex-partner, bruising to neck',
+              'punched to the face by partner during an argument, swollen eye',
+              'pushed down the stairs by partner, injury to wrist',
+            ]
           : ['pushed against the wall by partner during an argument', 'slapped by ex-partner, no visible injury'],
       )
     : rng.pick(
@@ -495,7 +612,9 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
               'punched to the face after an argument, cut lip and swollen eye',
               'headbutted during an argument, broken nose',
               'struck with a bottle, laceration to head requiring stitches at A&E',
-              pub ? 'bitten on the forearm while ejecting a male (IP is a door supervisor)' : 'kicked while on the ground, bruised ribs',
+              pub
+                ? 'bitten on the forearm while ejecting a male (IP is a door supervisor)'
+                : 'kicked while on the ground, bruised ribs',
             ]
           : ['pushed over, no injury', 'spat at and shoved by a male', 'threatened and shoved in the chest'],
       );
@@ -505,7 +624,11 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
     ...base,
     hocr: injury ? '8N' : '105A',
     description: injury ? 'Assault with injury (ABH)' : 'Assault without injury (common assault)',
-    flags: [...(injury ? ['with_injury'] : []), ...(serious ? ['serious'] : []), ...(domestic ? ['domestic_abuse'] : [])],
+    flags: [
+      ...(injury ? ['with_injury'] : []),
+      ...(serious ? ['serious'] : []),
+      ...(domestic ? ['domestic_abuse'] : []),
+    ],
     place: where,
     summary: `IP assaulted ${prep} ${where}: ${act}.${domestic ? ` Suspect (SUSP1) is IP\u2019s ${rng.pick(['ex-partner', 'partner', 'husband'])}.` : namedSuspect ? ' IP knows the suspect (SUSP1).' : ''}`,
     mo: act,
@@ -523,7 +646,11 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
       {
         category: 'other',
         action: 'Photograph injuries and obtain medical evidence (A&E notes / GP)',
-        results: ['Injury photos taken by attending officer.', 'Medical consent signed; A&E notes requested.', 'IP declined medical consent.'],
+        results: [
+          'Injury photos taken by attending officer.',
+          'Medical consent signed; A&E notes requested.',
+          'IP declined medical consent.',
+        ],
         naReason: 'No visible injury.',
       },
     ],
@@ -531,9 +658,15 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
       crimePrevention: domestic
         ? ['Target hardening discussed: lock change and a personal alarm via the IDVA service.']
         : ['Advised to avoid the area at closing time and to use a booked taxi; Pubwatch informed.'],
-      evidence: ['Advised to photograph the injuries as bruising develops and keep the clothing worn.', 'Advised to keep messages from the suspect and not to delete call history.'],
+      evidence: [
+        'Advised to photograph the injuries as bruising develops and keep the clothing worn.',
+        'Advised to keep messages from the suspect and not to delete call history.',
+      ],
       safety: domestic
-        ? ['Safety plan discussed: call 999 if SUSP1 attends; Cocoon Watch / marker placed on address.', 'Safety advice given; IP has the domestic abuse helpline number.']
+        ? [
+            'Safety plan discussed: call 999 if SUSP1 attends; Cocoon Watch / marker placed on address.',
+            'Safety advice given; IP has the domestic abuse helpline number.',
+          ]
         : ['Advised to call 999 if approached again by the suspect.'],
     },
     notAttendedRationale: [
@@ -542,7 +675,9 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
     ],
     attendedFinding: [
       'Attended. IP spoken to, injuries seen and photographed on BWV. Suspect left prior to police arrival.',
-      namedSuspect ? 'Attended. SUSP1 still at scene, arrested.' : 'Attended. Area search for the suspect \u2014 negative.',
+      namedSuspect
+        ? 'Attended. SUSP1 still at scene, arrested.'
+        : 'Attended. Area search for the suspect \u2014 negative.',
       'Attended. IP in ambulance; first account on BWV. Scene CCTV identified.',
     ],
   };
@@ -551,8 +686,16 @@ function assault({ rng, base, streetName, townName, no, cctv, domestic, category
 function theftOrRobbery({ rng, base, streetName, townName, cctv, category }: ScenarioContext): Scenario {
   const robbery = category === 'robbery';
   const act = robbery
-    ? rng.pick(['mobile phone taken by two youths after threats, one showing a knife', 'bag snatched after IP was pushed to the ground', 'IP threatened and made to hand over his wallet'])
-    : rng.pick(['purse taken from handbag while in the market', 'phone snatched from hand by a cyclist', 'wallet taken from back pocket in a busy bar']);
+    ? rng.pick([
+        'mobile phone taken by two youths after threats, one showing a knife',
+        'bag snatched after IP was pushed to the ground',
+        'IP threatened and made to hand over his wallet',
+      ])
+    : rng.pick([
+        'purse taken from handbag while in the market',
+        'phone snatched from hand by a cyclist',
+        'wallet taken from back pocket in a busy bar',
+      ]);
   return {
     ...base,
     hocr: robbery ? '34B' : '39',
@@ -566,14 +709,28 @@ function theftOrRobbery({ rng, base, streetName, townName, cctv, category }: Sce
     lossPhrase: '',
     occurred: [m(rng.int(15, 90)), m(rng.int(0, 10))],
     namedSuspect: rng.chance(0.1),
-    lines: [cctvLine(cctv, ' and town-centre CCTV'), witnessLine(), propertyLine(), seriesLine(townName, robbery ? 'street robberies' : 'thefts from the person'), statementLine()],
+    lines: [
+      cctvLine(cctv, ' and town-centre CCTV'),
+      witnessLine(),
+      propertyLine(),
+      seriesLine(townName, robbery ? 'street robberies' : 'thefts from the person'),
+      statementLine(),
+    ],
     advice: {
-      crimePrevention: ['Advised to register the phone IMEI and enable tracking; crime prevention leaflet on personal safety.', 'Advised to carry bags zipped and in front when in crowds.'],
-      evidence: ['Advised to check the phone tracking app and send screenshots; cancel cards and keep the bank\u2019s reference.'],
+      crimePrevention: [
+        'Advised to register the phone IMEI and enable tracking; crime prevention leaflet on personal safety.',
+        'Advised to carry bags zipped and in front when in crowds.',
+      ],
+      evidence: [
+        'Advised to check the phone tracking app and send screenshots; cancel cards and keep the bank\u2019s reference.',
+      ],
       safety: ['Advised to call 999 if the suspects are seen again.'],
     },
     notAttendedRationale: ['Reported some hours later, no description, no CCTV identified. Desk-based.'],
-    attendedFinding: ['Attended; area search with IP in a police vehicle \u2014 negative.', 'Attended; description circulated to patrols.'],
+    attendedFinding: [
+      'Attended; area search with IP in a police vehicle \u2014 negative.',
+      'Attended; description circulated to patrols.',
+    ],
   };
 }
 
@@ -591,7 +748,16 @@ function harassmentOrStalking({ rng, base, streetName, townName, no, domestic, c
     lossPhrase: '',
     occurred: [h(24 * rng.int(14, 56)), h(rng.int(1, 12))],
     namedSuspect: true,
-    lines: [statementLine(), suspectLine(), { category: 'other', action: 'Download/screenshot messages from IP\u2019s phone', results: ['Screenshots obtained and exhibited.', 'Phone download booked.'], naReason: 'No digital evidence.' }],
+    lines: [
+      statementLine(),
+      suspectLine(),
+      {
+        category: 'other',
+        action: 'Download/screenshot messages from IP\u2019s phone',
+        results: ['Screenshots obtained and exhibited.', 'Phone download booked.'],
+        naReason: 'No digital evidence.',
+      },
+    ],
     advice: {
       crimePrevention: ['Advised to tighten privacy settings on social media and vary routine.'],
       evidence: ['Advised to keep a diary of incidents and not to delete any messages.'],
@@ -612,7 +778,9 @@ function procedural({ rng, base, streetName, townName, category }: ScenarioConte
     flags: rape ? ['serious'] : [],
     serious: rape,
     place: `${townName}`,
-    summary: rape ? 'Report received; details recorded on the restricted specialist file.' : `IP reports an offence at ${streetName}, ${townName}.`,
+    summary: rape
+      ? 'Report received; details recorded on the restricted specialist file.'
+      : `IP reports an offence at ${streetName}, ${townName}.`,
     mo: '',
     loss: '',
     lossPhrase: '',
@@ -621,7 +789,9 @@ function procedural({ rng, base, streetName, townName, category }: ScenarioConte
     lines: [statementLine(rape ? 'IP (ABE interview)' : 'IP'), suspectLine(), witnessLine()],
     advice: {
       crimePrevention: ['Crime prevention advice given.'],
-      evidence: rape ? ['Early evidence advice given: do not wash or change clothing where possible.'] : ['Advised to retain any evidence.'],
+      evidence: rape
+        ? ['Early evidence advice given: do not wash or change clothing where possible.']
+        : ['Advised to retain any evidence.'],
       safety: ['Safety advice given.'],
     },
     notAttendedRationale: ['Appointment made at IP\u2019s request.'],

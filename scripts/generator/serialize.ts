@@ -15,7 +15,7 @@ import { Document, isScalar, visit } from 'yaml';
 
 // The `yaml/util` entry point is public API (package.json "exports") but has no type
 // declarations reachable with moduleResolution "node"; only these two functions are used.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const yamlUtil = require('yaml/util') as {
   stringifyString(item: { value: string; type?: string }, ctx: object): string;
   stringifyNumber(item: { value: number }): string;

@@ -60,14 +60,7 @@ export function londonOffsetMinutes(ms: number): number {
  * The instant for a London wall-clock time. Times in the spring-forward gap are moved one hour
  * later; times repeated in autumn resolve to the first (BST) occurrence.
  */
-export function londonLocalToUtc(
-  year: number,
-  month1: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): number {
+export function londonLocalToUtc(year: number, month1: number, day: number, hour = 0, minute = 0, second = 0): number {
   const naive = Date.UTC(year, month1 - 1, day, hour, minute, second);
   const asBst = naive - HOUR;
   if (londonOffsetMinutes(asBst) === 60) return asBst;

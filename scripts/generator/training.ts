@@ -8,7 +8,14 @@ import { Rng } from './random';
 import { buildRecord } from './record';
 import { buildRoster } from './roster';
 import { TOWNS } from './names';
-import { fileName, GENERATOR_TOOL, GENERATOR_VERSION, manifestText, type GeneratedFile, type SampleManifest } from './sample';
+import {
+  fileName,
+  GENERATOR_TOOL,
+  GENERATOR_VERSION,
+  manifestText,
+  type GeneratedFile,
+  type SampleManifest,
+} from './sample';
 import { serialize, SYNTHETIC_NOTICE } from './serialize';
 import { londonLocalToUtc, MINUTE, type TimestampStyle } from './time';
 import type { Category, CrimeFile } from './types';
@@ -72,7 +79,12 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
     category: 'burglary_other',
     recorded: [2013, 11, 12, 9, 17],
     reportedBefore: 48,
-    traits: { ...GOOD, supervision: 'self_only', attendance: 'not_attended', filing: { kind: 'filed', elapsedHours: 6 * 24 + 3 } },
+    traits: {
+      ...GOOD,
+      supervision: 'self_only',
+      attendance: 'not_attended',
+      filing: { kind: 'filed', elapsedHours: 6 * 24 + 3 },
+    },
     note:
       'Fails supervision-recorded only: the only supervisor_review entry was written by the officer in case about ' +
       'their own investigation. Supervision must be independent (author differs from officer_in_case).',
@@ -92,7 +104,12 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
     category: 'assault_with_injury',
     recorded: [2013, 11, 16, 23, 36],
     reportedBefore: 9,
-    traits: { ...GOOD, advice: 'safety_only', attendance: 'attended', filing: { kind: 'filed', elapsedHours: 12 * 24 + 4 } },
+    traits: {
+      ...GOOD,
+      advice: 'safety_only',
+      attendance: 'attended',
+      filing: { kind: 'filed', elapsedHours: 12 * 24 + 4 },
+    },
     note:
       'Fails advice-given only: the advice entry records safety advice (and at most victim-support information) ' +
       'but neither crime-prevention nor evidence-preservation advice.',
@@ -130,7 +147,11 @@ export function trainingManifest(): SampleManifest {
       'rule in a typical way, one is filed across the October 2013 clock change and one is still open. Each file ' +
       'explains itself in x_training_note. All people, places and references are invented.',
     period: { from: '2013-10-01', to: '2013-11-30', basis: 'reported' },
-    selection: { method: 'purposive', seed: TRAINING_SEED, description: 'Chosen by hand, one file per teaching point.' },
+    selection: {
+      method: 'purposive',
+      seed: TRAINING_SEED,
+      description: 'Chosen by hand, one file per teaching point.',
+    },
     size: TRAINING_CASES.length,
     packs: ['core'],
     generator: { tool: GENERATOR_TOOL, version: GENERATOR_VERSION, seed: TRAINING_SEED },
@@ -166,7 +187,10 @@ export function trainingRecords(): CrimeFile[] {
 export function generateTrainingSample(): { manifest: SampleManifest; files: GeneratedFile[] } {
   return {
     manifest: trainingManifest(),
-    files: trainingRecords().map((r) => ({ name: fileName(r.reference, 'yaml'), text: serialize(r, 'yaml', SYNTHETIC_NOTICE) })),
+    files: trainingRecords().map((r) => ({
+      name: fileName(r.reference, 'yaml'),
+      text: serialize(r, 'yaml', SYNTHETIC_NOTICE),
+    })),
   };
 }
 

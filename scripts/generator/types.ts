@@ -29,14 +29,7 @@ export const HMIC_2014_CATEGORIES: readonly Category[] = [
 ];
 
 export type PersonRole =
-  | 'officer'
-  | 'detective'
-  | 'supervisor'
-  | 'call_handler'
-  | 'police_staff_investigator'
-  | 'pcso'
-  | 'csi'
-  | 'other';
+  'officer' | 'detective' | 'supervisor' | 'call_handler' | 'police_staff_investigator' | 'pcso' | 'csi' | 'other';
 
 export interface Person {
   id: string;

@@ -29,7 +29,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Audit dip-samples of crime files against inspection criteria.')
     .version(packageJson.version)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`dipsample: ${text.replace(/^error: /, '').replace(/\n(?!$)/g, ' ')}`) })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`dipsample: ${text.replace(/^error: /, '').replace(/\n(?!$)/g, ' ')}`),
+    })
     .showSuggestionAfterError();
 
   program
@@ -38,14 +42,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<paths...>', 'crime files or folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMAT_IDS).default('text'))
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
-    .addOption(new Option('--fail-on <severity>', 'exit with status 1 when a finding of this severity (or worse) exists').choices(Object.keys(FAIL_ON)))
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'exit with status 1 when a finding of this severity (or worse) exists',
+      ).choices(Object.keys(FAIL_ON)),
+    )
     .action(async (paths: string[], options: { format: AuditFormatId; config?: string; failOn?: string }) => {
       status = await audit(paths, options, io);
     });
 
   program
     .command('report')
-    .description('Audit a sample folder and write its report: Markdown, a standalone HTML page, or CSV for spreadsheets.')
+    .description(
+      'Audit a sample folder and write its report: Markdown, a standalone HTML page, or CSV for spreadsheets.',
+    )
     .argument('<folder>', 'the sample folder (its sample.yaml, if any, gives the header)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(SAMPLE_FORMAT_IDS).default('markdown'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
@@ -66,12 +77,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return status;
 }
 
-async function audit(paths: string[], options: { format: AuditFormatId; config?: string; failOn?: string }, io: CliIo): Promise<number> {
+async function audit(
+  paths: string[],
+  options: { format: AuditFormatId; config?: string; failOn?: string },
+  io: CliIo,
+): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {
-    outcome = await runAudit(nodeHost(), { inputs: paths, configFile: options.config, cwd: io.cwd, onProgress: showProgress?.update }, { name: 'dipsample', version: packageJson.version });
+    outcome = await runAudit(
+      nodeHost(),
+      { inputs: paths, configFile: options.config, cwd: io.cwd, onProgress: showProgress?.update },
+      { name: 'dipsample', version: packageJson.version },
+    );
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);
@@ -102,7 +121,18 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
   const generated = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   try {
     const tool = { name: 'dipsample', version: packageJson.version };
-    const outcome = await runReport(nodeHost(), { folder, format: options.format, configFile: options.config, cwd: io.cwd, generated, onProgress: showProgress?.update }, tool);
+    const outcome = await runReport(
+      nodeHost(),
+      {
+        folder,
+        format: options.format,
+        configFile: options.config,
+        cwd: io.cwd,
+        generated,
+        onProgress: showProgress?.update,
+      },
+      tool,
+    );
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);

@@ -10,7 +10,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`dipsample: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `dipsample: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 3;
   },
 );

@@ -37,13 +37,17 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  if (files.length === 0 && configFile) ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
+  if (files.length === 0 && configFile)
+    ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
 
   const problems = uniqueProblems([...ruleSets].flatMap((ruleSet) => ruleSet.problems))
     .map((problem) => ({ ...problem, file: displayPath(options.cwd, problem.file) }))
     .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
   const orderedRuleSets = [...ruleSets];
-  return { run: { files: reports, ruleSets: orderedRuleSets, summary: summarize(reports, orderedRuleSets), tool }, problems };
+  return {
+    run: { files: reports, ruleSets: orderedRuleSets, summary: summarize(reports, orderedRuleSets), tool },
+    problems,
+  };
 }
 
 /** Relative to the working folder when inside it (forward slashes), else absolute. */

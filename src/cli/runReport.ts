@@ -27,13 +27,22 @@ export interface ReportOutcome {
  * Audits a sample folder and renders one of the report formats, with the sample's manifest (if
  * any) as the header. Throws `InputError` when the folder does not exist or is not a folder.
  */
-export async function runReport(host: EngineHost, options: ReportOptions, tool: AuditRun['tool']): Promise<ReportOutcome> {
+export async function runReport(
+  host: EngineHost,
+  options: ReportOptions,
+  tool: AuditRun['tool'],
+): Promise<ReportOutcome> {
   const folder = path.resolve(options.cwd, options.folder);
   const stats = await fs.stat(folder).catch(() => undefined);
   if (!stats) throw new InputError(`No such folder: ${options.folder}`);
-  if (!stats.isDirectory()) throw new InputError(`Not a folder: ${options.folder} (dipsample report takes a sample folder)`);
+  if (!stats.isDirectory())
+    throw new InputError(`Not a folder: ${options.folder} (dipsample report takes a sample folder)`);
 
-  const { run, problems } = await runAudit(host, { inputs: [folder], configFile: options.configFile, cwd: options.cwd, onProgress: options.onProgress }, tool);
+  const { run, problems } = await runAudit(
+    host,
+    { inputs: [folder], configFile: options.configFile, cwd: options.cwd, onProgress: options.onProgress },
+    tool,
+  );
   if (problems.some((problem) => problem.severity === 'error')) return { text: '', problems };
 
   const tally = new SampleTally(run.ruleSets);
@@ -41,7 +50,10 @@ export async function runReport(host: EngineHost, options: ReportOptions, tool: 
   for (const report of run.files) tally.set({ ...report, path: path.resolve(options.cwd, report.path) });
   const manifest = await new Auditor(host).manifestFor(folder);
   const report = sampleReport(sampleInfo(folder, manifest, run.ruleSets), tally);
-  return { text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }), problems };
+  return {
+    text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }),
+    problems,
+  };
 }
 
 /**
@@ -55,7 +67,9 @@ export async function writeReport(file: string, text: string, overwrite: boolean
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new InputError(`${shown} already exists: use --force to overwrite it`);
     if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') {
-      throw new InputError(`Cannot write ${shown}: ${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'not a folder on the way' : 'permission denied'}`);
+      throw new InputError(
+        `Cannot write ${shown}: ${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'not a folder on the way' : 'permission denied'}`,
+      );
     }
     throw error;
   }

@@ -1,5 +1,13 @@
 import { crimeFileProblems, recordFacts, recordKind, recordReference } from './crimeFile';
-import { compareRanges, SCHEMA_RULE, SYNTAX_RULE, type FileReport, type Finding, type Judgments, type RuleResult } from './model';
+import {
+  compareRanges,
+  SCHEMA_RULE,
+  SYNTAX_RULE,
+  type FileReport,
+  type Finding,
+  type Judgments,
+  type RuleResult,
+} from './model';
 import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
 import { renderMessage } from './rules/compileRule';
@@ -15,7 +23,13 @@ export function auditText(text: string, file: string, ruleSet: RuleSet, judgment
   if (document.problems.length > 0) {
     return {
       path: file,
-      findings: document.problems.map((problem) => ({ rule: SYNTAX_RULE, severity: 'error', message: problem.message, range: problem.range, path: [] })),
+      findings: document.problems.map((problem) => ({
+        rule: SYNTAX_RULE,
+        severity: 'error',
+        message: problem.message,
+        range: problem.range,
+        path: [],
+      })),
       results: [],
       syntaxError: true,
       schemaError: false,
@@ -58,17 +72,35 @@ export function auditText(text: string, file: string, ruleSet: RuleSet, judgment
         message: renderMessage(rule, failure.data) ?? failure.message,
         range: location.range,
         path: location.path,
-        ...(fix && location.exact ? { fix: { title: fix.title, range: document.locateValue(failure.path), newText: document.inlineText(fix.set) } } : {}),
+        ...(fix && location.exact
+          ? {
+              fix: {
+                title: fix.title,
+                range: document.locateValue(failure.path),
+                newText: document.inlineText(fix.set),
+              },
+            }
+          : {}),
       });
     }
   }
 
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
-  return { path: file, reference: recordReference(record), facts: recordFacts(record), findings, results, syntaxError: false, schemaError };
+  return {
+    path: file,
+    reference: recordReference(record),
+    facts: recordFacts(record),
+    findings,
+    results,
+    syntaxError: false,
+    schemaError,
+  };
 }
 
 /** A judgment criterion's result: awaiting a reviewer until an answer on its scale is recorded. */
 function judge(rule: CompiledRule, answer: string | undefined): RuleResult {
   const step = answer === undefined ? undefined : rule.declaration.judgment?.scale.find((s) => s.value === answer);
-  return step ? { rule: rule.id, outcome: step.outcome, judgment: step.value } : { rule: rule.id, outcome: 'awaitingJudgment' };
+  return step
+    ? { rule: rule.id, outcome: step.outcome, judgment: step.value }
+    : { rule: rule.id, outcome: 'awaitingJudgment' };
 }

@@ -55,7 +55,15 @@ export class Auditor {
         ruleSet,
         report: {
           path: file,
-          findings: [{ rule: 'syntax', severity: 'error', message: 'File could not be read', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, path: [] }],
+          findings: [
+            {
+              rule: 'syntax',
+              severity: 'error',
+              message: 'File could not be read',
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+              path: [],
+            },
+          ],
           results: [],
           syntaxError: true,
           schemaError: false,
@@ -80,7 +88,9 @@ export class Auditor {
 
   private async buildFor(directory: string, configFile?: string): Promise<RuleSet> {
     const configPath = configFile ?? (await this.findUp(directory, CONFIG_FILE_NAME));
-    const config: MergedConfig = configPath ? await loadConfig(configPath, this.host) : { rules: new Map(), files: [], problems: [] };
+    const config: MergedConfig = configPath
+      ? await loadConfig(configPath, this.host)
+      : { rules: new Map(), files: [], problems: [] };
     let references = config.packs;
     if (!references) {
       const manifest = configFile ? undefined : await this.manifestFor(directory);
@@ -88,7 +98,8 @@ export class Auditor {
         config.problems.push(...manifest.problems);
         config.files.push(manifest.file);
       }
-      references = manifest?.packs ?? DEFAULT_PACKS.map((spec) => ({ spec, builtin: spec, declaredIn: defaultDeclaration(spec) }));
+      references =
+        manifest?.packs ?? DEFAULT_PACKS.map((spec) => ({ spec, builtin: spec, declaredIn: defaultDeclaration(spec) }));
     }
     for (const spec of this.defaults.extraPacks ?? []) {
       const reference = packReference(spec, this.host.path.resolve('.'), this.host.path, defaultDeclaration(spec));
@@ -113,8 +124,19 @@ export class Auditor {
       loaded = this.host.readFile(file).then((text) => {
         if (text !== undefined) return loadPack(text, file);
         const { declaredIn } = reference;
-        const what = reference.builtin ? `No built-in rule pack "${reference.builtin}"` : `Rule pack not found: ${reference.spec} (${file})`;
-        return { problems: [{ file: declaredIn.file, range: declaredIn.document.locate(declaredIn.path).range, severity: 'error' as const, message: what }] };
+        const what = reference.builtin
+          ? `No built-in rule pack "${reference.builtin}"`
+          : `Rule pack not found: ${reference.spec} (${file})`;
+        return {
+          problems: [
+            {
+              file: declaredIn.file,
+              range: declaredIn.document.locate(declaredIn.path).range,
+              severity: 'error' as const,
+              message: what,
+            },
+          ],
+        };
       });
       this.packs.set(file, loaded);
     }
@@ -123,7 +145,11 @@ export class Auditor {
 
   /** Nearest `name` in `directory` or any parent folder. */
   private async findUp(directory: string, name: string): Promise<string | undefined> {
-    const folder = await findUp(directory, (candidate) => this.exists(this.host.path.join(candidate, name)), this.host.path);
+    const folder = await findUp(
+      directory,
+      (candidate) => this.exists(this.host.path.join(candidate, name)),
+      this.host.path,
+    );
     return folder === undefined ? undefined : this.host.path.join(folder, name);
   }
 

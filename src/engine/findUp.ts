@@ -11,7 +11,7 @@ export async function findUp(
   paths: Pick<HostPaths, 'dirname'>,
   stop?: string,
 ): Promise<string | undefined> {
-  for (let folder = directory; ; ) {
+  for (let folder = directory; ;) {
     if (await matches(folder)) return folder;
     const parent = paths.dirname(folder);
     if (folder === stop || parent === folder) return undefined;

@@ -5,7 +5,14 @@
  * Hand-written rather than ajv: ajv compiles validators with `new Function`, which the webview's
  * Content-Security-Policy (rightly) forbids.
  */
-import { SAMPLE_FORMAT_IDS, SEVERITIES, type FileRow, type Range, type SampleFormatId, type SampleOverview } from '../report';
+import {
+  SAMPLE_FORMAT_IDS,
+  SEVERITIES,
+  type FileRow,
+  type Range,
+  type SampleFormatId,
+  type SampleOverview,
+} from '../report';
 
 /** Report formats the webview can ask for: the sample formats of the report layer's registry. */
 export const EXPORT_FORMATS = SAMPLE_FORMAT_IDS;
@@ -35,7 +42,8 @@ export type WebviewMessage =
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
@@ -67,12 +75,25 @@ export function isFileRow(value: unknown): value is FileRow {
     typeof value.syntaxError === 'boolean' &&
     typeof value.schemaError === 'boolean' &&
     Array.isArray(value.findings) &&
-    value.findings.every((f) => isObject(f) && isString(f.rule) && SEVERITY_NAMES.has(f.severity as string) && isString(f.message) && isRange(f.range))
+    value.findings.every(
+      (f) =>
+        isObject(f) &&
+        isString(f.rule) &&
+        SEVERITY_NAMES.has(f.severity as string) &&
+        isString(f.message) &&
+        isRange(f.range),
+    )
   );
 }
 
 function isOutcomeCounts(value: unknown): boolean {
-  return isObject(value) && isCount(value.failed) && isCount(value.passed) && isCount(value.notApplicable) && isCount(value.awaitingJudgment);
+  return (
+    isObject(value) &&
+    isCount(value.failed) &&
+    isCount(value.passed) &&
+    isCount(value.notApplicable) &&
+    isCount(value.awaitingJudgment)
+  );
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -90,8 +111,15 @@ export function isOverview(value: unknown): value is SampleOverview {
     isOptionalString(sample.force) &&
     isOptionalString(sample.description) &&
     (sample.declaredSize === undefined || isCount(sample.declaredSize)) &&
-    (sample.period === undefined || (isObject(sample.period) && isOptionalString(sample.period.from) && isOptionalString(sample.period.to) && isOptionalString(sample.period.basis))) &&
-    (sample.selection === undefined || (isObject(sample.selection) && isOptionalString(sample.selection.method) && isOptionalString(sample.selection.description))) &&
+    (sample.period === undefined ||
+      (isObject(sample.period) &&
+        isOptionalString(sample.period.from) &&
+        isOptionalString(sample.period.to) &&
+        isOptionalString(sample.period.basis))) &&
+    (sample.selection === undefined ||
+      (isObject(sample.selection) &&
+        isOptionalString(sample.selection.method) &&
+        isOptionalString(sample.selection.description))) &&
     isObject(totals) &&
     isCount(totals.files) &&
     isCount(totals.filesWithSyntaxErrors) &&
@@ -112,7 +140,8 @@ export function isOverview(value: unknown): value is SampleOverview {
         isCount(rule.notAudited) &&
         isCount(rule.applicable) &&
         (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
-        (rule.interval === undefined || (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high))),
+        (rule.interval === undefined ||
+          (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high))),
     ) &&
     Array.isArray(verdicts) &&
     verdicts.every(
@@ -154,9 +183,19 @@ export function isHostMessage(value: unknown): value is HostMessage {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'init':
-      return isOverview(value.overview) && Array.isArray(value.files) && value.files.every(isFileRow) && (value.progress === undefined || isProgress(value.progress));
+      return (
+        isOverview(value.overview) &&
+        Array.isArray(value.files) &&
+        value.files.every(isFileRow) &&
+        (value.progress === undefined || isProgress(value.progress))
+      );
     case 'patch':
-      return isOverview(value.overview) && Array.isArray(value.upsert) && value.upsert.every(isFileRow) && isStringArray(value.remove);
+      return (
+        isOverview(value.overview) &&
+        Array.isArray(value.upsert) &&
+        value.upsert.every(isFileRow) &&
+        isStringArray(value.remove)
+      );
     case 'progress':
       return value.progress === null || isProgress(value.progress);
     case 'notice':
@@ -195,5 +234,11 @@ export interface SummaryWebviewState {
 }
 
 export function isSummaryWebviewState(value: unknown): value is SummaryWebviewState {
-  return isObject(value) && isString(value.folder) && isOptionalString(value.ruleFilter) && isOptionalString(value.severityFilter) && isOptionalString(value.breakdownRule);
+  return (
+    isObject(value) &&
+    isString(value.folder) &&
+    isOptionalString(value.ruleFilter) &&
+    isOptionalString(value.severityFilter) &&
+    isOptionalString(value.breakdownRule)
+  );
 }

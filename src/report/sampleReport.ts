@@ -5,7 +5,11 @@ import { failedPercent } from './share';
 import { wilsonInterval } from './wilson';
 
 /** The sample's header from its manifest (if any), named after the folder otherwise. */
-export function sampleInfo(folder: string, manifest: SampleManifest | undefined, ruleSets: readonly RuleSet[]): SampleInfo {
+export function sampleInfo(
+  folder: string,
+  manifest: SampleManifest | undefined,
+  ruleSets: readonly RuleSet[],
+): SampleInfo {
   const packs = [...new Set(ruleSets.flatMap((ruleSet) => ruleSet.packs.map((pack) => pack.pack)))];
   const info: SampleInfo = { name: manifest?.name ?? baseName(folder), folder, packs };
   if (manifest && manifest.problems.length === 0) {
@@ -13,7 +17,8 @@ export function sampleInfo(folder: string, manifest: SampleManifest | undefined,
     if (manifest.force) info.force = manifest.force;
     if (manifest.description) info.description = manifest.description;
     if (manifest.period) info.period = { ...manifest.period };
-    if (manifest.selection) info.selection = { method: manifest.selection.method, description: manifest.selection.description };
+    if (manifest.selection)
+      info.selection = { method: manifest.selection.method, description: manifest.selection.description };
     if (manifest.size !== undefined) info.declaredSize = manifest.size;
   }
   return info;
@@ -23,7 +28,9 @@ export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOvervi
   const summary = tally.summary();
   const packOf = new Map<string, { pack: string; judgment: boolean }>();
   for (const ruleSet of tally.ruleSets) {
-    for (const pack of ruleSet.packs) for (const rule of pack.rules) if (!packOf.has(rule.id)) packOf.set(rule.id, { pack: pack.pack, judgment: false });
+    for (const pack of ruleSet.packs)
+      for (const rule of pack.rules)
+        if (!packOf.has(rule.id)) packOf.set(rule.id, { pack: pack.pack, judgment: false });
     for (const rule of ruleSet.rules) {
       const known = packOf.get(rule.id);
       if (known) known.judgment = rule.check === undefined;

@@ -14,13 +14,18 @@ const BREAKDOWNS: readonly BreakdownDefinition[] = [
     id: 'categoryAttendance',
     title: 'By crime category and attendance',
     dimensions: ['Category', 'Attendance'],
-    labels: (report) => [categoryOf(report), report.facts?.attendance ?? (report.facts ? 'not recorded' : 'unreadable')],
+    labels: (report) => [
+      categoryOf(report),
+      report.facts?.attendance ?? (report.facts ? 'not recorded' : 'unreadable'),
+    ],
   },
   {
     id: 'domesticAbuse',
     title: 'Domestic abuse',
     dimensions: ['Domestic abuse'],
-    labels: (report) => [report.facts?.domesticAbuse === true ? 'domestic abuse' : report.facts ? 'not domestic abuse' : 'unreadable'],
+    labels: (report) => [
+      report.facts?.domesticAbuse === true ? 'domestic abuse' : report.facts ? 'not domestic abuse' : 'unreadable',
+    ],
   },
 ];
 
@@ -40,7 +45,8 @@ const emptyOutcomes = (): OutcomeCounts => ({ failed: 0, passed: 0, notApplicabl
 export class SampleTally {
   private readonly reports = new Map<string, FileReport>();
   private readonly rules = new Map<string, RuleSummary>();
-  private readonly verdicts: Array<{ declaration: VerdictDeclaration; watched: Set<string>; counts: VerdictCounts }> = [];
+  private readonly verdicts: Array<{ declaration: VerdictDeclaration; watched: Set<string>; counts: VerdictCounts }> =
+    [];
   private readonly groups = BREAKDOWNS.map(() => new Map<string, BreakdownGroup>());
   private readonly findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   private filesWithSyntaxErrors = 0;
@@ -53,14 +59,24 @@ export class SampleTally {
     for (const ruleSet of ruleSets) {
       for (const rule of ruleSet.rules) {
         if (!this.rules.has(rule.id)) {
-          this.rules.set(rule.id, { rule: rule.id, title: rule.title, severity: rule.severity, ...emptyOutcomes(), notAudited: 0 });
+          this.rules.set(rule.id, {
+            rule: rule.id,
+            title: rule.title,
+            severity: rule.severity,
+            ...emptyOutcomes(),
+            notAudited: 0,
+          });
         }
       }
       for (const pack of ruleSet.packs) {
         for (const verdict of pack.verdicts) {
           if (declared.has(verdict.id)) continue;
           declared.add(verdict.id);
-          this.verdicts.push({ declaration: verdict, watched: new Set(verdict.rules), counts: { failedFiles: 0, applicableFiles: 0, awaitingFiles: 0 } });
+          this.verdicts.push({
+            declaration: verdict,
+            watched: new Set(verdict.rules),
+            counts: { failedFiles: 0, applicableFiles: 0, awaitingFiles: 0 },
+          });
         }
       }
     }
@@ -128,7 +144,11 @@ export class SampleTally {
       title: definition.title,
       dimensions: definition.dimensions,
       groups: [...this.groups[index].values()]
-        .map((group) => ({ ...group, labels: [...group.labels], rules: Object.fromEntries(Object.entries(group.rules).map(([id, counts]) => [id, { ...counts }])) }))
+        .map((group) => ({
+          ...group,
+          labels: [...group.labels],
+          rules: Object.fromEntries(Object.entries(group.rules).map(([id, counts]) => [id, { ...counts }])),
+        }))
         .sort((a, b) => compareLabels(a.labels, b.labels)),
     }));
   }
@@ -148,7 +168,8 @@ export class SampleTally {
       tally[result.outcome] += sign;
       if (result.outcome === 'failed') failedAny = true;
     }
-    if (report.syntaxError) for (const tally of this.rules.values()) if (!judged.has(tally.rule)) tally.notAudited += sign;
+    if (report.syntaxError)
+      for (const tally of this.rules.values()) if (!judged.has(tally.rule)) tally.notAudited += sign;
 
     for (const { watched, counts } of this.verdicts) {
       let applicable = false;

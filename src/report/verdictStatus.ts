@@ -23,7 +23,9 @@ export function verdictThreshold(verdict: VerdictDeclaration): string {
   const { failedFilesAtLeast, failedShareAtLeast } = verdict.unsatisfactoryWhen;
   const parts = [
     failedFilesAtLeast !== undefined ? `at least ${failedFilesAtLeast} files fail` : undefined,
-    failedShareAtLeast !== undefined ? `at least ${Math.round(failedShareAtLeast * 1000) / 10}% of files fail` : undefined,
+    failedShareAtLeast !== undefined
+      ? `at least ${Math.round(failedShareAtLeast * 1000) / 10}% of files fail`
+      : undefined,
   ].filter(Boolean);
   return `unsatisfactory when ${parts.join(' or ')}`;
 }

@@ -64,7 +64,8 @@ export function headerItems(report: SampleOverview): Array<{ label: string; valu
     const basis = sample.period.basis ? ` (by date ${sample.period.basis})` : '';
     add('Period', `${sample.period.from ?? '…'} to ${sample.period.to ?? '…'}${basis}`);
   }
-  if (sample.selection) add('Selection', [sample.selection.method, sample.selection.description].filter(Boolean).join(': '));
+  if (sample.selection)
+    add('Selection', [sample.selection.method, sample.selection.description].filter(Boolean).join(': '));
   add('Declared sample size', sample.declaredSize);
   add('Rule packs', sample.packs.join(', '));
   add('Files audited', totals.files);

@@ -1,6 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Auditor, checkPack, CONFIG_FILE_NAME, isCrimeFile, MANIFEST_FILE_NAME, type FileReport, type Problem, type RuleSet } from '../engine';
+import {
+  Auditor,
+  checkPack,
+  CONFIG_FILE_NAME,
+  isCrimeFile,
+  MANIFEST_FILE_NAME,
+  type FileReport,
+  type Problem,
+  type RuleSet,
+} from '../engine';
 import { settingsFor } from './settings';
 import { toDiagnostic, toRange, SOURCE } from './toDiagnostic';
 import { workspaceHost } from './workspaceHost';
@@ -108,7 +117,9 @@ export class AuditService implements vscode.Disposable {
       const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
       this.findings.set(
         uri,
-        report.findings.map((finding) => toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity)),
+        report.findings.map((finding) =>
+          toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity),
+        ),
       );
       const result = { uri, report, ruleSet };
       this.results.set(key, result);
@@ -183,7 +194,8 @@ export class AuditService implements vscode.Disposable {
     for (const auditor of this.auditors.values()) auditor.invalidate();
     this.auditors.clear();
     const keys = new Set([...this.tracked, ...this.results.keys()]);
-    for (const document of vscode.workspace.textDocuments) if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
+    for (const document of vscode.workspace.textDocuments)
+      if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
     await Promise.all(
       [...keys].map((key) => {
         const uri = vscode.Uri.parse(key);
@@ -239,7 +251,10 @@ export class AuditService implements vscode.Disposable {
     let auditor = this.auditors.get(key);
     if (!auditor) {
       const settings = settingsFor(folder?.uri ?? uri);
-      auditor = new Auditor(workspaceHost(this.extensionUri), { extraPacks: settings.extraPacks, timeZone: settings.timeZone });
+      auditor = new Auditor(workspaceHost(this.extensionUri), {
+        extraPacks: settings.extraPacks,
+        timeZone: settings.timeZone,
+      });
       this.auditors.set(key, auditor);
     }
     return auditor;
@@ -262,7 +277,11 @@ export class AuditService implements vscode.Disposable {
       this.configProblems.set(
         vscode.Uri.file(file),
         [...problems.values()].map((problem) => {
-          const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error);
+          const diagnostic = new vscode.Diagnostic(
+            toRange(problem.range),
+            problem.message,
+            vscode.DiagnosticSeverity.Error,
+          );
           diagnostic.source = SOURCE;
           diagnostic.code = 'config';
           return diagnostic;

@@ -1,6 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, MANIFEST_FILE_NAME, SCHEMA_RULE, setRuleSetting, SYNTAX_RULE, type ConfiguredSeverity } from '../engine';
+import {
+  CONFIG_FILE_NAME,
+  MANIFEST_FILE_NAME,
+  SCHEMA_RULE,
+  setRuleSetting,
+  SYNTAX_RULE,
+  type ConfiguredSeverity,
+} from '../engine';
 import type { AuditService } from './auditService';
 import { findingOf, toRange } from './toDiagnostic';
 
@@ -12,7 +19,11 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly service: AuditService) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
     for (const diagnostic of context.diagnostics) {
@@ -70,7 +81,8 @@ export async function nearestConfig(file: vscode.Uri): Promise<vscode.Uri> {
   const root = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath;
   let sampleFolder: string | undefined;
   for (let directory = start; ; directory = path.dirname(directory)) {
-    if (await exists(path.join(directory, CONFIG_FILE_NAME))) return vscode.Uri.file(path.join(directory, CONFIG_FILE_NAME));
+    if (await exists(path.join(directory, CONFIG_FILE_NAME)))
+      return vscode.Uri.file(path.join(directory, CONFIG_FILE_NAME));
     if (!sampleFolder && (await exists(path.join(directory, MANIFEST_FILE_NAME)))) sampleFolder = directory;
     if (directory === root || path.dirname(directory) === directory) break;
   }

@@ -10,7 +10,11 @@ export interface AuditTotals {
 }
 
 /** Audits every crime file under `folders` with a cancellable progress notification. */
-export async function auditFolders(service: AuditService, folders: readonly vscode.Uri[], label: string): Promise<AuditTotals> {
+export async function auditFolders(
+  service: AuditService,
+  folders: readonly vscode.Uri[],
+  label: string,
+): Promise<AuditTotals> {
   const uris = (await Promise.all(folders.map(findCrimeFiles))).flat();
   if (uris.length === 0) {
     void vscode.window.showInformationMessage(`No crime files (*.crime.yaml, *.crime.yml, *.crime.json) in ${label}.`);
@@ -21,15 +25,26 @@ export async function auditFolders(service: AuditService, folders: readonly vsco
     (progress, token) => service.auditMany(uris, progress, token),
   );
   const outcome = `${totals.files} file${totals.files === 1 ? '' : 's'} audited, ${totals.findings} finding${totals.findings === 1 ? '' : 's'}`;
-  void vscode.window.setStatusBarMessage(totals.cancelled ? `Dip-Sampler: audit cancelled (${outcome})` : `Dip-Sampler: ${outcome}`, 5000);
+  void vscode.window.setStatusBarMessage(
+    totals.cancelled ? `Dip-Sampler: audit cancelled (${outcome})` : `Dip-Sampler: ${outcome}`,
+    5000,
+  );
   return totals;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, service: AuditService, log: vscode.LogOutputChannel): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  service: AuditService,
+  log: vscode.LogOutputChannel,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('dipsample.auditWorkspace', () => {
       const folders = vscode.workspace.workspaceFolders ?? [];
-      return auditFolders(service, folders.map((f) => f.uri), 'the workspace');
+      return auditFolders(
+        service,
+        folders.map((f) => f.uri),
+        'the workspace',
+      );
     }),
     vscode.commands.registerCommand('dipsample.auditFolder', (folder?: vscode.Uri) => {
       const target = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;

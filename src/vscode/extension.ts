@@ -14,16 +14,16 @@ export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): SampleStatus | undefined;
   /** The open summary of a sample folder: its figures and the webview's last render. */
-  summary(folder: vscode.Uri): { overview: SampleOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+  summary(
+    folder: vscode.Uri,
+  ): { overview: SampleOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
   /** Resolves after the summary's webview next finishes drawing an update. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation: the host tests check that updates are incremental. */
   filesAudited(): number;
 }
 
-const CRIME_SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/*.crime.{yaml,yml,json}' },
-];
+const CRIME_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.crime.{yaml,yml,json}' }];
 
 /**
  * Wires the engine into VS Code: nothing is audited synchronously here, only files as they open
@@ -38,7 +38,9 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   const summaries = SummaryPanels.register(context, service, log);
 
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), { providedCodeActionKinds: AuditCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), {
+      providedCodeActionKinds: AuditCodeActions.kinds,
+    }),
     vscode.languages.registerHoverProvider(CRIME_SELECTOR, new AuditHover(service, context.extensionUri)),
     vscode.workspace.onDidOpenTextDocument((document) => onOpen(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
@@ -67,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   );
 
   // Configurations, manifests and packs changed on disk (another editor, git checkout) and crime files deleted.
-  const configWatcher = vscode.workspace.createFileSystemWatcher('**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}');
+  const configWatcher = vscode.workspace.createFileSystemWatcher(
+    '**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}',
+  );
   const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', false, false, true);
   // Deleting a folder reports only the folder: watch every delete and clear what lay under it.
   const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
@@ -104,7 +108,9 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     status: () => statusBar.status(),
     summary: (folder) => {
       const panel = summaries.get(folder);
-      return panel && { overview: panel.overview(), lastRender: panel.lastRender, cspViolations: [...panel.cspViolations] };
+      return (
+        panel && { overview: panel.overview(), lastRender: panel.lastRender, cspViolations: [...panel.cspViolations] }
+      );
     },
     nextSummaryRender: (folder) => {
       const panel = summaries.get(folder);

@@ -13,7 +13,9 @@ export class AuditHover implements vscode.HoverProvider {
     const result = this.service.resultFor(document.uri);
     if (!result) return undefined;
     const rules = new Map(result.ruleSet.rules.map((rule) => [rule.id, rule]));
-    const here = result.report.findings.filter((finding) => rules.has(finding.rule) && toRange(finding.range).contains(position));
+    const here = result.report.findings.filter(
+      (finding) => rules.has(finding.rule) && toRange(finding.range).contains(position),
+    );
     if (here.length === 0) return undefined;
     const parts: vscode.MarkdownString[] = [];
     const shown = new Set<string>();
@@ -24,12 +26,20 @@ export class AuditHover implements vscode.HoverProvider {
       const markdown = new vscode.MarkdownString(undefined, true);
       markdown.appendMarkdown(`**${escape(rule.title)}** (\`${rule.id}\`, ${rule.severity})\n\n`);
       for (const source of rule.declaration.source) {
-        const where = [source.report, source.paragraph && `para ${source.paragraph}`, source.seed && source.line && `${source.seed} line ${source.line}`].filter(Boolean).join(', ');
+        const where = [
+          source.report,
+          source.paragraph && `para ${source.paragraph}`,
+          source.seed && source.line && `${source.seed} line ${source.line}`,
+        ]
+          .filter(Boolean)
+          .join(', ');
         markdown.appendMarkdown(`> ${escape(source.quote)}\n>\n> — ${escape(where)}\n\n`);
       }
       const options = Object.entries(rule.parameters);
       if (options.length) {
-        markdown.appendMarkdown(`Options: ${options.map(([name, value]) => `\`${name}\` = \`${JSON.stringify(value)}\``).join(', ')}\n\n`);
+        markdown.appendMarkdown(
+          `Options: ${options.map(([name, value]) => `\`${name}\` = \`${JSON.stringify(value)}\``).join(', ')}\n\n`,
+        );
       }
       markdown.appendMarkdown(`[Rule documentation](${docUriFor(rule.id, rule, this.extensionUri).toString()})`);
       parts.push(markdown);

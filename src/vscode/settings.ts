@@ -22,9 +22,9 @@ const DISPLAYED: Record<string, vscode.DiagnosticSeverity> = {
 export function settingsFor(resource: vscode.Uri | undefined): FolderSettings {
   const config = vscode.workspace.getConfiguration('dipsample', resource);
   const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
-  const extraPacks = config.get<string[]>('extraPacks', []).map((spec) =>
-    /[\\/]|\.(ya?ml|json)$/.test(spec) && folder ? path.resolve(folder.uri.fsPath, spec) : spec,
-  );
+  const extraPacks = config
+    .get<string[]>('extraPacks', [])
+    .map((spec) => (/[\\/]|\.(ya?ml|json)$/.test(spec) && folder ? path.resolve(folder.uri.fsPath, spec) : spec));
   const remap = config.get<Record<string, string>>('severity', {});
   const severity: FolderSettings['severity'] = {};
   for (const [from, to] of Object.entries(remap)) if (to in DISPLAYED) severity[from as Severity] = DISPLAYED[to];

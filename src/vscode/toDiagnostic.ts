@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ruleDocPath, SCHEMA_RULE, SYNTAX_RULE, type CompiledRule, type Finding, type Range, type Severity } from '../engine';
+import {
+  ruleDocPath,
+  SCHEMA_RULE,
+  SYNTAX_RULE,
+  type CompiledRule,
+  type Finding,
+  type Range,
+  type Severity,
+} from '../engine';
 
 export const SOURCE = 'dipsample';
 
@@ -44,16 +52,30 @@ export function toDiagnostic(
   remap: Partial<Record<Severity, vscode.DiagnosticSeverity>>,
 ): AuditDiagnostic {
   const severity = remap[finding.severity] ?? SEVERITY[finding.severity] ?? vscode.DiagnosticSeverity.Warning;
-  return new AuditDiagnostic(finding, rule, toRange(finding.range), severity, docUriFor(finding.rule, rule, extensionUri));
+  return new AuditDiagnostic(
+    finding,
+    rule,
+    toRange(finding.range),
+    severity,
+    docUriFor(finding.rule, rule, extensionUri),
+  );
 }
 
 /**
  * The finding behind a diagnostic. VS Code normally hands back our own AuditDiagnostic instances;
  * when it hands back a copy, match the rule id and range against the file's latest findings.
  */
-export function findingOf(diagnostic: vscode.Diagnostic, findings: readonly Finding[] | undefined): Finding | undefined {
+export function findingOf(
+  diagnostic: vscode.Diagnostic,
+  findings: readonly Finding[] | undefined,
+): Finding | undefined {
   if (diagnostic instanceof AuditDiagnostic) return diagnostic.finding;
   if (diagnostic.source !== SOURCE || !findings) return undefined;
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return findings.find((finding) => finding.rule === code && toRange(finding.range).isEqual(diagnostic.range) && finding.message === diagnostic.message);
+  return findings.find(
+    (finding) =>
+      finding.rule === code &&
+      toRange(finding.range).isEqual(diagnostic.range) &&
+      finding.message === diagnostic.message,
+  );
 }

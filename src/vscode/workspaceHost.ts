@@ -13,7 +13,9 @@ export function workspaceHost(extensionUri: vscode.Uri): EngineHost {
     builtinRulesDir: disk.builtinRulesDir,
     path: disk.path,
     async readFile(file) {
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.scheme === 'file' && document.uri.fsPath === file);
+      const open = vscode.workspace.textDocuments.find(
+        (document) => document.uri.scheme === 'file' && document.uri.fsPath === file,
+      );
       return open ? open.getText() : disk.readFile(file);
     },
   };

@@ -11,7 +11,11 @@ export function bridgeAvailable(): boolean {
 }
 
 /** Sends `op` to the harness and waits for its answer (ops: screenshot { name }, text { selector, contains }). */
-export async function askHarness<T = unknown>(op: string, args: Record<string, unknown>, timeoutMs = 20000): Promise<T> {
+export async function askHarness<T = unknown>(
+  op: string,
+  args: Record<string, unknown>,
+  timeoutMs = 20000,
+): Promise<T> {
   const dir = process.env.DIPSAMPLE_BRIDGE_DIR;
   if (!dir) throw new Error('DIPSAMPLE_BRIDGE_DIR is not set (not run by scripts/run-vscode-tests.mjs)');
   const id = `${process.pid}-${++seq}`;

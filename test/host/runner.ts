@@ -38,7 +38,8 @@ export function runMochaIn(dir: string, include: (fileName: string) => boolean =
       const runner = mocha.run((failures) => {
         const summary = { passes: runner.stats?.passes ?? 0, failures, pending: runner.stats?.pending ?? 0 };
         console.log(`DIPSAMPLE_TEST_SUMMARY ${JSON.stringify(summary)}`);
-        if (process.env.DIPSAMPLE_RESULTS_FILE) fs.writeFileSync(process.env.DIPSAMPLE_RESULTS_FILE, JSON.stringify(summary));
+        if (process.env.DIPSAMPLE_RESULTS_FILE)
+          fs.writeFileSync(process.env.DIPSAMPLE_RESULTS_FILE, JSON.stringify(summary));
         if (failures > 0) reject(new Error(`${failures} test(s) failed.`));
         else resolve();
       });

@@ -14,13 +14,23 @@ export interface CliSummary {
   summary: {
     files: number;
     filesWithSyntaxErrors: number;
-    rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number; awaitingJudgment: number; notAudited: number }>;
+    rules: Array<{
+      rule: string;
+      failed: number;
+      passed: number;
+      notApplicable: number;
+      awaitingJudgment: number;
+      notAudited: number;
+    }>;
   };
 }
 
 export function cliJson(folder: vscode.Uri): CliSummary {
   const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
-  const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   return JSON.parse(json) as CliSummary;
 }
 
@@ -30,7 +40,9 @@ export function webview<T = string>(sample: string, action: string, args: Record
 }
 
 export function summaryTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('dipsample.summary'));
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('dipsample.summary'));
 }
 
 export async function openSummary(folder: vscode.Uri): Promise<void> {

@@ -10,7 +10,9 @@ export const EXTENSION_ID = 'dipsample.dipsample';
 export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): { text: string; files: number; findings: number } | undefined;
-  summary(folder: vscode.Uri): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+  summary(
+    folder: vscode.Uri,
+  ): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
   /** Resolves when the summary's webview next reports a finished render. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation. */
@@ -21,7 +23,14 @@ export interface DipsampleApi {
 export interface SummaryOverview {
   sample: { name: string; folder: string };
   totals: { files: number; filesWithSyntaxErrors: number; filesWithSchemaErrors: number; filesWithFindings: number };
-  rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number; awaitingJudgment: number; notAudited: number }>;
+  rules: Array<{
+    rule: string;
+    failed: number;
+    passed: number;
+    notApplicable: number;
+    awaitingJudgment: number;
+    notAudited: number;
+  }>;
 }
 
 export function extension(): vscode.Extension<DipsampleApi> {
@@ -32,7 +41,10 @@ export function extension(): vscode.Extension<DipsampleApi> {
 
 export async function activate(): Promise<DipsampleApi> {
   const api = await extension().activate();
-  assert.ok(api && typeof api.whenIdle === 'function' && typeof api.status === 'function', 'activate() returns { whenIdle, status }');
+  assert.ok(
+    api && typeof api.whenIdle === 'function' && typeof api.status === 'function',
+    'activate() returns { whenIdle, status }',
+  );
   return api;
 }
 
@@ -91,8 +103,12 @@ export interface WaitOptions {
  * change (or `events` fire) and after the extension reports idle; rejects after the timeout with
  * `what` and `explain()`, so a missing update fails with what was seen instead of hanging.
  */
-export function waitUntil<T>(check: () => T | undefined | false, what: string, explain: () => string = () => '',
-  options: WaitOptions = {}): Promise<T> {
+export function waitUntil<T>(
+  check: () => T | undefined | false,
+  what: string,
+  explain: () => string = () => '',
+  options: WaitOptions = {},
+): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 20000;
   return new Promise<T>((resolve, reject) => {
     let done = false;
@@ -113,10 +129,14 @@ export function waitUntil<T>(check: () => T | undefined | false, what: string, e
         finish(() => reject(e));
       }
     };
-    const timer = setTimeout(() => finish(() => {
-      const detail = explain();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `\n  now: ${detail}` : ''}`));
-    }), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() => {
+          const detail = explain();
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? `\n  now: ${detail}` : ''}`));
+        }),
+      timeoutMs,
+    );
     subscriptions.push(vscode.languages.onDidChangeDiagnostics(test));
     for (const event of options.events ?? []) subscriptions.push(event(test));
     if (options.api) options.api.whenIdle().then(test, (e: unknown) => finish(() => reject(e)));
@@ -125,12 +145,22 @@ export function waitUntil<T>(check: () => T | undefined | false, what: string, e
 }
 
 /** Waits until `uri`'s dipsample diagnostics satisfy `predicate`; returns them. */
-export async function waitForDiagnostics(uri: vscode.Uri, predicate: (ds: vscode.Diagnostic[]) => boolean, what: string,
-  api?: DipsampleApi, timeoutMs = 20000): Promise<vscode.Diagnostic[]> {
-  return waitUntil(() => {
-    const ds = dipsampleDiagnostics(uri);
-    return predicate(ds) ? ds : undefined;
-  }, `${what} (${rel(uri)})`, () => describeDiagnostics(uri), { api, timeoutMs });
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (ds: vscode.Diagnostic[]) => boolean,
+  what: string,
+  api?: DipsampleApi,
+  timeoutMs = 20000,
+): Promise<vscode.Diagnostic[]> {
+  return waitUntil(
+    () => {
+      const ds = dipsampleDiagnostics(uri);
+      return predicate(ds) ? ds : undefined;
+    },
+    `${what} (${rel(uri)})`,
+    () => describeDiagnostics(uri),
+    { api, timeoutMs },
+  );
 }
 
 /** Waits until `uri` has a diagnostic for `rule` (returns it). */
@@ -144,7 +174,9 @@ export async function waitForNoRule(uri: vscode.Uri, rule: string, api?: Dipsamp
   return waitForDiagnostics(uri, (d) => !d.some((x) => codeValue(x) === rule), `the ${rule} finding to go`, api);
 }
 
-export async function open(relative: string): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+export async function open(
+  relative: string,
+): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; editor: vscode.TextEditor }> {
   const uri = wsUri(relative);
   const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
@@ -202,7 +234,10 @@ export function rangeIn(text: string, needle: string, onLine?: RegExp): vscode.R
 
 /** The plain text of hover contents (MarkdownString / MarkedString). */
 export function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 export async function closeAllEditors(): Promise<void> {

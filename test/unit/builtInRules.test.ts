@@ -12,16 +12,21 @@ import { memoryHost, REPO_ROOT, RULES_DIR } from './helpers';
  */
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
 
-function applyEdit(text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }): string {
+function applyEdit(
+  text: string,
+  edit: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  },
+): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }) =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return text.slice(0, offset(edit.range.start)) + edit.newText + text.slice(offset(edit.range.end));
 }
 
 function expectedLines(text: string, rule: string): number[] {
-  return text
-    .split(/\r?\n/)
-    .flatMap((line, index) => (line.includes(`# expect: ${rule}`) ? [index] : []));
+  return text.split(/\r?\n/).flatMap((line, index) => (line.includes(`# expect: ${rule}`) ? [index] : []));
 }
 
 /** Built-in pack name → the rule ids it declares, read from rules/*.pack.yaml. */
@@ -30,8 +35,14 @@ const judgmentRules = new Set<string>();
 function builtInPacks(): Map<string, string[]> {
   const packs = new Map<string, string[]>();
   for (const name of readdirSync(RULES_DIR).filter((n) => n.endsWith('.pack.yaml'))) {
-    const pack = parse(readFileSync(path.join(RULES_DIR, name), 'utf8')) as { pack: string; rules: Array<{ id: string; judgment?: unknown }> };
-    packs.set(pack.pack, pack.rules.map((r) => r.id));
+    const pack = parse(readFileSync(path.join(RULES_DIR, name), 'utf8')) as {
+      pack: string;
+      rules: Array<{ id: string; judgment?: unknown }>;
+    };
+    packs.set(
+      pack.pack,
+      pack.rules.map((r) => r.id),
+    );
     for (const rule of pack.rules) if (rule.judgment) judgmentRules.add(rule.id);
   }
   return packs;
@@ -45,7 +56,9 @@ describe('built-in rules against fixtures', () => {
   const ruleSetFor = (rule: string) => {
     const pack = packOf(rule);
     assert.ok(pack, `no built-in pack declares ${rule}`);
-    return new Auditor(memoryHost({ [`/packs/${pack}/.dipsample.yaml`]: `packs: [${pack}]\n` })).ruleSetFor(`/packs/${pack}/x.crime.yaml`);
+    return new Auditor(memoryHost({ [`/packs/${pack}/.dipsample.yaml`]: `packs: [${pack}]\n` })).ruleSetFor(
+      `/packs/${pack}/x.crime.yaml`,
+    );
   };
 
   it('has passing, failing and (for scoped rules) not-applicable fixtures for every built-in rule', () => {
@@ -59,12 +72,25 @@ describe('built-in rules against fixtures', () => {
         }
         if (judgmentRules.has(rule)) {
           // A judgment criterion cannot pass or fail on its own: it awaits a reviewer.
-          assert.ok(names.some((n) => n.startsWith('awaiting-')), `${rule} (a judgment criterion) has no awaiting- fixture`);
+          assert.ok(
+            names.some((n) => n.startsWith('awaiting-')),
+            `${rule} (a judgment criterion) has no awaiting- fixture`,
+          );
         } else {
-          assert.ok(names.some((n) => n.startsWith('pass-')), `${rule} has no passing fixture`);
-          assert.ok(names.some((n) => n.startsWith('fail-')), `${rule} has no failing fixture`);
+          assert.ok(
+            names.some((n) => n.startsWith('pass-')),
+            `${rule} has no passing fixture`,
+          );
+          assert.ok(
+            names.some((n) => n.startsWith('fail-')),
+            `${rule} has no failing fixture`,
+          );
         }
-        if (pack !== 'core') assert.ok(names.some((n) => n.startsWith('na-')), `${rule} has no not-applicable fixture`);
+        if (pack !== 'core')
+          assert.ok(
+            names.some((n) => n.startsWith('na-')),
+            `${rule} has no not-applicable fixture`,
+          );
       }
     }
   });
@@ -72,7 +98,13 @@ describe('built-in rules against fixtures', () => {
   for (const rule of readdirSync(FIXTURES)) {
     describe(rule, () => {
       for (const name of readdirSync(path.join(FIXTURES, rule))) {
-        const expected = name.startsWith('pass-') ? 'passed' : name.startsWith('fail-') ? 'failed' : name.startsWith('awaiting-') ? 'awaitingJudgment' : 'notApplicable';
+        const expected = name.startsWith('pass-')
+          ? 'passed'
+          : name.startsWith('fail-')
+            ? 'failed'
+            : name.startsWith('awaiting-')
+              ? 'awaitingJudgment'
+              : 'notApplicable';
         it(`${name} → ${expected}`, async () => {
           const file = path.join(FIXTURES, rule, name);
           const text = readFileSync(file, 'utf8');
@@ -97,26 +129,40 @@ describe('built-in rules against fixtures', () => {
     assert.deepEqual(finding.range, { start: { line: 6, character: 46 }, end: { line: 6, character: 48 } });
   });
 
-  it('offers a mechanical fix for an empty list of lines of enquiry, in the file\'s own syntax', async () => {
+  it("offers a mechanical fix for an empty list of lines of enquiry, in the file's own syntax", async () => {
     const yamlFile = path.join(FIXTURES, 'investigation-plan-present', 'fail-empty-lines.crime.yaml');
     const yamlReport = (await auditor.auditFile(yamlFile)).report;
     const fix = yamlReport.findings.find((f) => f.rule === 'investigation-plan-present')!.fix!;
     assert.equal(fix.title, 'Add a line of enquiry to the plan');
     assert.deepEqual(fix.range, { start: { line: 8, character: 20 }, end: { line: 8, character: 22 } });
-    assert.equal(fix.newText, '[ { action: "Describe the line of enquiry (e.g. obtain CCTV, house-to-house, forensic examination)", status: outstanding } ]');
+    assert.equal(
+      fix.newText,
+      '[ { action: "Describe the line of enquiry (e.g. obtain CCTV, house-to-house, forensic examination)", status: outstanding } ]',
+    );
     const fixed = applyEdit(readFileSync(yamlFile, 'utf8'), fix);
     const again = auditText(fixed, yamlFile, await auditor.ruleSetFor('/nowhere/x.crime.yaml'));
     assert.equal(again.results.find((r) => r.rule === 'investigation-plan-present')?.outcome, 'passed');
-    assert.deepEqual(again.findings.filter((f) => f.rule === 'schema'), []);
+    assert.deepEqual(
+      again.findings.filter((f) => f.rule === 'schema'),
+      [],
+    );
 
     const jsonFile = path.join(FIXTURES, 'investigation-plan-present', 'fail-empty-lines.json.crime.json');
-    const jsonFix = (await auditor.auditFile(jsonFile)).report.findings.find((f) => f.rule === 'investigation-plan-present')!.fix!;
+    const jsonFix = (await auditor.auditFile(jsonFile)).report.findings.find(
+      (f) => f.rule === 'investigation-plan-present',
+    )!.fix!;
     const jsonFixed = applyEdit(readFileSync(jsonFile, 'utf8'), jsonFix);
-    assert.equal((JSON.parse(jsonFixed) as { investigation_plan: { lines_of_enquiry: unknown[] } }).investigation_plan.lines_of_enquiry.length, 1);
+    assert.equal(
+      (JSON.parse(jsonFixed) as { investigation_plan: { lines_of_enquiry: unknown[] } }).investigation_plan
+        .lines_of_enquiry.length,
+      1,
+    );
   });
 
   it('offers no fix where the plan is missing altogether (nothing to replace)', async () => {
-    const { report } = await auditor.auditFile(path.join(FIXTURES, 'investigation-plan-present', 'fail-no-plan.crime.yaml'));
+    const { report } = await auditor.auditFile(
+      path.join(FIXTURES, 'investigation-plan-present', 'fail-no-plan.crime.yaml'),
+    );
     assert.equal(report.findings.find((f) => f.rule === 'investigation-plan-present')!.fix, undefined);
   });
 
@@ -127,6 +173,8 @@ describe('built-in rules against fixtures', () => {
     const messages = report.findings.map((f) => f.message);
     assert.ok(messages.includes('Filed 3 h after `recorded_at` (less than 24h)'), messages.join('\n'));
     assert.ok(messages.includes('No advice recorded of the kinds required: crime_prevention, evidence_preservation'));
-    assert.ok(messages.includes('No supervisor reviews by someone other than the officer in case (at least 1 required)'));
+    assert.ok(
+      messages.includes('No supervisor reviews by someone other than the officer in case (at least 1 required)'),
+    );
   });
 });

@@ -66,8 +66,6 @@ const rulesOf = (file: JsonFile) => file.findings.map((f) => f.rule);
 /** 1-based "line:col" of a finding, as the text format shows it. */
 const at = (finding: JsonFinding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
 
-
-
 /** A usage or configuration error: status 2, nothing on stdout, one `dipsample:` line per problem on stderr. */
 function assertRefused(run: CliRun, lines = 1): string[] {
   assert.equal(run.status, 2, `expected exit 2, got ${run.status}; stderr: ${run.stderr}`);
@@ -156,14 +154,22 @@ describe('CLI: dipsample audit', function () {
         ['14:1', 'error', 'supervision-recorded'],
         ['25:7', 'warning', 'filed-within-24h'],
       ]);
-      expectBlock('sample/broken/bad-syntax.crime.json', 'sample/broken/bad-syntax.crime.json', [['5:3', 'error', 'syntax']]);
-      expectBlock('sample/broken/bad-syntax.crime.yaml', 'sample/broken/bad-syntax.crime.yaml', [['4:1', 'error', 'syntax']]);
+      expectBlock('sample/broken/bad-syntax.crime.json', 'sample/broken/bad-syntax.crime.json', [
+        ['5:3', 'error', 'syntax'],
+      ]);
+      expectBlock('sample/broken/bad-syntax.crime.yaml', 'sample/broken/bad-syntax.crime.yaml', [
+        ['4:1', 'error', 'syntax'],
+      ]);
       expectBlock('sample/schema/unknown-field.crime.yaml', 'sample/schema/unknown-field.crime.yaml  (XS/21/000301)', [
         ['7:1', 'error', 'schema'],
         ['9:11', 'error', 'schema'],
       ]);
-      expectBlock('sample/open.crime.json', 'sample/open.crime.json  (XS/21/000103)', [['13:3', 'error', 'supervision-recorded']]);
-      expectBlock('sample/nested/deeper/deep.crime.yml', 'sample/nested/deeper/deep.crime.yml  (XS/21/000104)', [['14:1', 'warning', 'advice-given']]);
+      expectBlock('sample/open.crime.json', 'sample/open.crime.json  (XS/21/000103)', [
+        ['13:3', 'error', 'supervision-recorded'],
+      ]);
+      expectBlock('sample/nested/deeper/deep.crime.yml', 'sample/nested/deeper/deep.crime.yml  (XS/21/000104)', [
+        ['14:1', 'warning', 'advice-given'],
+      ]);
       assert.match(run.stdout, /^ {2}5:3 {5}error {4}Invalid JSON: .+ {2}\[syntax\]$/m);
       assert.match(run.stdout, /^ {2}25:7 {4}warning {2}Filed 3 h .*\(less than 24h\) {2}\[filed-within-24h\]$/m);
     });
@@ -237,7 +243,8 @@ describe('CLI: dipsample audit', function () {
       assert.ok(Array.isArray(report.summary.rules));
       for (const rule of report.summary.rules) {
         assert.equal(typeof rule.rule, 'string');
-        for (const key of ['failed', 'passed', 'notApplicable'] as const) assert.ok(Number.isInteger(rule[key]), `${rule.rule}.${key}`);
+        for (const key of ['failed', 'passed', 'notApplicable'] as const)
+          assert.ok(Number.isInteger(rule[key]), `${rule.rule}.${key}`);
       }
     });
 
@@ -245,7 +252,9 @@ describe('CLI: dipsample audit', function () {
       assert.equal(fileIn(report, 'sample/quick-filed.crime.yaml').reference, 'XS/21/000102');
       assert.equal(fileIn(report, 'sample/broken/bad-syntax.crime.yaml').reference, '');
       assert.deepEqual(fileIn(report, 'sample/good.crime.yaml').findings, []);
-      const filing = fileIn(report, 'sample/quick-filed.crime.yaml').findings.find((f) => f.rule === 'filed-within-24h')!;
+      const filing = fileIn(report, 'sample/quick-filed.crime.yaml').findings.find(
+        (f) => f.rule === 'filed-within-24h',
+      )!;
       assert.deepEqual(filing, {
         rule: 'filed-within-24h',
         severity: 'warning',
@@ -320,12 +329,23 @@ describe('CLI: dipsample audit', function () {
       const findings = report.files.flatMap((file) => file.findings.map((finding) => ({ file: file.path, finding })));
       assert.equal(sarif.results.length, findings.length);
       const ruleIds = sarif.tool.driver.rules.map((r) => r.id);
-      for (const id of ['syntax', 'schema', 'investigation-plan-present', 'supervision-recorded', 'filed-within-24h', 'advice-given']) assert.ok(ruleIds.includes(id), id);
+      for (const id of [
+        'syntax',
+        'schema',
+        'investigation-plan-present',
+        'supervision-recorded',
+        'filed-within-24h',
+        'advice-given',
+      ])
+        assert.ok(ruleIds.includes(id), id);
       sarif.results.forEach((result, i) => {
         const { file, finding } = findings[i];
         assert.equal(result.ruleId, finding.rule);
         assert.equal(sarif.tool.driver.rules[result.ruleIndex!].id, result.ruleId);
-        assert.equal(result.level, finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'note');
+        assert.equal(
+          result.level,
+          finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'note',
+        );
         assert.equal(result.message.text, finding.message);
         const { artifactLocation, region } = result.locations[0].physicalLocation;
         assert.equal(artifactLocation.uri, file);
@@ -336,10 +356,17 @@ describe('CLI: dipsample audit', function () {
           endColumn: finding.range.end.character + 1,
         });
       });
-      const syntax = sarif.results.find((r) => r.locations[0].physicalLocation.artifactLocation.uri === 'sample/broken/bad-syntax.crime.json')!;
+      const syntax = sarif.results.find(
+        (r) => r.locations[0].physicalLocation.artifactLocation.uri === 'sample/broken/bad-syntax.crime.json',
+      )!;
       assert.equal(syntax.ruleId, 'syntax');
       assert.equal(syntax.level, 'error');
-      assert.deepEqual(syntax.locations[0].physicalLocation.region, { startLine: 5, startColumn: 3, endLine: 5, endColumn: 16 });
+      assert.deepEqual(syntax.locations[0].physicalLocation.region, {
+        startLine: 5,
+        startColumn: 3,
+        endLine: 5,
+        endColumn: 16,
+      });
     });
   });
 
@@ -368,7 +395,10 @@ describe('CLI: dipsample audit', function () {
           message: finding.message,
         });
       });
-      assert.match(run.stdout, /^sample\/broken\/bad-syntax\.crime\.json,,syntax,error,5,3,5,16,"Invalid JSON: [^\n]*,[^\n]*"$/m); // quoted: the message has a comma
+      assert.match(
+        run.stdout,
+        /^sample\/broken\/bad-syntax\.crime\.json,,syntax,error,5,3,5,16,"Invalid JSON: [^\n]*,[^\n]*"$/m,
+      ); // quoted: the message has a comma
     });
 
     it('is just the header when there are no findings', async () => {
@@ -431,8 +461,14 @@ describe('CLI: dipsample audit', function () {
 
     it('exits 2 with file:line:col for each problem in a broken configuration, and audits nothing', async () => {
       const errors = assertRefused(await cli(['audit', 'bad-config']), 2).sort();
-      assert.match(errors[0], /^dipsample: configuration error: bad-config\/\.dipsample\.yaml:3:3: Unknown rule "advice-givn" \(did you mean "advice-given"\?\)$/);
-      assert.match(errors[1], /^dipsample: configuration error: bad-config\/\.dipsample\.yaml:6:18: Rule filed-within-24h: \S/);
+      assert.match(
+        errors[0],
+        /^dipsample: configuration error: bad-config\/\.dipsample\.yaml:3:3: Unknown rule "advice-givn" \(did you mean "advice-given"\?\)$/,
+      );
+      assert.match(
+        errors[1],
+        /^dipsample: configuration error: bad-config\/\.dipsample\.yaml:6:18: Rule filed-within-24h: \S/,
+      );
     });
 
     it('exits 2 when any audited folder has a broken configuration', async () => {
@@ -489,10 +525,18 @@ describe('CLI: dipsample audit', function () {
       ['an unknown format', ['audit', 'sample', '--format', 'xml'], /'xml' is invalid.*text, json, sarif, csv/],
       ['a missing format value', ['audit', 'sample', '--format'], /argument missing/],
       ['an unknown option', ['audit', 'sample', '--bogus'], /unknown option '--bogus'/],
-      ['a misspelt option (suggestion on the same line)', ['audit', 'sample', '--formt', 'json'], /unknown option '--formt'.*--format/],
+      [
+        'a misspelt option (suggestion on the same line)',
+        ['audit', 'sample', '--formt', 'json'],
+        /unknown option '--formt'.*--format/,
+      ],
       ['an unknown --fail-on level', ['audit', 'sample', '--fail-on', 'info'], /'info' is invalid/],
       ['a nonexistent path', ['audit', 'does-not-exist'], /No such file or folder: .*does-not-exist$/],
-      ['a nonexistent path beside a real one', ['audit', 'sample', 'does-not-exist.crime.yaml'], /No such file or folder: .*does-not-exist\.crime\.yaml$/],
+      [
+        'a nonexistent path beside a real one',
+        ['audit', 'sample', 'does-not-exist.crime.yaml'],
+        /No such file or folder: .*does-not-exist\.crime\.yaml$/,
+      ],
       ['an unknown command', ['audti', 'sample'], /unknown command 'audti'/],
     ];
     for (const [what, args, reason] of cases) {
@@ -516,14 +560,18 @@ describe('CLI: dipsample audit', function () {
       assert.match(help.stdout, /--fail-on/);
       const version = await cli(['--version']);
       assert.equal(version.status, 0);
-      assert.equal(version.stdout, `${(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+      assert.equal(
+        version.stdout,
+        `${(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+      );
     });
   });
 
   describe('the built bundle (node dist/cli.js)', function () {
     this.timeout(120_000);
     const bundle = path.join(REPO_ROOT, 'dist', 'cli.js');
-    const spawn = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: FIXTURES, encoding: 'utf8' });
+    const spawn = (...args: string[]) =>
+      spawnSync(process.execPath, [bundle, ...args], { cwd: FIXTURES, encoding: 'utf8' });
 
     before(() => {
       execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
@@ -557,7 +605,10 @@ describe('CLI: dipsample audit', function () {
       const config = spawn('audit', 'bad-config');
       assert.equal(config.status, 2);
       assert.equal(config.stdout, '');
-      assert.match(config.stderr, /^(dipsample: configuration error: bad-config\/\.dipsample\.yaml:\d+:\d+: [^\n]+\n){2}$/);
+      assert.match(
+        config.stderr,
+        /^(dipsample: configuration error: bad-config\/\.dipsample\.yaml:\d+:\d+: [^\n]+\n){2}$/,
+      );
     });
   });
 });

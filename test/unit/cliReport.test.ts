@@ -35,10 +35,19 @@ describe('CLI: dipsample report', () => {
     assert.ok(run.stdout.startsWith('# sample\n'), 'named after the folder when there is no manifest');
     assert.match(run.stdout, /^- \*\*Files audited:\*\* 7$/m);
     assert.match(run.stdout, /^- \*\*Files with syntax errors \(not audited\):\*\* 2$/m);
-    assert.match(run.stdout, /^\| Investigation plan with lines of enquiry \(investigation-plan-present\) \| 1 \| 4 \| 0 \| 0 \| 20\.0% \(3\.6–62\.4\), n=5 \|$/m);
-    assert.match(run.stdout, /^\| Filed within 24 hours of recording \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m);
+    assert.match(
+      run.stdout,
+      /^\| Investigation plan with lines of enquiry \(investigation-plan-present\) \| 1 \| 4 \| 0 \| 0 \| 20\.0% \(3\.6–62\.4\), n=5 \|$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^\| Filed within 24 hours of recording \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m,
+    );
     // Files are named relative to the sample folder.
-    assert.match(run.stdout, /^\| quick-filed\.crime\.yaml \| XS\/21\/000102 \| investigation-plan-present \| error \| 3 \| /m);
+    assert.match(
+      run.stdout,
+      /^\| quick-filed\.crime\.yaml \| XS\/21\/000102 \| investigation-plan-present \| error \| 3 \| /m,
+    );
     assert.match(run.stdout, /^\| nested\/deeper\/deep\.crime\.yml \| /m);
     assert.equal((await cli(['report', 'sample', '--format', 'markdown'])).stdout, run.stdout);
   });
@@ -70,9 +79,15 @@ describe('CLI: dipsample report', () => {
   it('resolves a relative --output against the working folder', async () => {
     mkdirSync(path.join(temp, 'out'));
     writeFileSync(path.join(temp, 'out', 'placeholder'), '');
-    const run = await cli(['report', path.join(FIXTURES, 'sample'), '--format', 'csv-summary', '--output', 'out/summary.csv'], temp);
+    const run = await cli(
+      ['report', path.join(FIXTURES, 'sample'), '--format', 'csv-summary', '--output', 'out/summary.csv'],
+      temp,
+    );
     assert.equal(run.status, 0, run.stderr);
-    assert.match(readFileSync(path.join(temp, 'out', 'summary.csv'), 'utf8'), /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high\n/);
+    assert.match(
+      readFileSync(path.join(temp, 'out', 'summary.csv'), 'utf8'),
+      /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high\n/,
+    );
   });
 
   it('refuses to overwrite an existing --output file unless --force is given', async () => {
@@ -90,11 +105,20 @@ describe('CLI: dipsample report', () => {
 
   it('exits 2 with a clear reason for a missing folder, a file, an unwritable --output, or an unknown format', async () => {
     assert.match(assertRefused(await cli(['report', 'does-not-exist'])), /^dipsample: No such folder: does-not-exist$/);
-    assert.match(assertRefused(await cli(['report', 'sample/good.crime.yaml'])), /^dipsample: Not a folder: sample\/good\.crime\.yaml/);
+    assert.match(
+      assertRefused(await cli(['report', 'sample/good.crime.yaml'])),
+      /^dipsample: Not a folder: sample\/good\.crime\.yaml/,
+    );
     const nowhere = path.join(temp, 'missing', 'report.md');
-    assert.match(assertRefused(await cli(['report', 'sample', '-o', nowhere])), /^dipsample: Cannot write .*report\.md: no such folder$/);
+    assert.match(
+      assertRefused(await cli(['report', 'sample', '-o', nowhere])),
+      /^dipsample: Cannot write .*report\.md: no such folder$/,
+    );
     assert.ok(!existsSync(nowhere));
-    assert.match(assertRefused(await cli(['report', 'sample', '--format', 'pdf'])), /'pdf' is invalid.*markdown, html, csv-files, csv-summary, csv-verdicts/);
+    assert.match(
+      assertRefused(await cli(['report', 'sample', '--format', 'pdf'])),
+      /'pdf' is invalid.*markdown, html, csv-files, csv-summary, csv-verdicts/,
+    );
     assert.match(assertRefused(await cli(['report'])), /missing required argument 'folder'/);
   });
 
@@ -103,7 +127,10 @@ describe('CLI: dipsample report', () => {
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /^(dipsample: configuration error: bad-config\/\.dipsample\.yaml:\d+:\d+: [^\n]+\n){2}$/);
-    assert.match(assertRefused(await cli(['report', 'sample', '--config', 'configs/missing.yaml'])), /configuration file not found: configs\/missing\.yaml$/);
+    assert.match(
+      assertRefused(await cli(['report', 'sample', '--config', 'configs/missing.yaml'])),
+      /configuration file not found: configs\/missing\.yaml$/,
+    );
   });
 
   it('honours --config', async () => {
@@ -120,7 +147,9 @@ describe('CLI: dipsample report', () => {
     assert.equal(header[0], 'file');
     assert.equal(rows.length, 7 * 4);
     const outcome = header.indexOf('outcome');
-    assert.ok(rows.filter((row) => row[0] === 'broken/bad-syntax.crime.json').every((row) => row[outcome] === 'not audited'));
+    assert.ok(
+      rows.filter((row) => row[0] === 'broken/bad-syntax.crime.json').every((row) => row[outcome] === 'not audited'),
+    );
   });
 
   it('shows progress on stderr only when it is a terminal, and clears it', async () => {

@@ -17,8 +17,10 @@ async function audit(files: Record<string, string>, file = '/force/area/sample/a
   return auditor.auditFile(file);
 }
 
-const outcome = (report: { results: Array<{ rule: string; outcome: string }> }, rule: string) => report.results.find((r) => r.rule === rule)?.outcome;
-const problems = (ruleSet: { problems: Parameters<typeof formatProblem>[0][] }) => ruleSet.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
+const outcome = (report: { results: Array<{ rule: string; outcome: string }> }, rule: string) =>
+  report.results.find((r) => r.rule === rule)?.outcome;
+const problems = (ruleSet: { problems: Parameters<typeof formatProblem>[0][] }) =>
+  ruleSet.problems.map((p) => formatProblem({ ...p, file: path.basename(p.file) }));
 
 describe('configuration (.dipsample.yaml)', () => {
   it('uses the core pack with default thresholds when there is no configuration', async () => {
@@ -28,21 +30,39 @@ describe('configuration (.dipsample.yaml)', () => {
   });
 
   it('lets a force raise the threshold (a 72-hour policy)', async () => {
-    const { report } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { threshold: 72h }') });
+    const { report } = await audit({
+      '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { threshold: 72h }'),
+    });
     assert.equal(outcome(report, 'filed-within-24h'), 'failed');
-    assert.match(report.findings.find((f) => f.rule === 'filed-within-24h')!.message, /Filed 2 d after `recorded_at` \(less than 72h\)/);
+    assert.match(
+      report.findings.find((f) => f.rule === 'filed-within-24h')!.message,
+      /Filed 2 d after `recorded_at` \(less than 72h\)/,
+    );
   });
 
   it('lets a force measure from the report instead of the recording', async () => {
-    const late = QUICK_FILING.replace('reported_at: 2013-11-04T09:15', 'reported_at: 2013-11-01T09:15').replace('filed: { at: 2013-11-06T09:40 }', 'filed: { at: 2013-11-04T12:00 }');
+    const late = QUICK_FILING.replace('reported_at: 2013-11-04T09:15', 'reported_at: 2013-11-01T09:15').replace(
+      'filed: { at: 2013-11-06T09:40 }',
+      'filed: { at: 2013-11-04T12:00 }',
+    );
     const recorded = await audit({ '/force/area/sample/a.crime.yaml': late });
     assert.equal(outcome(recorded.report, 'filed-within-24h'), 'failed', '2 h 20 min after recording');
-    const reported = await audit({ '/force/area/sample/a.crime.yaml': late, '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h: { options: { anchor: reported_at } }') });
+    const reported = await audit({
+      '/force/area/sample/a.crime.yaml': late,
+      '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h: { options: { anchor: reported_at } }'),
+    });
     assert.equal(outcome(reported.report, 'filed-within-24h'), 'passed', 'three days after the report');
   });
 
   it('switches rules off and changes severity', async () => {
-    const { report, ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  advice-given: off', '  supervision-recorded: warning', '  investigation-plan-present: { severity: hint }') });
+    const { report, ruleSet } = await audit({
+      '/force/.dipsample.yaml': lines(
+        'rules:',
+        '  advice-given: off',
+        '  supervision-recorded: warning',
+        '  investigation-plan-present: { severity: hint }',
+      ),
+    });
     assert.deepEqual(ruleSet.disabled, ['advice-given']);
     assert.equal(outcome(report, 'advice-given'), undefined);
     assert.equal(report.findings.find((f) => f.rule === 'supervision-recorded')?.severity, 'warning');
@@ -51,8 +71,16 @@ describe('configuration (.dipsample.yaml)', () => {
 
   it('takes the nearest file, which wins over the files it extends', async () => {
     const files = {
-      '/force/.dipsample.yaml': lines('rules:', '  advice-given: off', '  filed-within-24h: { severity: error, options: { threshold: 72h } }'),
-      '/force/area/sample/.dipsample.yaml': lines('extends: ../../.dipsample.yaml', 'rules:', '  filed-within-24h: { options: { threshold: 1d } }'),
+      '/force/.dipsample.yaml': lines(
+        'rules:',
+        '  advice-given: off',
+        '  filed-within-24h: { severity: error, options: { threshold: 72h } }',
+      ),
+      '/force/area/sample/.dipsample.yaml': lines(
+        'extends: ../../.dipsample.yaml',
+        'rules:',
+        '  filed-within-24h: { options: { threshold: 1d } }',
+      ),
     };
     const { report, ruleSet } = await audit(files);
     assert.deepEqual(ruleSet.disabled, ['advice-given'], 'inherited from the parent');
@@ -84,10 +112,20 @@ describe('configuration (.dipsample.yaml)', () => {
   });
 
   it('sets the time zone for timestamps without an offset', async () => {
-    const crossing = lines('format: crime-file/1', 'reference: X', 'classification: { category: other }', 'reported_at: 2013-10-26T12:00', 'recorded_at: 2013-10-26T12:00', 'filed: { at: 2013-10-27T11:30 }');
+    const crossing = lines(
+      'format: crime-file/1',
+      'reference: X',
+      'classification: { category: other }',
+      'reported_at: 2013-10-26T12:00',
+      'recorded_at: 2013-10-26T12:00',
+      'filed: { at: 2013-10-27T11:30 }',
+    );
     const london = await audit({ '/force/area/sample/a.crime.yaml': crossing });
     assert.equal(outcome(london.report, 'filed-within-24h'), 'passed', '24.5 h elapsed in London');
-    const utc = await audit({ '/force/area/sample/a.crime.yaml': crossing, '/force/.dipsample.yaml': 'timezone: UTC\n' });
+    const utc = await audit({
+      '/force/area/sample/a.crime.yaml': crossing,
+      '/force/.dipsample.yaml': 'timezone: UTC\n',
+    });
     assert.equal(outcome(utc.report, 'filed-within-24h'), 'failed', '23.5 h elapsed in UTC');
   });
 
@@ -104,22 +142,42 @@ describe('configuration (.dipsample.yaml)', () => {
       '    check: { function: present, options: { path: force } }',
       '    source: [{ report: r, quote: q }]',
     );
-    const { ruleSet, report } = await audit({ '/force/area/sample/sample.yaml': manifest, '/force/area/sample/extra.pack.yaml': pack });
+    const { ruleSet, report } = await audit({
+      '/force/area/sample/sample.yaml': manifest,
+      '/force/area/sample/extra.pack.yaml': pack,
+    });
     assert.deepEqual(problems(ruleSet), []);
-    assert.deepEqual(ruleSet.rules.map((r) => r.id), ['force-named']);
+    assert.deepEqual(
+      ruleSet.rules.map((r) => r.id),
+      ['force-named'],
+    );
     assert.equal(report.findings[0].severity, 'information');
-    const overridden = await audit({ '/force/area/sample/sample.yaml': manifest, '/force/area/sample/extra.pack.yaml': pack, '/force/.dipsample.yaml': 'packs: [core]\n' });
+    const overridden = await audit({
+      '/force/area/sample/sample.yaml': manifest,
+      '/force/area/sample/extra.pack.yaml': pack,
+      '/force/.dipsample.yaml': 'packs: [core]\n',
+    });
     assert.equal(overridden.ruleSet.rules.length, 4, 'a configuration naming packs wins over the manifest');
   });
 
   describe('problems are located in the configuration file', () => {
     it('unknown rule ids, with a suggestion', async () => {
       const { ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24hrs: off') });
-      assert.deepEqual(problems(ruleSet), ['.dipsample.yaml:2:3: Unknown rule "filed-within-24hrs" (did you mean "filed-within-24h"?)']);
+      assert.deepEqual(problems(ruleSet), [
+        '.dipsample.yaml:2:3: Unknown rule "filed-within-24hrs" (did you mean "filed-within-24h"?)',
+      ]);
     });
 
     it('option values that break the parameter schema', async () => {
-      const { ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { threshold: three days }', '  advice-given:', '    options: { kinds: [leaflets] }') });
+      const { ruleSet } = await audit({
+        '/force/.dipsample.yaml': lines(
+          'rules:',
+          '  filed-within-24h:',
+          '    options: { threshold: three days }',
+          '  advice-given:',
+          '    options: { kinds: [leaflets] }',
+        ),
+      });
       assert.deepEqual(problems(ruleSet), [
         '.dipsample.yaml:3:27: Rule filed-within-24h: "three days" is not a duration (try 24h, 90m, 3d or PT24H)',
         '.dipsample.yaml:5:24: Rule advice-given: option kinds: `[0]` must be one of: crime_prevention, evidence_preservation, safety, victim_support, other',
@@ -127,26 +185,50 @@ describe('configuration (.dipsample.yaml)', () => {
     });
 
     it('options a rule does not have', async () => {
-      const { ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { hours: 72 }') });
-      assert.deepEqual(problems(ruleSet), ['.dipsample.yaml:3:16: Rule filed-within-24h: has no option "hours" (options: threshold, anchor)']);
+      const { ruleSet } = await audit({
+        '/force/.dipsample.yaml': lines('rules:', '  filed-within-24h:', '    options: { hours: 72 }'),
+      });
+      assert.deepEqual(problems(ruleSet), [
+        '.dipsample.yaml:3:16: Rule filed-within-24h: has no option "hours" (options: threshold, anchor)',
+      ]);
     });
 
     it('bad severities, unknown keys and time zones', async () => {
-      const { ruleSet } = await audit({ '/force/.dipsample.yaml': lines('rules:', '  advice-given: critical', 'timezone: Europe/Londres', 'colour: blue') });
+      const { ruleSet } = await audit({
+        '/force/.dipsample.yaml': lines(
+          'rules:',
+          '  advice-given: critical',
+          'timezone: Europe/Londres',
+          'colour: blue',
+        ),
+      });
       const found = problems(ruleSet);
-      assert.ok(found.some((p) => p.startsWith('.dipsample.yaml:2:17: Configuration: ')), found.join('\n'));
-      assert.ok(found.some((p) => p.startsWith('.dipsample.yaml:4:1: Configuration: Unknown field `colour`')), found.join('\n'));
+      assert.ok(
+        found.some((p) => p.startsWith('.dipsample.yaml:2:17: Configuration: ')),
+        found.join('\n'),
+      );
+      assert.ok(
+        found.some((p) => p.startsWith('.dipsample.yaml:4:1: Configuration: Unknown field `colour`')),
+        found.join('\n'),
+      );
     });
 
     it('time zones that do not exist', async () => {
       const { ruleSet } = await audit({ '/force/.dipsample.yaml': 'timezone: Europe/Londres\n' });
-      assert.deepEqual(problems(ruleSet), ['.dipsample.yaml:1:11: Configuration: "Europe/Londres" is not an IANA time zone (e.g. Europe/London)']);
+      assert.deepEqual(problems(ruleSet), [
+        '.dipsample.yaml:1:11: Configuration: "Europe/Londres" is not an IANA time zone (e.g. Europe/London)',
+      ]);
       assert.equal(ruleSet.timeZone, 'Europe/London');
     });
 
     it('extends cycles and missing parents', async () => {
-      const cycle = await audit({ '/force/.dipsample.yaml': 'extends: other.yaml\n', '/force/other.yaml': 'extends: .dipsample.yaml\n' });
-      assert.deepEqual(problems(cycle.ruleSet), ['other.yaml:1:10: Configuration extends itself in a cycle: .dipsample.yaml → other.yaml → .dipsample.yaml']);
+      const cycle = await audit({
+        '/force/.dipsample.yaml': 'extends: other.yaml\n',
+        '/force/other.yaml': 'extends: .dipsample.yaml\n',
+      });
+      assert.deepEqual(problems(cycle.ruleSet), [
+        'other.yaml:1:10: Configuration extends itself in a cycle: .dipsample.yaml → other.yaml → .dipsample.yaml',
+      ]);
       const missing = await audit({ '/force/.dipsample.yaml': 'extends: ../gone.yaml\n' });
       assert.deepEqual(problems(missing.ruleSet), ['gone.yaml:1:1: Configuration file not found: /gone.yaml']);
     });

@@ -13,7 +13,6 @@ import { range, sarifValidator } from './helpers';
 
 const CSV_HEADER = 'path,reference,rule,severity,line,column,end_line,end_column,message';
 
-
 /** A compiled rule with just what the formats read (id, title, severity, declaration). */
 function rule(id: string, severity: Severity, title = `Title of ${id}`): CompiledRule {
   return {
@@ -51,7 +50,15 @@ function finding(rule: string, severity: Severity, message: string, at = range(0
 }
 
 function report(file: string, findings: Finding[], results: RuleResult[], extra: Partial<FileReport> = {}): FileReport {
-  return { path: file, reference: `REF/${path.basename(file)}`, findings, results, syntaxError: false, schemaError: false, ...extra };
+  return {
+    path: file,
+    reference: `REF/${path.basename(file)}`,
+    findings,
+    results,
+    syntaxError: false,
+    schemaError: false,
+    ...extra,
+  };
 }
 
 function auditRun(files: FileReport[], rules: CompiledRule[]): AuditRun {
@@ -59,7 +66,12 @@ function auditRun(files: FileReport[], rules: CompiledRule[]): AuditRun {
   return { files, ruleSets: sets, summary: summarize(files, sets), tool: { name: 'dipsample', version: '9.9.9' } };
 }
 
-const RULES = [rule('plan', 'error'), rule('quick', 'warning'), rule('info-rule', 'information'), rule('hint-rule', 'hint')];
+const RULES = [
+  rule('plan', 'error'),
+  rule('quick', 'warning'),
+  rule('info-rule', 'information'),
+  rule('hint-rule', 'hint'),
+];
 
 /** Three files: one failing several rules, one clean, one unreadable; `quick` applies to none. */
 function sampleRun(): AuditRun {
@@ -79,16 +91,25 @@ function sampleRun(): AuditRun {
           { rule: 'hint-rule', outcome: 'failed' },
         ],
       ),
-      report('a/second.crime.json', [], [
-        { rule: 'plan', outcome: 'passed' },
-        { rule: 'quick', outcome: 'notApplicable' },
-        { rule: 'info-rule', outcome: 'passed' },
-        { rule: 'hint-rule', outcome: 'passed' },
-      ]),
-      report('b/broken.crime.yaml', [finding('syntax', 'error', 'Invalid YAML: bad indentation', range(0, 0, 0, 0))], [], {
-        reference: undefined,
-        syntaxError: true,
-      }),
+      report(
+        'a/second.crime.json',
+        [],
+        [
+          { rule: 'plan', outcome: 'passed' },
+          { rule: 'quick', outcome: 'notApplicable' },
+          { rule: 'info-rule', outcome: 'passed' },
+          { rule: 'hint-rule', outcome: 'passed' },
+        ],
+      ),
+      report(
+        'b/broken.crime.yaml',
+        [finding('syntax', 'error', 'Invalid YAML: bad indentation', range(0, 0, 0, 0))],
+        [],
+        {
+          reference: undefined,
+          syntaxError: true,
+        },
+      ),
     ],
     RULES,
   );
@@ -127,21 +148,28 @@ describe('output formats', () => {
 
     it('rounds percentages to one decimal place', () => {
       const files = ['x', 'y', 'z'].map((name, i) =>
-        report(`${name}.crime.yaml`, i === 0 ? [finding('plan', 'error', 'No plan')] : [], [{ rule: 'plan', outcome: i === 0 ? 'failed' : 'passed' }]),
+        report(`${name}.crime.yaml`, i === 0 ? [finding('plan', 'error', 'No plan')] : [], [
+          { rule: 'plan', outcome: i === 0 ? 'failed' : 'passed' },
+        ]),
       );
       assert.match(formatText(auditRun(files, [rule('plan', 'error')])), /^ {2}plan +1 +2 +0 {2}33\.3% \(1\/3\)$/m);
     });
 
     it('with zero files prints a one-line summary (and the rules, all "—", when rules ran)', () => {
       assert.equal(formatText(auditRun([], [])), 'Sample summary: 0 files audited\n');
-      const lines = formatText(auditRun([], [rule('plan', 'error')])).trimEnd().split('\n');
+      const lines = formatText(auditRun([], [rule('plan', 'error')]))
+        .trimEnd()
+        .split('\n');
       assert.equal(lines[0], 'Sample summary: 0 files audited');
       assert.match(lines[2], /^ {2}plan +0 +0 +0 {2}—$/);
       assert.equal(lines[3], 'Findings: 0 error, 0 warning, 0 information, 0 hint');
     });
 
     it('says "1 file" in the singular', () => {
-      const run = auditRun([report('x.crime.yaml', [], [{ rule: 'plan', outcome: 'passed' }])], [rule('plan', 'error')]);
+      const run = auditRun(
+        [report('x.crime.yaml', [], [{ rule: 'plan', outcome: 'passed' }])],
+        [rule('plan', 'error')],
+      );
       assert.match(formatText(run), /^Sample summary: 1 file audited$/m);
     });
   });
@@ -150,7 +178,10 @@ describe('output formats', () => {
     it('has the documented shape: files[{path, reference, findings[{rule, severity, message, range}]}], summary{files, rules[]}', () => {
       const report = JSON.parse(formatJson(sampleRun())) as {
         files: Array<{ path: string; reference: string | null; findings: Array<Record<string, unknown>> }>;
-        summary: { files: number; rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number }> };
+        summary: {
+          files: number;
+          rules: Array<{ rule: string; failed: number; passed: number; notApplicable: number }>;
+        };
       };
       assert.deepEqual(
         report.files.map((f) => [f.path, f.reference]),
@@ -160,11 +191,22 @@ describe('output formats', () => {
           ['b/broken.crime.yaml', ''],
         ],
       );
-      assert.deepEqual(report.files[0].findings[0], { rule: 'plan', severity: 'error', message: 'No plan', range: range(2, 4, 2, 10) });
-      for (const f of report.files.flatMap((file) => file.findings)) assert.deepEqual(Object.keys(f).sort(), ['message', 'range', 'rule', 'severity']); // no internal `path`
+      assert.deepEqual(report.files[0].findings[0], {
+        rule: 'plan',
+        severity: 'error',
+        message: 'No plan',
+        range: range(2, 4, 2, 10),
+      });
+      for (const f of report.files.flatMap((file) => file.findings))
+        assert.deepEqual(Object.keys(f).sort(), ['message', 'range', 'rule', 'severity']); // no internal `path`
       assert.equal(report.summary.files, 3);
       assert.deepEqual(
-        report.summary.rules.map(({ rule, failed, passed, notApplicable }) => ({ rule, failed, passed, notApplicable })),
+        report.summary.rules.map(({ rule, failed, passed, notApplicable }) => ({
+          rule,
+          failed,
+          passed,
+          notApplicable,
+        })),
         [
           { rule: 'plan', failed: 1, passed: 1, notApplicable: 0 },
           { rule: 'quick', failed: 0, passed: 0, notApplicable: 2 },
@@ -175,7 +217,10 @@ describe('output formats', () => {
     });
 
     it('with zero files is an empty list and a zero summary', () => {
-      const report = JSON.parse(formatJson(auditRun([], []))) as { files: unknown[]; summary: { files: number; rules: unknown[] } };
+      const report = JSON.parse(formatJson(auditRun([], []))) as {
+        files: unknown[];
+        summary: { files: number; rules: unknown[] };
+      };
       assert.deepEqual(report.files, []);
       assert.equal(report.summary.files, 0);
       assert.deepEqual(report.summary.rules, []);
@@ -189,20 +234,56 @@ describe('output formats', () => {
   });
 
   describe('formatCsv', () => {
-
     it('writes a header and one row per finding with 1-based positions', () => {
       const csv = formatCsv(sampleRun());
       const rows = parseCsv(csv);
       assert.deepEqual(rows[0], CSV_HEADER.split(','));
       assert.equal(rows.length, 1 + 4);
-      assert.deepEqual(rows[1], ['a/first.crime.yaml', 'REF/first.crime.yaml', 'plan', 'error', '3', '5', '3', '11', 'No plan']);
-      assert.deepEqual(rows[3], ['a/first.crime.yaml', 'REF/first.crime.yaml', 'hint-rule', 'hint', '8', '3', '8', '3', 'A hint']);
-      assert.deepEqual(rows[4], ['b/broken.crime.yaml', '', 'syntax', 'error', '1', '1', '1', '1', 'Invalid YAML: bad indentation']);
+      assert.deepEqual(rows[1], [
+        'a/first.crime.yaml',
+        'REF/first.crime.yaml',
+        'plan',
+        'error',
+        '3',
+        '5',
+        '3',
+        '11',
+        'No plan',
+      ]);
+      assert.deepEqual(rows[3], [
+        'a/first.crime.yaml',
+        'REF/first.crime.yaml',
+        'hint-rule',
+        'hint',
+        '8',
+        '3',
+        '8',
+        '3',
+        'A hint',
+      ]);
+      assert.deepEqual(rows[4], [
+        'b/broken.crime.yaml',
+        '',
+        'syntax',
+        'error',
+        '1',
+        '1',
+        '1',
+        '1',
+        'Invalid YAML: bad indentation',
+      ]);
     });
 
     it('quotes messages with commas, double quotes and newlines so they survive a round trip', () => {
       const nasty = 'Filed 3 h, "too quickly"\nsecond line, too';
-      const run = auditRun([report('q.crime.yaml', [finding('plan', 'error', nasty)], [{ rule: 'plan', outcome: 'failed' }], { reference: 'A,"B"' })], [rule('plan', 'error')]);
+      const run = auditRun(
+        [
+          report('q.crime.yaml', [finding('plan', 'error', nasty)], [{ rule: 'plan', outcome: 'failed' }], {
+            reference: 'A,"B"',
+          }),
+        ],
+        [rule('plan', 'error')],
+      );
       const csv = formatCsv(run);
       assert.ok(csv.includes('"Filed 3 h, ""too quickly""\nsecond line, too"'), csv);
       const rows = parseCsv(csv);
@@ -227,7 +308,13 @@ describe('output formats', () => {
     interface SarifLog {
       version: string;
       runs: Array<{
-        tool: { driver: { name: string; version: string; rules: Array<{ id: string; defaultConfiguration: { level: string }; help?: { text: string } }> } };
+        tool: {
+          driver: {
+            name: string;
+            version: string;
+            rules: Array<{ id: string; defaultConfiguration: { level: string }; help?: { text: string } }>;
+          };
+        };
         results: Array<{
           ruleId: string;
           ruleIndex: number;
@@ -267,7 +354,9 @@ describe('output formats', () => {
         [
           report(
             'x.crime.yaml',
-            (['error', 'warning', 'information', 'hint'] as const).map((severity, i) => finding(`r-${severity}`, severity, severity, range(i, 0, i, 1))),
+            (['error', 'warning', 'information', 'hint'] as const).map((severity, i) =>
+              finding(`r-${severity}`, severity, severity, range(i, 0, i, 1)),
+            ),
             [],
           ),
         ],
@@ -285,7 +374,14 @@ describe('output formats', () => {
         ],
       );
       const levels = Object.fromEntries(log.runs[0].tool.driver.rules.map((r) => [r.id, r.defaultConfiguration.level]));
-      assert.deepEqual(levels, { syntax: 'error', schema: 'error', 'r-error': 'error', 'r-warning': 'warning', 'r-information': 'note', 'r-hint': 'note' });
+      assert.deepEqual(levels, {
+        syntax: 'error',
+        schema: 'error',
+        'r-error': 'error',
+        'r-warning': 'warning',
+        'r-information': 'note',
+        'r-hint': 'note',
+      });
     });
 
     it('gives 1-based regions; an empty range has endColumn = startColumn', () => {
@@ -308,11 +404,23 @@ describe('output formats', () => {
         ['syntax', 'schema', 'plan', 'quick', 'info-rule', 'hint-rule'],
       );
       for (const result of run.results) assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
-      assert.match(run.tool.driver.rules[2].help!.text, /Source: HMIC, Invented report \(2099\) 1\.1: "a quote, with "quotes""/);
+      assert.match(
+        run.tool.driver.rules[2].help!.text,
+        /Source: HMIC, Invented report \(2099\) 1\.1: "a quote, with "quotes""/,
+      );
     });
 
     it('locates results by relative URI (percent-encoded) and carries the crime reference', () => {
-      const run = auditRun([report('odd dir/#1 file?.crime.yaml', [finding('plan', 'error', 'No plan')], [{ rule: 'plan', outcome: 'failed' }])], [rule('plan', 'error')]);
+      const run = auditRun(
+        [
+          report(
+            'odd dir/#1 file?.crime.yaml',
+            [finding('plan', 'error', 'No plan')],
+            [{ rule: 'plan', outcome: 'failed' }],
+          ),
+        ],
+        [rule('plan', 'error')],
+      );
       const log = sarif(run);
       assertValid(log);
       const [result] = log.runs[0].results;

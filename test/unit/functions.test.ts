@@ -14,16 +14,23 @@ describe('check functions', () => {
   describe('present', () => {
     const options = { path: 'investigation_plan.lines_of_enquiry' };
     it('passes when the field has content', () => {
-      assert.deepEqual(run('present', options, { investigation_plan: { lines_of_enquiry: [{ action: 'x' }] } }), { outcome: 'passed' });
+      assert.deepEqual(run('present', options, { investigation_plan: { lines_of_enquiry: [{ action: 'x' }] } }), {
+        outcome: 'passed',
+      });
     });
     it('fails at the missing field path', () => {
-      assert.deepEqual(failurePaths(run('present', options, { investigation_plan: {} })), [['investigation_plan', 'lines_of_enquiry']]);
+      assert.deepEqual(failurePaths(run('present', options, { investigation_plan: {} })), [
+        ['investigation_plan', 'lines_of_enquiry'],
+      ]);
       assert.deepEqual(failurePaths(run('present', options, {})), [['investigation_plan', 'lines_of_enquiry']]);
     });
     it('fails on empty lists, blank text and null unless nonEmpty is false', () => {
       for (const empty of [[], '  ', null, {}]) {
         assert.equal(run('present', options, { investigation_plan: { lines_of_enquiry: empty } }).outcome, 'failed');
-        assert.equal(run('present', { ...options, nonEmpty: false }, { investigation_plan: { lines_of_enquiry: empty } }).outcome, 'passed');
+        assert.equal(
+          run('present', { ...options, nonEmpty: false }, { investigation_plan: { lines_of_enquiry: empty } }).outcome,
+          'passed',
+        );
       }
     });
     it('copes with a record that is not a map', () => {
@@ -35,7 +42,12 @@ describe('check functions', () => {
   describe('count', () => {
     const reviews = {
       path: 'log',
-      where: { all: [{ path: 'type', equals: 'supervisor_review' }, { path: 'author.id', differentFrom: 'officer_in_case.id' }] },
+      where: {
+        all: [
+          { path: 'type', equals: 'supervisor_review' },
+          { path: 'author.id', differentFrom: 'officer_in_case.id' },
+        ],
+      },
       min: 1,
     };
     const record = (authors: string[]) => ({
@@ -76,11 +88,20 @@ describe('check functions', () => {
       if (result.outcome === 'failed') assert.equal(result.failures[0].data.elapsed, '3 h');
     });
     it('passes at exactly the threshold and across the clock change by elapsed time', () => {
-      assert.equal(run('elapsed', options, { recorded_at: '2013-11-04T10:00', filed: { at: '2013-11-05T10:00' } }).outcome, 'passed');
+      assert.equal(
+        run('elapsed', options, { recorded_at: '2013-11-04T10:00', filed: { at: '2013-11-05T10:00' } }).outcome,
+        'passed',
+      );
       // 24.5 h elapsed though the wall clock shows 23.5 h
-      assert.equal(run('elapsed', options, { recorded_at: '2013-10-26T12:00', filed: { at: '2013-10-27T11:30' } }).outcome, 'passed');
+      assert.equal(
+        run('elapsed', options, { recorded_at: '2013-10-26T12:00', filed: { at: '2013-10-27T11:30' } }).outcome,
+        'passed',
+      );
       // 23 h elapsed though the wall clock shows 24 h
-      assert.equal(run('elapsed', options, { recorded_at: '2013-03-30T12:00', filed: { at: '2013-03-31T12:00' } }).outcome, 'failed');
+      assert.equal(
+        run('elapsed', options, { recorded_at: '2013-03-30T12:00', filed: { at: '2013-03-31T12:00' } }).outcome,
+        'failed',
+      );
     });
     it('enforces max', () => {
       const slow = { recorded_at: '2013-11-04T10:00', filed: { at: '2013-11-10T10:00' } };
@@ -89,19 +110,32 @@ describe('check functions', () => {
     });
     it('is not applicable when a timestamp is missing or unreadable', () => {
       assert.equal(run('elapsed', options, { recorded_at: '2013-11-04T10:00' }).outcome, 'notApplicable');
-      assert.equal(run('elapsed', options, { recorded_at: 'last Tuesday', filed: { at: '2013-11-04T13:00' } }).outcome, 'notApplicable');
-      assert.equal(run('elapsed', options, { recorded_at: 42, filed: { at: '2013-11-04T13:00' } }).outcome, 'notApplicable');
+      assert.equal(
+        run('elapsed', options, { recorded_at: 'last Tuesday', filed: { at: '2013-11-04T13:00' } }).outcome,
+        'notApplicable',
+      );
+      assert.equal(
+        run('elapsed', options, { recorded_at: 42, filed: { at: '2013-11-04T13:00' } }).outcome,
+        'notApplicable',
+      );
     });
     it('rejects durations it cannot read when prepared', () => {
-      assert.throws(() => FUNCTIONS.get('elapsed')!.prepare({ from: 'a', to: 'b', min: 'a day' }), (e: OptionError) => e.optionPath[0] === 'min');
+      assert.throws(
+        () => FUNCTIONS.get('elapsed')!.prepare({ from: 'a', to: 'b', min: 'a day' }),
+        (e: OptionError) => e.optionPath[0] === 'min',
+      );
     });
   });
 
   describe('enumeration', () => {
     const options = { path: 'victims[*].needs_assessment.method', values: ['phone', 'visit'] };
     it('fails each value outside the set, at that value', () => {
-      const record = { victims: [{ needs_assessment: { method: 'phone' } }, { needs_assessment: { method: 'pigeon' } }] };
-      assert.deepEqual(failurePaths(run('enumeration', options, record)), [['victims', 1, 'needs_assessment', 'method']]);
+      const record = {
+        victims: [{ needs_assessment: { method: 'phone' } }, { needs_assessment: { method: 'pigeon' } }],
+      };
+      assert.deepEqual(failurePaths(run('enumeration', options, record)), [
+        ['victims', 1, 'needs_assessment', 'method'],
+      ]);
     });
     it('passes a missing value unless required', () => {
       assert.equal(run('enumeration', options, {}).outcome, 'passed');
@@ -111,17 +145,30 @@ describe('check functions', () => {
 
   describe('pattern', () => {
     it('flags text that matches notMatch, case-insensitively with flags', () => {
-      const result = run('pattern', { path: 'log[*].text', notMatch: 'victim to check cctv', flags: 'i' }, {
-        log: [{ text: 'Advised victim to check CCTV and neighbours.' }, { text: 'Attended.' }],
-      });
+      const result = run(
+        'pattern',
+        { path: 'log[*].text', notMatch: 'victim to check cctv', flags: 'i' },
+        {
+          log: [{ text: 'Advised victim to check CCTV and neighbours.' }, { text: 'Attended.' }],
+        },
+      );
       assert.deepEqual(failurePaths(result), [['log', 0, 'text']]);
     });
     it('flags text that does not match match', () => {
-      assert.equal(run('pattern', { path: 'reference', match: '^NM/\\d{2}/\\d+$' }, { reference: 'NM/13/12' }).outcome, 'passed');
-      assert.equal(run('pattern', { path: 'reference', match: '^NM/\\d{2}/\\d+$' }, { reference: 'X1' }).outcome, 'failed');
+      assert.equal(
+        run('pattern', { path: 'reference', match: '^NM/\\d{2}/\\d+$' }, { reference: 'NM/13/12' }).outcome,
+        'passed',
+      );
+      assert.equal(
+        run('pattern', { path: 'reference', match: '^NM/\\d{2}/\\d+$' }, { reference: 'X1' }).outcome,
+        'failed',
+      );
     });
     it('rejects a malformed regular expression when prepared', () => {
-      assert.throws(() => FUNCTIONS.get('pattern')!.prepare({ path: 'reference', match: '(' }), /Invalid regular expression/);
+      assert.throws(
+        () => FUNCTIONS.get('pattern')!.prepare({ path: 'reference', match: '(' }),
+        /Invalid regular expression/,
+      );
     });
   });
 
@@ -132,7 +179,8 @@ describe('check functions', () => {
       victims: [{ vulnerable: false }, { vulnerable: true }],
       log: [{ type: 'advice', advice: ['safety', 'crime_prevention'] }],
     };
-    const holds = (predicate: object, subject: unknown = record) => compilePredicate(predicate as never)(subject, record);
+    const holds = (predicate: object, subject: unknown = record) =>
+      compilePredicate(predicate as never)(subject, record);
     it('tests equality, sets and presence', () => {
       assert.equal(holds({ path: 'domestic_abuse', equals: true }), true);
       assert.equal(holds({ path: 'classification.category', in: ['stalking', 'harassment'] }), true);
@@ -150,17 +198,40 @@ describe('check functions', () => {
       assert.equal(holds({ path: 'classification.category', matches: '^STALK', flags: 'i' }), true);
     });
     it('combines with all, any and not', () => {
-      assert.equal(holds({ all: [{ path: 'domestic_abuse', equals: true }, { not: { path: 'filed.at', present: true } }] }), true);
-      assert.equal(holds({ any: [{ path: 'domestic_abuse', equals: false }, { path: 'classification.category', equals: 'rape' }] }), false);
+      assert.equal(
+        holds({ all: [{ path: 'domestic_abuse', equals: true }, { not: { path: 'filed.at', present: true } }] }),
+        true,
+      );
+      assert.equal(
+        holds({
+          any: [
+            { path: 'domestic_abuse', equals: false },
+            { path: 'classification.category', equals: 'rape' },
+          ],
+        }),
+        false,
+      );
     });
     it('compares with another field of the whole record', () => {
       const oic = { officer_in_case: { id: 'PC 1' } };
-      assert.equal(compilePredicate({ path: 'author.id', differentFrom: 'officer_in_case.id' })({ author: { id: 'PC 1' } }, oic), false);
-      assert.equal(compilePredicate({ path: 'author.id', sameAs: 'officer_in_case.id' })({ author: { id: 'PC 1' } }, oic), true);
+      assert.equal(
+        compilePredicate({ path: 'author.id', differentFrom: 'officer_in_case.id' })({ author: { id: 'PC 1' } }, oic),
+        false,
+      );
+      assert.equal(
+        compilePredicate({ path: 'author.id', sameAs: 'officer_in_case.id' })({ author: { id: 'PC 1' } }, oic),
+        true,
+      );
     });
     it('locates bad paths and regexes when compiled', () => {
-      assert.throws(() => compilePredicate({ all: [{ path: 'a[', equals: 1 }] }), (e: OptionError) => e.optionPath.join('/') === 'all/0/path');
-      assert.throws(() => compilePredicate({ path: 'a', matches: '[' }), (e: OptionError) => e.optionPath.join('/') === 'matches');
+      assert.throws(
+        () => compilePredicate({ all: [{ path: 'a[', equals: 1 }] }),
+        (e: OptionError) => e.optionPath.join('/') === 'all/0/path',
+      );
+      assert.throws(
+        () => compilePredicate({ path: 'a', matches: '[' }),
+        (e: OptionError) => e.optionPath.join('/') === 'matches',
+      );
     });
   });
 });

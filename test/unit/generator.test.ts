@@ -5,7 +5,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
-import { generateLancashireSuspectsSample, generateLancashireUnattendedSample } from '../../scripts/generator/hmic2014Lancashire';
+import {
+  generateLancashireSuspectsSample,
+  generateLancashireUnattendedSample,
+} from '../../scripts/generator/hmic2014Lancashire';
 import { generatePeel2017Sample } from '../../scripts/generator/peel2017';
 import { generatePeel2122Sample } from '../../scripts/generator/peel2122';
 import {
@@ -50,7 +53,10 @@ const rules = {
   notFiledWithin24h: (r: CrimeFile): boolean | undefined =>
     r.filed?.at === undefined ? undefined : instant(r.filed.at) - instant(r.recorded_at) >= 24 * HOUR,
   advice: (r: CrimeFile): boolean =>
-    (r.log ?? []).some((e) => e.type === 'advice' && (e.advice ?? []).some((k) => k === 'crime_prevention' || k === 'evidence_preservation')),
+    (r.log ?? []).some(
+      (e) =>
+        e.type === 'advice' && (e.advice ?? []).some((k) => k === 'crime_prevention' || k === 'evidence_preservation'),
+    ),
 };
 
 function assertTimeline(r: CrimeFile): void {
@@ -58,7 +64,8 @@ function assertTimeline(r: CrimeFile): void {
   const recorded = instant(r.recorded_at);
   assert.ok(reported <= recorded, `${r.reference}: reported_at after recorded_at`);
   if (r.occurred_to) assert.ok(instant(r.occurred_to) <= reported, `${r.reference}: occurred_to after reported_at`);
-  if (r.occurred_from && r.occurred_to) assert.ok(instant(r.occurred_from) <= instant(r.occurred_to), `${r.reference}: occurred_from after occurred_to`);
+  if (r.occurred_from && r.occurred_to)
+    assert.ok(instant(r.occurred_from) <= instant(r.occurred_to), `${r.reference}: occurred_from after occurred_to`);
   let previous = recorded;
   for (const entry of r.log ?? []) {
     const at = instant(entry.at);
@@ -71,7 +78,8 @@ function assertTimeline(r: CrimeFile): void {
     assert.equal(r.log?.at(-1)?.type, 'filing', `${r.reference}: the filing entry should be last`);
   }
   for (const line of r.investigation_plan?.lines_of_enquiry ?? []) {
-    if (line.completed_at) assert.ok(instant(line.completed_at) >= recorded, `${r.reference}: ${line.id} completed before recording`);
+    if (line.completed_at)
+      assert.ok(instant(line.completed_at) >= recorded, `${r.reference}: ${line.id} completed before recording`);
   }
 }
 
@@ -129,7 +137,8 @@ describe('generator', () => {
 
     it('covers the five HMIC crime types, 20 each, with at least 50 not attended', () => {
       const byCategory = new Map<string, number>();
-      for (const r of records) byCategory.set(r.classification.category, (byCategory.get(r.classification.category) ?? 0) + 1);
+      for (const r of records)
+        byCategory.set(r.classification.category, (byCategory.get(r.classification.category) ?? 0) + 1);
       assert.deepEqual([...byCategory.keys()].sort(), [...HMIC_2014_CATEGORIES].sort());
       for (const n of byCategory.values()) assert.equal(n, 20);
       const notAttended = records.filter((r) => r.attendance?.status === 'not_attended').length;
@@ -150,7 +159,11 @@ describe('generator', () => {
     it('exercises every rule with both passes and failures, and leaves some files open', () => {
       const tally = (pred: (r: CrimeFile) => boolean | undefined) => {
         const results = records.map(pred);
-        return { pass: results.filter((x) => x === true).length, fail: results.filter((x) => x === false).length, na: results.filter((x) => x === undefined).length };
+        return {
+          pass: results.filter((x) => x === true).length,
+          fail: results.filter((x) => x === false).length,
+          na: results.filter((x) => x === undefined).length,
+        };
       };
       for (const [name, pred] of Object.entries(rules)) {
         const t = tally(pred);
@@ -158,7 +171,9 @@ describe('generator', () => {
       }
       assert.ok(tally(rules.notFiledWithin24h).na >= 3, 'some files should still be open');
       // Self-review by the OIC and safety-only advice both occur (and must fail).
-      assert.ok(records.some((r) => !rules.supervision(r) && (r.log ?? []).some((e) => e.type === 'supervisor_review')));
+      assert.ok(
+        records.some((r) => !rules.supervision(r) && (r.log ?? []).some((e) => e.type === 'supervisor_review')),
+      );
       assert.ok(records.some((r) => !rules.advice(r) && (r.log ?? []).some((e) => e.type === 'advice')));
       assert.ok(records.some((r) => r.investigation_plan && r.investigation_plan.lines_of_enquiry.length === 0));
     });
@@ -167,7 +182,9 @@ describe('generator', () => {
       const share = (rs: CrimeFile[], pred: (r: CrimeFile) => boolean) => rs.filter(pred).length / rs.length;
       const unattended = records.filter((r) => r.attendance?.status === 'not_attended');
       const attendedSerious = records.filter(
-        (r) => r.attendance?.status !== 'not_attended' && ['burglary_dwelling', 'assault_with_injury'].includes(r.classification.category),
+        (r) =>
+          r.attendance?.status !== 'not_attended' &&
+          ['burglary_dwelling', 'assault_with_injury'].includes(r.classification.category),
       );
       assert.ok(share(unattended, rules.plan) < 0.6, 'unattended files: around half have a plan');
       assert.ok(share(attendedSerious, rules.plan) > 0.75);
@@ -189,7 +206,8 @@ describe('generator', () => {
 
     it('has 8 annotated files', () => {
       assert.equal(training.length, 8);
-      for (const r of training) assert.ok(typeof r.x_training_note === 'string' && (r.x_training_note as string).length > 40);
+      for (const r of training)
+        assert.ok(typeof r.x_training_note === 'string' && (r.x_training_note as string).length > 40);
     });
 
     it('passes and fails exactly the intended rules', () => {
@@ -209,7 +227,10 @@ describe('generator', () => {
         assert.deepEqual([rules.plan(r), rules.supervision(r), rules.notFiledWithin24h(r), rules.advice(r)], want, ref);
       }
       assert.ok(byRef.get('TRAIN-03')!.investigation_plan, 'TRAIN-03 keeps an empty plan block');
-      assert.ok(byRef.get('TRAIN-04')!.log!.some((e) => e.type === 'supervisor_review'), 'TRAIN-04 has a self-review');
+      assert.ok(
+        byRef.get('TRAIN-04')!.log!.some((e) => e.type === 'supervisor_review'),
+        'TRAIN-04 has a self-review',
+      );
       assert.ok(byRef.get('TRAIN-06')!.log!.some((e) => e.type === 'advice' && e.advice?.includes('safety')));
     });
 
@@ -252,7 +273,9 @@ describe('generator', () => {
       const near24 = records.filter(({ record: r }) => {
         if (!r.filed?.at) return false;
         const h = (instant(r.filed.at) - instant(r.recorded_at)) / HOUR;
-        return h > 23 && h < 25 && londonOffsetMinutes(instant(r.filed.at)) !== londonOffsetMinutes(instant(r.recorded_at));
+        return (
+          h > 23 && h < 25 && londonOffsetMinutes(instant(r.filed.at)) !== londonOffsetMinutes(instant(r.recorded_at))
+        );
       });
       assert.ok(near24.length >= 2, `${near24.length} clock-change cases`);
     });
@@ -290,11 +313,18 @@ describe('generator', () => {
     for (const [dir, generated] of bundles) {
       it(`samples/${dir} matches the generator (regenerate with: npx tsx scripts/generate-samples.ts)`, () => {
         const folder = path.join(ROOT, 'samples', dir);
-        const onDisk = readdirSync(folder).filter((n) => n === 'sample.yaml' || /\.crime\./.test(n)).sort();
+        const onDisk = readdirSync(folder)
+          .filter((n) => n === 'sample.yaml' || /\.crime\./.test(n))
+          .sort();
         const expected = ['sample.yaml', ...generated.files.map((f) => f.name)].sort();
         assert.deepEqual(onDisk, expected);
-        assert.equal(readFileSync(path.join(folder, 'sample.yaml'), 'utf8'), manifestText(generated.manifest), `${dir}/sample.yaml`);
-        for (const f of generated.files) assert.equal(readFileSync(path.join(folder, f.name), 'utf8'), f.text, `${dir}/${f.name}`);
+        assert.equal(
+          readFileSync(path.join(folder, 'sample.yaml'), 'utf8'),
+          manifestText(generated.manifest),
+          `${dir}/sample.yaml`,
+        );
+        for (const f of generated.files)
+          assert.equal(readFileSync(path.join(folder, f.name), 'utf8'), f.text, `${dir}/${f.name}`);
       });
     }
 

@@ -2,7 +2,14 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Auditor, type EngineHost, type FileReport, type Range, type RuleSet, type SampleManifest } from '../../src/engine';
+import {
+  Auditor,
+  type EngineHost,
+  type FileReport,
+  type Range,
+  type RuleSet,
+  type SampleManifest,
+} from '../../src/engine';
 import { SampleTally } from '../../src/report';
 import { runCli } from '../../src/cli/cli';
 import { findCrimeFiles } from '../../src/node/findCrimeFiles';
@@ -73,7 +80,12 @@ export interface CliRun {
 export async function runCliCapturing(args: string[], cwd: string, progress = false): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), progress, cwd });
+  const status = await runCli(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    progress,
+    cwd,
+  });
   return { status, stdout, stderr };
 }
 
@@ -93,7 +105,9 @@ export function sarifValidator(): ValidateFunction {
   if (!sarif) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
-    sarif = ajv.compile(JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')));
+    sarif = ajv.compile(
+      JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')),
+    );
   }
   return sarif;
 }

@@ -39,7 +39,13 @@ interface VerdictSummary {
 }
 interface JsonReport {
   files: Array<{ path: string; findings: Array<{ rule: string }> }>;
-  summary: { files: number; filesWithSyntaxErrors: number; filesWithSchemaErrors: number; rules: RuleSummary[]; verdicts: VerdictSummary[] };
+  summary: {
+    files: number;
+    filesWithSyntaxErrors: number;
+    filesWithSchemaErrors: number;
+    rules: RuleSummary[];
+    verdicts: VerdictSummary[];
+  };
 }
 
 const UNATTENDED = path.join('samples', 'hmic-2014-lancashire-unattended');
@@ -48,7 +54,12 @@ const SUSPECTS = path.join('samples', 'hmic-2014-lancashire-suspects');
 async function audit(args: string[], cwd = REPO_ROOT): Promise<JsonReport> {
   let stdout = '';
   let stderr = '';
-  const status = await runCli(['audit', ...args, '--format', 'json'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), progress: false, cwd });
+  const status = await runCli(['audit', ...args, '--format', 'json'], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    progress: false,
+    cwd,
+  });
   assert.equal(status, 0, stderr);
   assert.equal(stderr, '');
   return JSON.parse(stdout) as JsonReport;
@@ -79,11 +90,18 @@ describe('HMIC 2014: the Lancashire letter reproduced (hmic-2014-core-business)'
       assert.equal(report.summary.files, 50);
       assert.equal(report.summary.filesWithSyntaxErrors, 0);
       assert.equal(report.summary.filesWithSchemaErrors, 0);
-      assert.ok(report.summary.rules.every((r) => r.rule.startsWith('hmic14-')), 'only the hmic-2014-core-business pack runs');
+      assert.ok(
+        report.summary.rules.every((r) => r.rule.startsWith('hmic14-')),
+        'only the hmic-2014-core-business pack runs',
+      );
     });
 
     it('finds 34 of 50 with no evidence of any investigation', () => {
-      assert.deepEqual(counts(rule(report, 'hmic14-investigation-before-filing')), { failed: 34, passed: 16, notApplicable: 0 });
+      assert.deepEqual(counts(rule(report, 'hmic14-investigation-before-filing')), {
+        failed: 34,
+        passed: 16,
+        notApplicable: 0,
+      });
     });
 
     it('finds 35 of 50 with no evidence of any form of supervisory input', () => {
@@ -91,7 +109,11 @@ describe('HMIC 2014: the Lancashire letter reproduced (hmic-2014-core-business)'
     });
 
     it('finds 35 of 50 filed within 24 hours of being reported', () => {
-      assert.deepEqual(counts(rule(report, 'hmic14-filed-within-24h-of-report')), { failed: 35, passed: 15, notApplicable: 0 });
+      assert.deepEqual(counts(rule(report, 'hmic14-filed-within-24h-of-report')), {
+        failed: 35,
+        passed: 15,
+        notApplicable: 0,
+      });
     });
 
     it('judges the sample unsatisfactory: at least half the files fail plan, investigation or supervision (R 4.102)', () => {
@@ -133,12 +155,31 @@ describe('HMIC 2014: the Lancashire letter reproduced (hmic-2014-core-business)'
       const report = await audit([SUSPECTS]);
       assert.equal(report.summary.files, 20);
       assert.equal(report.summary.filesWithSchemaErrors, 0);
-      assert.deepEqual(counts(rule(report, 'hmic14-suspect-supervisory-review')), { failed: 4, passed: 16, notApplicable: 0 });
-      assert.deepEqual(counts(rule(report, 'hmic14-suspect-updated-since-circulation')), { failed: 4, passed: 6, notApplicable: 10 });
-      assert.deepEqual(counts(rule(report, 'hmic14-suspect-updated-since-wanted')), { failed: 0, passed: 20, notApplicable: 0 });
-      assert.deepEqual(counts(rule(report, 'hmic14-investigation-before-filing')), { failed: 0, passed: 0, notApplicable: 20 }, 'crime-report rules do not apply');
+      assert.deepEqual(counts(rule(report, 'hmic14-suspect-supervisory-review')), {
+        failed: 4,
+        passed: 16,
+        notApplicable: 0,
+      });
+      assert.deepEqual(counts(rule(report, 'hmic14-suspect-updated-since-circulation')), {
+        failed: 4,
+        passed: 6,
+        notApplicable: 10,
+      });
+      assert.deepEqual(counts(rule(report, 'hmic14-suspect-updated-since-wanted')), {
+        failed: 0,
+        passed: 20,
+        notApplicable: 0,
+      });
+      assert.deepEqual(
+        counts(rule(report, 'hmic14-investigation-before-filing')),
+        { failed: 0, passed: 0, notApplicable: 20 },
+        'crime-report rules do not apply',
+      );
       const v = verdict(report, 'hmic14-suspect-files-unsatisfactory');
-      assert.deepEqual({ status: v.status, failedFiles: v.failedFiles, applicableFiles: v.applicableFiles }, { status: 'unsatisfactory', failedFiles: 8, applicableFiles: 20 });
+      assert.deepEqual(
+        { status: v.status, failedFiles: v.failedFiles, applicableFiles: v.applicableFiles },
+        { status: 'unsatisfactory', failedFiles: 8, applicableFiles: 20 },
+      );
       assert.equal(verdict(report, 'hmic14-crime-files-unsatisfactory').status, 'notApplicable');
     });
 
@@ -151,10 +192,14 @@ describe('HMIC 2014: the Lancashire letter reproduced (hmic-2014-core-business)'
           .map(({ record }) => `${record.reference}.crime.yaml`);
         const dropped = new Set(failing.slice(0, 3));
         const source = path.join(REPO_ROOT, SUSPECTS);
-        for (const name of readdirSync(source)) if (!dropped.has(name)) copyFileSync(path.join(source, name), path.join(dir, name));
+        for (const name of readdirSync(source))
+          if (!dropped.has(name)) copyFileSync(path.join(source, name), path.join(dir, name));
         const report = await audit([dir]);
         const v = verdict(report, 'hmic14-suspect-files-unsatisfactory');
-        assert.deepEqual({ status: v.status, failedFiles: v.failedFiles, applicableFiles: v.applicableFiles }, { status: 'satisfactory', failedFiles: 5, applicableFiles: 17 });
+        assert.deepEqual(
+          { status: v.status, failedFiles: v.failedFiles, applicableFiles: v.applicableFiles },
+          { status: 'satisfactory', failedFiles: 5, applicableFiles: 17 },
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -168,7 +213,9 @@ describe('HMIC 2014: the Lancashire letter reproduced (hmic-2014-core-business)'
     ] as const) {
       it(`${dir} matches the generator (regenerate with: npx tsx scripts/generate-samples.ts)`, () => {
         const folder = path.join(REPO_ROOT, dir);
-        const onDisk = readdirSync(folder).filter((n) => n === 'sample.yaml' || /\.crime\./.test(n)).sort();
+        const onDisk = readdirSync(folder)
+          .filter((n) => n === 'sample.yaml' || /\.crime\./.test(n))
+          .sort();
         assert.deepEqual(onDisk, ['sample.yaml', ...generated.files.map((f) => f.name)].sort());
         assert.equal(readFileSync(path.join(folder, 'sample.yaml'), 'utf8'), manifestText(generated.manifest));
         for (const f of generated.files) assert.equal(readFileSync(path.join(folder, f.name), 'utf8'), f.text, f.name);

@@ -114,7 +114,9 @@ describe('rule metadata', () => {
 
   it('lists every rule in rules/docs/README.md', () => {
     const index = readFileSync(path.join(docsDir, 'README.md'), 'utf8');
-    const unlisted = rules.map(({ rule }) => rule.id).filter((id) => typeof id === 'string' && !index.includes(`(${id}.md)`));
+    const unlisted = rules
+      .map(({ rule }) => rule.id)
+      .filter((id) => typeof id === 'string' && !index.includes(`(${id}.md)`));
     assert.deepEqual(unlisted, [], 'rules missing from the index table');
   });
 
@@ -159,7 +161,9 @@ describe('rule metadata', () => {
           const window = lines.slice(from - 1, to);
           const quote = normalise(source.quote);
           // The quote may sit on one line of the window, or run across consecutive lines of it.
-          const found = window.some((candidate) => normalise(candidate).includes(quote)) || normalise(window.join(' ')).includes(quote);
+          const found =
+            window.some((candidate) => normalise(candidate).includes(quote)) ||
+            normalise(window.join(' ')).includes(quote);
           const anywhere = lines.findIndex((candidate) => normalise(candidate).includes(quote));
           assert.ok(
             found,

@@ -33,13 +33,22 @@ describe('rule packs', () => {
   it('loads the built-in core pack with no problems', async () => {
     const ruleSet = await new Auditor(memoryHost({})).ruleSetFor('/x/a.crime.yaml');
     assert.deepEqual(ruleSet.problems, []);
-    assert.deepEqual(ruleSet.rules.map((r) => r.id), ['investigation-plan-present', 'supervision-recorded', 'filed-within-24h', 'advice-given']);
+    assert.deepEqual(
+      ruleSet.rules.map((r) => r.id),
+      ['investigation-plan-present', 'supervision-recorded', 'filed-within-24h', 'advice-given'],
+    );
     assert.equal(ruleSet.timeZone, 'Europe/London');
   });
 
   it('runs a force pack rule written only as data', async () => {
     const pack = rule('    check: { function: present, options: { path: officer_in_case.id } }');
-    const auditor = new Auditor(memoryHost({ [PACK]: pack, [CONFIG]: 'packs: [core, ./force.pack.yaml]\n', '/force/a.crime.yaml': lines('format: crime-file/1', 'reference: A') }));
+    const auditor = new Auditor(
+      memoryHost({
+        [PACK]: pack,
+        [CONFIG]: 'packs: [core, ./force.pack.yaml]\n',
+        '/force/a.crime.yaml': lines('format: crime-file/1', 'reference: A'),
+      }),
+    );
     const { report, ruleSet } = await auditor.auditFile('/force/a.crime.yaml');
     assert.deepEqual(ruleSet.problems, []);
     assert.equal(ruleSet.rules.length, 5);
@@ -53,22 +62,48 @@ describe('rule packs', () => {
   });
 
   it('reports schema errors at the offending key or value', async () => {
-    assert.deepEqual(await packProblems(rule('    check: { function: present, options: { path: a } }', '    severity_level: high')), [
-      'force.pack.yaml:10:5 Rule pack: Unknown field `rules[0].severity_level` (check the spelling; force-specific fields start with x_)',
-    ]);
-    const badSeverity = await packProblems(lines(...header, '  - id: Bad_Id', '    title: t', '    description: d', '    severity: fatal', '    check: { function: present, options: { path: a } }', '    source: [{ report: r, quote: q }]'));
-    assert.ok(badSeverity.some((p) => p.startsWith('force.pack.yaml:4:9 ') && p.includes('must match pattern')), badSeverity.join('\n'));
-    assert.ok(badSeverity.some((p) => p.startsWith('force.pack.yaml:7:15 ') && p.includes('must be one of: error, warning, information, hint')), badSeverity.join('\n'));
+    assert.deepEqual(
+      await packProblems(rule('    check: { function: present, options: { path: a } }', '    severity_level: high')),
+      [
+        'force.pack.yaml:10:5 Rule pack: Unknown field `rules[0].severity_level` (check the spelling; force-specific fields start with x_)',
+      ],
+    );
+    const badSeverity = await packProblems(
+      lines(
+        ...header,
+        '  - id: Bad_Id',
+        '    title: t',
+        '    description: d',
+        '    severity: fatal',
+        '    check: { function: present, options: { path: a } }',
+        '    source: [{ report: r, quote: q }]',
+      ),
+    );
+    assert.ok(
+      badSeverity.some((p) => p.startsWith('force.pack.yaml:4:9 ') && p.includes('must match pattern')),
+      badSeverity.join('\n'),
+    );
+    assert.ok(
+      badSeverity.some(
+        (p) => p.startsWith('force.pack.yaml:7:15 ') && p.includes('must be one of: error, warning, information, hint'),
+      ),
+      badSeverity.join('\n'),
+    );
   });
 
   it('rejects unknown check functions (no code in packs)', async () => {
     const problems = await packProblems(rule('    check: { function: eval, options: { code: "process.exit()" } }'));
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^force\.pack\.yaml:9:24 Rule pack: `rules\[0\]\.check\.function` must be one of: present, count, elapsed, enumeration, pattern, condition$/);
+    assert.match(
+      problems[0],
+      /^force\.pack\.yaml:9:24 Rule pack: `rules\[0\]\.check\.function` must be one of: present, count, elapsed, enumeration, pattern, condition$/,
+    );
   });
 
   it("checks each function's options against its schema, located in the pack", async () => {
-    const problems = await packProblems(rule('    check: { function: elapsed, options: { from: recorded_at, too: filed.at, min: 72h } }'));
+    const problems = await packProblems(
+      rule('    check: { function: elapsed, options: { from: recorded_at, too: filed.at, min: 72h } }'),
+    );
     assert.deepEqual(problems, [
       'force.pack.yaml:9:33 Rule review-within-72h: elapsed option Missing required field `to`',
       'force.pack.yaml:9:63 Rule review-within-72h: elapsed option Unknown field `too` (check the spelling; force-specific fields start with x_)',
@@ -76,44 +111,90 @@ describe('rule packs', () => {
   });
 
   it('reports option values the schema cannot judge (durations, regexes, paths)', async () => {
-    assert.deepEqual(await packProblems(rule('    check: { function: elapsed, options: { from: recorded_at, to: filed.at, min: three days } }')), [
-      'force.pack.yaml:9:82 Rule review-within-72h: "three days" is not a duration (try 24h, 90m, 3d or PT24H)',
-    ]);
-    const regex = await packProblems(rule('    check: { function: pattern, options: { path: "log[*].text", match: "(" } }'));
+    assert.deepEqual(
+      await packProblems(
+        rule('    check: { function: elapsed, options: { from: recorded_at, to: filed.at, min: three days } }'),
+      ),
+      ['force.pack.yaml:9:82 Rule review-within-72h: "three days" is not a duration (try 24h, 90m, 3d or PT24H)'],
+    );
+    const regex = await packProblems(
+      rule('    check: { function: pattern, options: { path: "log[*].text", match: "(" } }'),
+    );
     assert.match(regex[0], /^force\.pack\.yaml:9:\d+ Rule review-within-72h: Invalid regular expression/);
     const badPath = await packProblems(rule('    check: { function: present, options: { path: "log[x]" } }'));
     assert.match(badPath[0], /^force\.pack\.yaml:9:\d+ Rule review-within-72h: "log\[x\]" is not a valid field path/);
   });
 
   it('reports bad scope conditions and unknown message placeholders', async () => {
-    const scope = await packProblems(rule('    when: { path: filed.at, exists: true }', '    check: { function: present, options: { path: a } }'));
-    assert.ok(scope.some((p) => p.startsWith('force.pack.yaml:9:')), scope.join('\n'));
-    const placeholder = await packProblems(rule('    check: { function: present, options: { path: a } }', '    message: "{{path}} missing after {{hours}}"'));
-    assert.deepEqual(placeholder, ['force.pack.yaml:10:14 Rule review-within-72h: unknown placeholder {{hours}} (available: path, id, title)']);
+    const scope = await packProblems(
+      rule('    when: { path: filed.at, exists: true }', '    check: { function: present, options: { path: a } }'),
+    );
+    assert.ok(
+      scope.some((p) => p.startsWith('force.pack.yaml:9:')),
+      scope.join('\n'),
+    );
+    const placeholder = await packProblems(
+      rule('    check: { function: present, options: { path: a } }', '    message: "{{path}} missing after {{hours}}"'),
+    );
+    assert.deepEqual(placeholder, [
+      'force.pack.yaml:10:14 Rule review-within-72h: unknown placeholder {{hours}} (available: path, id, title)',
+    ]);
   });
 
   it('reports undeclared parameters and defaults that break their own schema', async () => {
-    const undeclared = await packProblems(rule('    check: { function: count, options: { path: log, min: { $param: reviews } } }'));
-    assert.deepEqual(undeclared, ['force.pack.yaml:9:53 Rule review-within-72h: refers to undeclared parameter "reviews"']);
+    const undeclared = await packProblems(
+      rule('    check: { function: count, options: { path: log, min: { $param: reviews } } }'),
+    );
+    assert.deepEqual(undeclared, [
+      'force.pack.yaml:9:53 Rule review-within-72h: refers to undeclared parameter "reviews"',
+    ]);
     const badDefault = await packProblems(
-      rule('    check: { function: count, options: { path: log, min: { $param: reviews } } }', '    parameters:', '      reviews: { description: n, default: -1, schema: { type: integer, minimum: 0 } }'),
+      rule(
+        '    check: { function: count, options: { path: log, min: { $param: reviews } } }',
+        '    parameters:',
+        '      reviews: { description: n, default: -1, schema: { type: integer, minimum: 0 } }',
+      ),
     );
     assert.equal(badDefault.length, 1);
-    assert.match(badDefault[0], /^force\.pack\.yaml:11:43 Rule review-within-72h: default of reviews: the value must be >= 0$/);
+    assert.match(
+      badDefault[0],
+      /^force\.pack\.yaml:11:43 Rule review-within-72h: default of reviews: the value must be >= 0$/,
+    );
   });
 
   it('reports duplicate rule ids within a pack and across packs', async () => {
-    const twice = lines(...header, ...['a', 'a'].flatMap((id) => [`  - id: ${id}`, '    title: t', '    description: d', '    severity: hint', '    check: { function: present, options: { path: a } }', '    source: [{ report: r, quote: q }]']));
+    const twice = lines(
+      ...header,
+      ...['a', 'a'].flatMap((id) => [
+        `  - id: ${id}`,
+        '    title: t',
+        '    description: d',
+        '    severity: hint',
+        '    check: { function: present, options: { path: a } }',
+        '    source: [{ report: r, quote: q }]',
+      ]),
+    );
     const problems = await packProblems(twice);
-    assert.ok(problems.some((p) => p.startsWith('force.pack.yaml:10:9 Duplicate rule id "a"')), problems.join('\n'));
-    const clash = rule('    check: { function: present, options: { path: a } }').replace('review-within-72h', 'advice-given');
+    assert.ok(
+      problems.some((p) => p.startsWith('force.pack.yaml:10:9 Duplicate rule id "a"')),
+      problems.join('\n'),
+    );
+    const clash = rule('    check: { function: present, options: { path: a } }').replace(
+      'review-within-72h',
+      'advice-given',
+    );
     const auditor = new Auditor(memoryHost({ [PACK]: clash, [CONFIG]: 'packs: [core, ./force.pack.yaml]\n' }));
     const ruleSet = await auditor.ruleSetFor('/force/a.crime.yaml');
-    assert.match(formatProblem(ruleSet.problems[0]), /force\.pack\.yaml:4:9: Rule id "advice-given" is already declared by .*core\.pack\.yaml/);
+    assert.match(
+      formatProblem(ruleSet.problems[0]),
+      /force\.pack\.yaml:4:9: Rule id "advice-given" is already declared by .*core\.pack\.yaml/,
+    );
   });
 
   it('reports a missing pack where it was named', async () => {
-    const auditor = new Auditor(memoryHost({ [CONFIG]: lines('packs:', '  - core', '  - ./missing.pack.yaml', '  - hmic-1066') }));
+    const auditor = new Auditor(
+      memoryHost({ [CONFIG]: lines('packs:', '  - core', '  - ./missing.pack.yaml', '  - hmic-1066') }),
+    );
     const ruleSet = await auditor.ruleSetFor('/force/a.crime.yaml');
     assert.deepEqual(ruleSet.problems.map(short), [
       '.dipsample.yaml:3:5 Rule pack not found: ./missing.pack.yaml (/force/missing.pack.yaml)',

@@ -3,7 +3,12 @@ import { get, intendedPath, isValidPath, parsePath, select } from '../../src/eng
 
 describe('field paths', () => {
   const record = {
-    investigation_plan: { lines_of_enquiry: [{ action: 'CCTV', status: 'completed' }, { action: 'H2H', status: 'outstanding' }] },
+    investigation_plan: {
+      lines_of_enquiry: [
+        { action: 'CCTV', status: 'completed' },
+        { action: 'H2H', status: 'outstanding' },
+      ],
+    },
     log: [{ type: 'note' }, { type: 'advice', advice: ['safety'] }],
   };
 

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { auditText, type FileReport } from '../../src/engine';
-import { escapeHtml, FORMATS, SAMPLE_FORMAT_IDS, sampleInfo, sampleReport, SampleTally, wilsonInterval, type SampleInfo, type SampleReport } from '../../src/report';
+import {
+  escapeHtml,
+  FORMATS,
+  SAMPLE_FORMAT_IDS,
+  sampleInfo,
+  sampleReport,
+  SampleTally,
+  wilsonInterval,
+  type SampleInfo,
+  type SampleReport,
+} from '../../src/report';
 import { csvTable } from '../../src/report/formats/csvTable';
 import { escapeMarkdown } from '../../src/report/formats/escapeMarkdown';
 import { fileRuleCsv } from '../../src/report/formats/fileRuleCsv';
@@ -63,7 +73,12 @@ function markdownTables(markdown: string): string[][][] {
     }
     if (!current) tables.push((current = []));
     const cells = markdownCells(line);
-    if (current.length > 0) assert.equal(cells.length, current[0].length, `row has ${cells.length} cells, header ${current[0].length}: ${line}`);
+    if (current.length > 0)
+      assert.equal(
+        cells.length,
+        current[0].length,
+        `row has ${cells.length} cells, header ${current[0].length}: ${line}`,
+      );
     if (!cells.every((c) => /^-+:?$/.test(c))) current.push(cells);
   }
   return tables;
@@ -93,7 +108,20 @@ describe('report exports', () => {
       const { report, reports } = northmoor;
       const text = fileRuleCsv(report.sample, reports, report.rules);
       const [header] = parseCsv(text);
-      assert.deepEqual(header, ['file', 'reference', 'category', 'attendance', 'domestic_abuse', 'rule', 'rule_title', 'outcome', 'judgment', 'findings', 'first_line', 'message']);
+      assert.deepEqual(header, [
+        'file',
+        'reference',
+        'category',
+        'attendance',
+        'domestic_abuse',
+        'rule',
+        'rule_title',
+        'outcome',
+        'judgment',
+        'findings',
+        'first_line',
+        'message',
+      ]);
       const rows = records(text);
       assert.equal(rows.length, reports.length * report.rules.length);
       const ruleIds = report.rules.map((r) => r.rule);
@@ -103,19 +131,37 @@ describe('report exports', () => {
         if (i % ruleIds.length === 0) files.push(row.file);
         else assert.equal(row.file, files[files.length - 1]);
       });
-      assert.deepEqual(files, [...files].sort((a, b) => a.localeCompare(b)));
+      assert.deepEqual(
+        files,
+        [...files].sort((a, b) => a.localeCompare(b)),
+      );
       assert.equal(new Set(files).size, reports.length);
-      for (const file of files) assert.ok(!file.includes('\\') && !path.isAbsolute(file) && file.endsWith('.crime.yaml') !== file.endsWith('.crime.json'), file);
+      for (const file of files)
+        assert.ok(
+          !file.includes('\\') &&
+            !path.isAbsolute(file) &&
+            file.endsWith('.crime.yaml') !== file.endsWith('.crime.json'),
+          file,
+        );
     });
 
     it('gives outcomes that add up to the tally, and the facts, findings, first line and message of each file', () => {
       const { report, reports, tally } = northmoor;
       const rows = records(fileRuleCsv(report.sample, reports, report.rules));
-      const labels = { failed: 'failed', passed: 'passed', notApplicable: 'not applicable', awaitingJudgment: 'awaiting judgment' } as const;
+      const labels = {
+        failed: 'failed',
+        passed: 'passed',
+        notApplicable: 'not applicable',
+        awaitingJudgment: 'awaiting judgment',
+      } as const;
       for (const rule of tally.summary().rules) {
         const ofRule = rows.filter((r) => r.rule === rule.rule);
         for (const [key, label] of Object.entries(labels)) {
-          assert.equal(ofRule.filter((r) => r.outcome === label).length, rule[key as keyof typeof labels], `${rule.rule} ${label}`);
+          assert.equal(
+            ofRule.filter((r) => r.outcome === label).length,
+            rule[key as keyof typeof labels],
+            `${rule.rule} ${label}`,
+          );
         }
         assert.ok(ofRule.every((r) => r.rule_title === rule.title));
       }
@@ -127,7 +173,10 @@ describe('report exports', () => {
           assert.equal(row.reference, file.reference ?? '');
           assert.equal(row.category, file.facts?.category ?? '');
           assert.equal(row.attendance, file.facts?.attendance ?? '');
-          assert.equal(row.domestic_abuse, file.facts?.domesticAbuse === true ? 'yes' : file.facts?.domesticAbuse === false ? 'no' : '');
+          assert.equal(
+            row.domestic_abuse,
+            file.facts?.domesticAbuse === true ? 'yes' : file.facts?.domesticAbuse === false ? 'no' : '',
+          );
           assert.equal(row.findings, String(findings.length));
           assert.equal(row.first_line, findings.length ? String(findings[0].range.start.line + 1) : '');
           assert.equal(row.message, findings[0]?.message ?? '');
@@ -137,15 +186,24 @@ describe('report exports', () => {
     });
 
     it('says "not audited" for a file with a syntax error and gives the reviewer\'s recorded judgment', async () => {
-      const { ruleSets: [ruleSet], report: lancashireReport } = await lancashire();
+      const {
+        ruleSets: [ruleSet],
+        report: lancashireReport,
+      } = await lancashire();
       const file = path.join(LANCASHIRE, 'AC-13-041807.crime.yaml');
-      const judged = auditText(readFileSync(file, 'utf8'), file, ruleSet, { 'hmic14-meaningful-investigation': 'partly' });
+      const judged = auditText(readFileSync(file, 'utf8'), file, ruleSet, {
+        'hmic14-meaningful-investigation': 'partly',
+      });
       const broken = auditText('reference: [unclosed', path.join(LANCASHIRE, 'broken.crime.yaml'), ruleSet);
       assert.ok(broken.syntaxError);
       const rows = records(fileRuleCsv(lancashireReport.sample, [judged, broken], lancashireReport.rules));
-      const meaningful = rows.find((r) => r.file === 'AC-13-041807.crime.yaml' && r.rule === 'hmic14-meaningful-investigation')!;
+      const meaningful = rows.find(
+        (r) => r.file === 'AC-13-041807.crime.yaml' && r.rule === 'hmic14-meaningful-investigation',
+      )!;
       assert.deepEqual([meaningful.outcome, meaningful.judgment], ['failed', 'partly']);
-      const awaiting = rows.find((r) => r.file === 'AC-13-041807.crime.yaml' && r.rule === 'hmic14-supervisory-guidance-quality')!;
+      const awaiting = rows.find(
+        (r) => r.file === 'AC-13-041807.crime.yaml' && r.rule === 'hmic14-supervisory-guidance-quality',
+      )!;
       assert.ok(['awaiting judgment', 'not applicable'].includes(awaiting.outcome), awaiting.outcome);
       assert.equal(awaiting.judgment, '');
       const unreadable = rows.filter((r) => r.file === 'broken.crime.yaml');
@@ -188,7 +246,10 @@ describe('report exports', () => {
       assert.equal(row.applicable, '0');
       assert.deepEqual([row.failed_percent, row.ci_low, row.ci_high], ['', '', '']);
       const plan = records(summaryCsv(lancashireReport)).find((r) => r.rule === 'hmic14-investigation-before-filing')!;
-      assert.deepEqual([plan.failed, plan.applicable, plan.failed_percent, plan.ci_low, plan.ci_high], ['34', '50', '68.0', '54.2', '79.2']);
+      assert.deepEqual(
+        [plan.failed, plan.applicable, plan.failed_percent, plan.ci_low, plan.ci_high],
+        ['34', '50', '68.0', '54.2', '79.2'],
+      );
     });
 
     it('has a verdicts CSV with one row per verdict', async () => {
@@ -209,7 +270,10 @@ describe('report exports', () => {
   describe('Markdown', () => {
     it('heads the document with the sample name and the manifest header', () => {
       const markdown = sampleMarkdown(northmoor.report);
-      assert.ok(markdown.startsWith('# HMIC 2014 crime-file dip-sample (re-enactment): Northmoor Constabulary\n\n'), markdown.slice(0, 80));
+      assert.ok(
+        markdown.startsWith('# HMIC 2014 crime-file dip-sample (re-enactment): Northmoor Constabulary\n\n'),
+        markdown.slice(0, 80),
+      );
       assert.match(markdown, /^- \*\*Force:\*\* Northmoor Constabulary$/m);
       assert.match(markdown, /^- \*\*Period:\*\* 2013-11-01 to 2013-11-30 \(by date reported\)$/m);
       assert.match(markdown, /^- \*\*Selection:\*\* stratified\\_random: /m);
@@ -231,16 +295,26 @@ describe('report exports', () => {
       const share = `${((100 * plan.failed) / applicable).toFixed(1)}% (${interval.low.toFixed(1)}–${interval.high.toFixed(1)}), n=${applicable}`;
       assert.deepEqual(
         table.find((row) => row[0].endsWith('(investigation-plan-present)')),
-        [`${plan.title} (investigation-plan-present)`, String(plan.failed), String(plan.passed), String(plan.notApplicable), String(plan.awaitingJudgment), share],
+        [
+          `${plan.title} (investigation-plan-present)`,
+          String(plan.failed),
+          String(plan.passed),
+          String(plan.notApplicable),
+          String(plan.awaitingJudgment),
+          share,
+        ],
       );
-      assert.deepEqual(table.find((row) => row[0].endsWith('(investigation-plan-present)')), [
-        'Investigation plan with lines of enquiry (investigation-plan-present)',
-        '39',
-        '61',
-        '0',
-        '0',
-        '39.0% (30.0–48.8), n=100',
-      ]);
+      assert.deepEqual(
+        table.find((row) => row[0].endsWith('(investigation-plan-present)')),
+        [
+          'Investigation plan with lines of enquiry (investigation-plan-present)',
+          '39',
+          '61',
+          '0',
+          '0',
+          '39.0% (30.0–48.8), n=100',
+        ],
+      );
 
       // HMIC's Lancashire figure: 34 of 50 unattended files showed no investigation.
       const lancashireRules = tableAfter(sampleMarkdown((await lancashire()).report), 'Rules');
@@ -262,9 +336,23 @@ describe('report exports', () => {
         assert.ok(row[0].endsWith(`(${verdict.verdict})`), row[0]);
         assert.equal(row[2], `${verdict.failedFiles}/${verdict.applicableFiles}`);
         assert.equal(row[3], verdict.threshold);
-        assert.ok(row[1].toLowerCase().startsWith(verdict.status === 'awaitingJudgment' ? 'awaiting judgment' : verdict.status === 'notApplicable' ? 'not applicable' : verdict.status), row[1]);
+        assert.ok(
+          row[1]
+            .toLowerCase()
+            .startsWith(
+              verdict.status === 'awaitingJudgment'
+                ? 'awaiting judgment'
+                : verdict.status === 'notApplicable'
+                  ? 'not applicable'
+                  : verdict.status,
+            ),
+          row[1],
+        );
       });
-      assert.match(sampleMarkdown(northmoor.report), /## Verdicts\n\nThe rule packs declare no sample-level verdicts\./);
+      assert.match(
+        sampleMarkdown(northmoor.report),
+        /## Verdicts\n\nThe rule packs declare no sample-level verdicts\./,
+      );
     });
 
     it('breaks the sample down by category × attendance and by domestic abuse, with an all-files row', () => {
@@ -277,15 +365,26 @@ describe('report exports', () => {
       const groups = report.breakdowns[0].groups;
       assert.equal(byCategory.length, groups.length + 2);
       const all = byCategory[byCategory.length - 1];
-      assert.deepEqual(all.slice(0, 4), ['All files', '', String(reports.length), String(groups.reduce((n, g) => n + g.filesFailingAny, 0))]);
+      assert.deepEqual(all.slice(0, 4), [
+        'All files',
+        '',
+        String(reports.length),
+        String(groups.reduce((n, g) => n + g.filesFailingAny, 0)),
+      ]);
       report.rules.forEach((rule, i) => {
-        assert.equal(all[4 + i], `${rule.failed}/${rule.applicable} (${Math.round((100 * rule.failed) / rule.applicable)}%)`);
+        assert.equal(
+          all[4 + i],
+          `${rule.failed}/${rule.applicable} (${Math.round((100 * rule.failed) / rule.applicable)}%)`,
+        );
       });
       const attendedBurglary = byCategory.find((row) => row[0] === 'burglary\\_dwelling' && row[1] === 'attended')!;
       const group = groups.find((g) => g.labels.join() === 'burglary_dwelling,attended')!;
       assert.equal(attendedBurglary[2], String(group.files));
       const plan = group.rules['investigation-plan-present'];
-      assert.equal(attendedBurglary[4], `${plan.failed}/${plan.failed + plan.passed} (${Math.round((100 * plan.failed) / (plan.failed + plan.passed))}%)`);
+      assert.equal(
+        attendedBurglary[4],
+        `${plan.failed}/${plan.failed + plan.passed} (${Math.round((100 * plan.failed) / (plan.failed + plan.passed))}%)`,
+      );
 
       const byDomesticAbuse = tableAfter(markdown, 'Domestic abuse');
       assert.deepEqual(byDomesticAbuse[0], ['Domestic abuse', 'Files', 'Failing any rule', ...ruleIds]);
@@ -298,9 +397,18 @@ describe('report exports', () => {
       const { report, reports } = northmoor;
       const table = tableAfter(sampleMarkdown(report), 'Files with findings');
       assert.deepEqual(table[0], ['File', 'Reference', 'Rule', 'Severity', 'Line', 'Message']);
-      assert.equal(table.length - 1, reports.reduce((n, r) => n + r.findings.length, 0));
+      assert.equal(
+        table.length - 1,
+        reports.reduce((n, r) => n + r.findings.length, 0),
+      );
       const first = report.files[0];
-      assert.deepEqual(table[1].slice(0, 5), [first.name, first.reference ?? '', first.findings[0].rule, first.findings[0].severity, String(first.findings[0].range.start.line + 1)]);
+      assert.deepEqual(table[1].slice(0, 5), [
+        first.name,
+        first.reference ?? '',
+        first.findings[0].rule,
+        first.findings[0].severity,
+        String(first.findings[0].range.start.line + 1),
+      ]);
     });
   });
 
@@ -313,7 +421,11 @@ describe('report exports', () => {
     it('is a standalone page: doctype, charset, a strict CSP, inline style, no script and no remote resource', () => {
       assert.ok(page.startsWith('<!doctype html>\n'));
       assert.match(page, /<meta charset="utf-8">/);
-      assert.ok(page.includes(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`));
+      assert.ok(
+        page.includes(
+          `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+        ),
+      );
       assert.match(page, /<style>[\s\S]*@media \(prefers-color-scheme: dark\)[\s\S]*@media print[\s\S]*<\/style>/);
       assert.ok(!/<script/i.test(page));
       assert.ok(!/\s(src|href)=/i.test(page), 'no src or href attributes');
@@ -323,18 +435,30 @@ describe('report exports', () => {
     });
 
     it('has the sections as real tables with captions and scoped headers', () => {
-      for (const heading of ['Rules', 'Verdicts', 'By crime category and attendance', 'Domestic abuse', 'Files with findings']) {
+      for (const heading of [
+        'Rules',
+        'Verdicts',
+        'By crime category and attendance',
+        'Domestic abuse',
+        'Files with findings',
+      ]) {
         assert.match(page, new RegExp(`<h2 id="[^"]+">${heading}</h2>`), heading);
       }
       const tables = page.match(/<table>[\s\S]*?<\/table>/g) ?? [];
       assert.equal(tables.length, 4, 'rules, two breakdowns, files (Northmoor has no verdicts)');
       for (const table of tables) {
-        assert.match(table, /^<table>\n<caption>[^<]+<\/caption>\n<thead><tr>(<th scope="col"[^>]*>[^<]*<\/th>)+<\/tr><\/thead>/);
+        assert.match(
+          table,
+          /^<table>\n<caption>[^<]+<\/caption>\n<thead><tr>(<th scope="col"[^>]*>[^<]*<\/th>)+<\/tr><\/thead>/,
+        );
         const rows = table.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr[^>]*>.*<\/tr>/g)!;
         for (const row of rows) assert.match(row, /^<tr[^>]*><th scope="row"/);
       }
       const files = tables[3].match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g)!;
-      assert.equal(files.length, northmoor.reports.reduce((n, r) => n + r.findings.length, 0));
+      assert.equal(
+        files.length,
+        northmoor.reports.reduce((n, r) => n + r.findings.length, 0),
+      );
     });
 
     it('draws a described bar with a 95% CI whisker for each rule that applied', async () => {
@@ -347,8 +471,15 @@ describe('report exports', () => {
         assert.match(svg, /<path class="whisker" d="M[\d.]+ 7H[\d.]+/);
       }
       const lancashirePage = sampleHtml((await lancashire()).report);
-      assert.ok(lancashirePage.includes('aria-label="Evidence of investigation before filing: 68.0% failed, 95% CI 54.2–79.2%, n=50"'));
-      assert.ok(lancashirePage.includes('<rect class="bar" x="0" y="3" width="136" height="8"/>'), '68% of a 200-unit bar');
+      assert.ok(
+        lancashirePage.includes(
+          'aria-label="Evidence of investigation before filing: 68.0% failed, 95% CI 54.2–79.2%, n=50"',
+        ),
+      );
+      assert.ok(
+        lancashirePage.includes('<rect class="bar" x="0" y="3" width="136" height="8"/>'),
+        '68% of a 200-unit bar',
+      );
       assert.ok(lancashirePage.includes('d="M108.38 7H158.48'), 'whisker from 54.2% to 79.2%');
       assert.match(lancashirePage, /<td class="status-(unsatisfactory|satisfactory|awaitingJudgment|notApplicable)">/);
     });
@@ -369,23 +500,45 @@ describe('report exports', () => {
         reference: HOSTILE,
         facts: { kind: 'crime', category: '<script>alert(1)</script>', attendance: '+cmd|calc', domesticAbuse: true },
         findings: [
-          { rule: ids[0], severity: 'error', message: `${HOSTILE}\nsecond line | \\ [link](javascript:x) &amp;`, range: range(2, 0, 2, 5), path: [] },
+          {
+            rule: ids[0],
+            severity: 'error',
+            message: `${HOSTILE}\nsecond line | \\ [link](javascript:x) &amp;`,
+            range: range(2, 0, 2, 5),
+            path: [],
+          },
           { rule: ids[0], severity: 'error', message: 'second finding', range: range(7, 0, 7, 5), path: [] },
         ],
         results: ids.map((rule, i) => ({ rule, outcome: i === 0 ? 'failed' : 'passed' })),
         syntaxError: false,
         schemaError: false,
       };
-      const plain: FileReport = { ...hostile, path: path.join(folder, 'plain.crime.yaml'), reference: '-1', facts: { category: 'theft', attendance: 'attended' }, findings: [], results: ids.map((rule) => ({ rule, outcome: 'passed' })) };
+      const plain: FileReport = {
+        ...hostile,
+        path: path.join(folder, 'plain.crime.yaml'),
+        reference: '-1',
+        facts: { category: 'theft', attendance: 'attended' },
+        findings: [],
+        results: ids.map((rule) => ({ rule, outcome: 'passed' })),
+      };
       const tally = new SampleTally(ruleSets);
       reports = [hostile, plain];
       for (const file of reports) tally.set(file);
-      sample = { name: '<b>Sample</b> | # not a heading', folder, packs: ['core'], force: '<i>Force</i>', description: 'line one\n## line two <script>x</script>' };
+      sample = {
+        name: '<b>Sample</b> | # not a heading',
+        folder,
+        packs: ['core'],
+        force: '<i>Force</i>',
+        description: 'line one\n## line two <script>x</script>',
+      };
       report = sampleReport(sample, tally);
     });
 
     it('escapes & < > " \' in HTML', () => {
-      assert.equal(escapeHtml(`<a href="x" title='y'>&amp;</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+      assert.equal(
+        escapeHtml(`<a href="x" title='y'>&amp;</a>`),
+        '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+      );
     });
 
     it('HTML: every value is escaped, so a reference or message cannot inject markup', () => {
@@ -422,7 +575,12 @@ describe('report exports', () => {
       assert.equal(reference, '=HYPERLINK("http://x") \\<img src=x onerror=alert(1)\\> a\\|b');
       assert.equal(rule, report.rules[0].rule);
       assert.equal(line, '3');
-      assert.ok(message.startsWith('=HYPERLINK("http://x") \\<img src=x onerror=alert(1)\\> a\\|b second line \\| \\\\ \\[link\\](javascript:x) \\&amp;'), message);
+      assert.ok(
+        message.startsWith(
+          '=HYPERLINK("http://x") \\<img src=x onerror=alert(1)\\> a\\|b second line \\| \\\\ \\[link\\](javascript:x) \\&amp;',
+        ),
+        message,
+      );
       const byCategory = tableAfter(markdown, 'By crime category and attendance');
       assert.ok(byCategory.some((row) => row[0] === '\\<script\\>alert(1)\\</script\\>' && row[1] === '+cmd\\|calc'));
     });
@@ -447,7 +605,10 @@ describe('report exports', () => {
       assert.ok(plain.every((r) => r.reference === "'-1"));
       assert.ok(plain.every((r) => r.domestic_abuse === ''));
 
-      assert.equal(csvTable(['a', 'b', 'c', 'd', 'e'], [[-1, '-1', '\tx', '@x', 'safe =1']]), "a,b,c,d,e\n-1,'-1,'\tx,'@x,safe =1\n");
+      assert.equal(
+        csvTable(['a', 'b', 'c', 'd', 'e'], [[-1, '-1', '\tx', '@x', 'safe =1']]),
+        "a,b,c,d,e\n-1,'-1,'\tx,'@x,safe =1\n",
+      );
       assert.equal(csvTable(['a'], [['\rx']]), `a\n"'\rx"\n`);
       const summary = records(summaryCsv(report));
       assert.ok(summary.every((r) => /^\d+$/.test(r.failed) && !r.title.startsWith("'")));
@@ -461,7 +622,10 @@ describe('report exports', () => {
       const input = { report, reports: tally.files(), generated: '2024-05-01' };
       assert.equal(FORMATS.markdown.render(input), sampleMarkdown(report));
       assert.equal(FORMATS.html.render(input), sampleHtml(report, { generated: '2024-05-01' }));
-      assert.equal(FORMATS['csv-files'].render({ report, reports: tally.files() }), fileRuleCsv(report.sample, reports, report.rules));
+      assert.equal(
+        FORMATS['csv-files'].render({ report, reports: tally.files() }),
+        fileRuleCsv(report.sample, reports, report.rules),
+      );
       assert.equal(FORMATS['csv-summary'].render(input), summaryCsv(report));
       assert.equal(FORMATS['csv-verdicts'].render(input), verdictsCsv(report));
       assert.deepEqual(

@@ -38,7 +38,10 @@ describe('sample tally (incremental summary)', () => {
     assert.deepEqual(tally.summary(), summarize(reports, ruleSets));
 
     // Replace one report with a copy whose outcomes all failed, remove another.
-    const changed: FileReport = { ...reports[0], results: reports[0].results.map((r) => ({ ...r, outcome: 'failed' as const })) };
+    const changed: FileReport = {
+      ...reports[0],
+      results: reports[0].results.map((r) => ({ ...r, outcome: 'failed' as const })),
+    };
     tally.set(changed);
     tally.delete(reports[1].path);
     const expected = summarize([changed, ...reports.slice(2)], ruleSets);
@@ -61,12 +64,20 @@ describe('sample tally (incremental summary)', () => {
     assert.equal(byCategory.id, 'categoryAttendance');
     assert.equal(byDomesticAbuse.id, 'domesticAbuse');
     for (const breakdown of [byCategory, byDomesticAbuse]) {
-      assert.equal(breakdown.groups.reduce((sum, g) => sum + g.files, 0), reports.length, breakdown.id);
+      assert.equal(
+        breakdown.groups.reduce((sum, g) => sum + g.files, 0),
+        reports.length,
+        breakdown.id,
+      );
     }
     // Each group's outcomes for a rule equal a count over the files with those labels.
     const rule = 'investigation-plan-present';
     for (const group of byCategory.groups) {
-      const members = reports.filter((r) => (r.facts?.category ?? r.facts?.kind ?? 'unreadable') === group.labels[0] && (r.facts?.attendance ?? 'not recorded') === group.labels[1]);
+      const members = reports.filter(
+        (r) =>
+          (r.facts?.category ?? r.facts?.kind ?? 'unreadable') === group.labels[0] &&
+          (r.facts?.attendance ?? 'not recorded') === group.labels[1],
+      );
       const failed = members.filter((r) => r.results.some((x) => x.rule === rule && x.outcome === 'failed')).length;
       assert.equal(group.rules[rule]?.failed ?? 0, failed, group.labels.join(' × '));
     }
@@ -80,7 +91,10 @@ describe('sample tally (incremental summary)', () => {
     tally.set(reports[0]);
     assert.equal(tally.breakdowns()[0].groups.length, 1);
     tally.delete(reports[0].path);
-    assert.deepEqual(tally.breakdowns().map((b) => b.groups.length), [0, 0]);
+    assert.deepEqual(
+      tally.breakdowns().map((b) => b.groups.length),
+      [0, 0],
+    );
   });
 });
 
@@ -99,7 +113,10 @@ describe('sample report', () => {
       assert.ok(!file.name.includes('\\') && !path.isAbsolute(file.name), file.name);
       assert.ok(file.findings.length > 0);
     }
-    assert.deepEqual(report.files.map((f) => f.name), [...report.files.map((f) => f.name)].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      report.files.map((f) => f.name),
+      [...report.files.map((f) => f.name)].sort((a, b) => a.localeCompare(b)),
+    );
 
     for (const row of report.rules) {
       assert.equal(row.applicable, row.failed + row.passed);

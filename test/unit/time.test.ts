@@ -43,7 +43,15 @@ describe('timestamps and elapsed time', () => {
   });
 
   it('rejects anything that is not a real date-time', () => {
-    for (const bad of ['2013-02-30T10:00', '2013-11-04', '04/11/2013 10:00', '2013-11-04T25:00', '', 'yesterday', '2013-11-04 10:00']) {
+    for (const bad of [
+      '2013-02-30T10:00',
+      '2013-11-04',
+      '04/11/2013 10:00',
+      '2013-11-04T25:00',
+      '',
+      'yesterday',
+      '2013-11-04 10:00',
+    ]) {
       assert.equal(toInstant(bad), undefined, bad);
       assert.equal(isLocalDateTime(bad), false, bad);
     }

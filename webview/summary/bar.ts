@@ -12,10 +12,23 @@ const HEIGHT = 16;
 export function failedBar(rule: RuleRow): SVGElement {
   const label = shareDescription(rule);
   const x = (share: number) => ((WIDTH - 2) * share) / 100 + 1;
-  const chart = svg('svg', { class: 'bar', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label }, svg('title', {}, label));
+  const chart = svg(
+    'svg',
+    { class: 'bar', width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label },
+    svg('title', {}, label),
+  );
   chart.appendChild(svg('rect', { class: 'bar-track', x: 1, y: 3, width: WIDTH - 2, height: HEIGHT - 6, rx: 1 }));
   if (rule.failedPercent !== undefined && rule.interval) {
-    chart.appendChild(svg('rect', { class: 'bar-fill', x: 1, y: 3, width: Math.max(0, x(rule.failedPercent) - 1), height: HEIGHT - 6, rx: 1 }));
+    chart.appendChild(
+      svg('rect', {
+        class: 'bar-fill',
+        x: 1,
+        y: 3,
+        width: Math.max(0, x(rule.failedPercent) - 1),
+        height: HEIGHT - 6,
+        rx: 1,
+      }),
+    );
     const low = x(rule.interval.low);
     const high = x(rule.interval.high);
     const mid = HEIGHT / 2;

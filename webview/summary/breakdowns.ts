@@ -1,5 +1,4 @@
-import type { SampleOverview } from '../../src/report';
-import type { Breakdown, OutcomeCounts } from '../../src/report';
+import type { SampleOverview, Breakdown, OutcomeCounts } from '../../src/report';
 import { el, replaceChildren } from './dom';
 import { groupShareText } from '../../src/report';
 import { humanise } from './format';
@@ -18,7 +17,10 @@ export class Breakdowns {
   private overview: SampleOverview | undefined;
   private rule: string;
 
-  constructor(initialRule: string | undefined, private readonly onRuleChange: (rule: string) => void) {
+  constructor(
+    initialRule: string | undefined,
+    private readonly onRuleChange: (rule: string) => void,
+  ) {
     this.rule = initialRule ?? '';
     this.ruleSelect = new Select('breakdown-rule', 'Rule', (rule) => {
       this.rule = rule;
@@ -64,11 +66,26 @@ export class Breakdowns {
       el(
         'table',
         { class: 'data', id: 'category-table', 'aria-labelledby': 'category-heading' },
-        el('caption', {}, `Files by crime category and attendance; failures of “${ruleTitle}” out of the files where it was decided.`),
+        el(
+          'caption',
+          {},
+          `Files by crime category and attendance; failures of “${ruleTitle}” out of the files where it was decided.`,
+        ),
         el(
           'thead',
           {},
-          el('tr', {}, ...['Category', 'Attendance', 'Files', 'Files failing any rule', `${ruleTitle}: failed`, 'Awaiting judgment'].map((c) => el('th', { scope: 'col' }, c))),
+          el(
+            'tr',
+            {},
+            ...[
+              'Category',
+              'Attendance',
+              'Files',
+              'Files failing any rule',
+              `${ruleTitle}: failed`,
+              'Awaiting judgment',
+            ].map((c) => el('th', { scope: 'col' }, c)),
+          ),
         ),
         el(
           'tbody',
@@ -107,8 +124,23 @@ export class Breakdowns {
       el(
         'table',
         { class: 'data', id: 'domestic-abuse-table', 'aria-labelledby': 'domestic-abuse-heading' },
-        el('caption', {}, 'Failures per rule out of the files where it was decided: domestic abuse files, other files and all files.'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Rule'), heading('Domestic abuse', domestic?.files ?? 0), heading('Not domestic abuse', other?.files ?? 0), heading('All files', overview.totals.files))),
+        el(
+          'caption',
+          {},
+          'Failures per rule out of the files where it was decided: domestic abuse files, other files and all files.',
+        ),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'col' }, 'Rule'),
+            heading('Domestic abuse', domestic?.files ?? 0),
+            heading('Not domestic abuse', other?.files ?? 0),
+            heading('All files', overview.totals.files),
+          ),
+        ),
         el(
           'tbody',
           {},

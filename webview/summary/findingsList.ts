@@ -1,5 +1,4 @@
-import type { FileFinding, FileRow, RuleRow } from '../../src/report';
-import type { Range } from '../../src/report';
+import type { FileFinding, FileRow, RuleRow, Range } from '../../src/report';
 import { el, replaceChildren } from './dom';
 import { plural } from './format';
 import { Select } from './select';
@@ -46,12 +45,29 @@ export class FindingsList {
     private readonly onFiltersChange: (filters: FindingFilters) => void,
   ) {
     this.ruleSelect = new Select('filter-rule', 'Rule', (rule) => this.setFilters({ ...this.filters, rule }));
-    this.severitySelect = new Select('filter-severity', 'Severity', (severity) => this.setFilters({ ...this.filters, severity }));
+    this.severitySelect = new Select('filter-severity', 'Severity', (severity) =>
+      this.setFilters({ ...this.filters, severity }),
+    );
     this.body = el('div', { role: 'rowgroup', class: 'grid-body' });
     this.grid = el(
       'div',
-      { class: 'grid', id: 'findings-grid', role: 'grid', 'aria-labelledby': 'findings-heading', 'aria-colcount': COLUMNS.length, tabindex: 0 },
-      el('div', { role: 'rowgroup', class: 'grid-head' }, el('div', { role: 'row', class: 'grid-row', 'aria-rowindex': 1 }, ...COLUMNS.map((c) => el('div', { role: 'columnheader' }, c)))),
+      {
+        class: 'grid',
+        id: 'findings-grid',
+        role: 'grid',
+        'aria-labelledby': 'findings-heading',
+        'aria-colcount': COLUMNS.length,
+        tabindex: 0,
+      },
+      el(
+        'div',
+        { role: 'rowgroup', class: 'grid-head' },
+        el(
+          'div',
+          { role: 'row', class: 'grid-row', 'aria-rowindex': 1 },
+          ...COLUMNS.map((c) => el('div', { role: 'columnheader' }, c)),
+        ),
+      ),
       this.body,
     );
     this.grid.addEventListener('scroll', () => this.scheduleDraw());
@@ -92,13 +108,28 @@ export class FindingsList {
         findingsPerRule.set(finding.rule, (findingsPerRule.get(finding.rule) ?? 0) + 1);
       }
     }
-    rows.sort((a, b) => compareText(a.file.name, b.file.name) || a.finding.range.start.line - b.finding.range.start.line || compareText(a.finding.rule, b.finding.rule));
+    rows.sort(
+      (a, b) =>
+        compareText(a.file.name, b.file.name) ||
+        a.finding.range.start.line - b.finding.range.start.line ||
+        compareText(a.finding.rule, b.finding.rule),
+    );
     this.rows = rows;
     // Rules of the sample plus any finding rule outside it (syntax, schema): every finding is reachable.
-    const ruleChoices = rules.map((rule) => ({ value: rule.rule, label: `${rule.title} (${findingsPerRule.get(rule.rule) ?? 0})` }));
-    for (const [rule, count] of findingsPerRule) if (!rules.some((r) => r.rule === rule)) ruleChoices.push({ value: rule, label: `${rule} (${count})` });
-    const rule = this.ruleSelect.update([{ value: ALL, label: `All rules (${rows.length})` }, ...ruleChoices], this.filters.rule);
-    const severity = this.severitySelect.update([{ value: ALL, label: 'All severities' }, ...SEVERITIES.map((s) => ({ value: s, label: s }))], this.filters.severity);
+    const ruleChoices = rules.map((rule) => ({
+      value: rule.rule,
+      label: `${rule.title} (${findingsPerRule.get(rule.rule) ?? 0})`,
+    }));
+    for (const [rule, count] of findingsPerRule)
+      if (!rules.some((r) => r.rule === rule)) ruleChoices.push({ value: rule, label: `${rule} (${count})` });
+    const rule = this.ruleSelect.update(
+      [{ value: ALL, label: `All rules (${rows.length})` }, ...ruleChoices],
+      this.filters.rule,
+    );
+    const severity = this.severitySelect.update(
+      [{ value: ALL, label: 'All severities' }, ...SEVERITIES.map((s) => ({ value: s, label: s }))],
+      this.filters.severity,
+    );
     this.filters = { rule, severity };
     this.applyFilters();
   }
@@ -114,11 +145,15 @@ export class FindingsList {
   private applyFilters(): void {
     const { rule, severity } = this.filters;
     const activeRow = this.visible[this.active];
-    this.visible = this.rows.filter((row) => (rule === ALL || row.finding.rule === rule) && (severity === ALL || row.finding.severity === severity));
+    this.visible = this.rows.filter(
+      (row) => (rule === ALL || row.finding.rule === rule) && (severity === ALL || row.finding.severity === severity),
+    );
     this.active = activeRow ? this.visible.indexOf(activeRow) : -1;
     const files = new Set(this.visible.map((row) => row.file.path)).size;
     this.status.textContent =
-      this.rows.length === 0 ? 'No findings.' : `Showing ${plural(this.visible.length, 'finding')} in ${plural(files, 'file')} (of ${this.rows.length} findings).`;
+      this.rows.length === 0
+        ? 'No findings.'
+        : `Showing ${plural(this.visible.length, 'finding')} in ${plural(files, 'file')} (of ${this.rows.length} findings).`;
     this.grid.setAttribute('aria-rowcount', String(this.visible.length + 1));
     this.body.style.height = `${this.visible.length * ROW_HEIGHT}px`;
     this.drawn = { start: -1, end: -1 };
@@ -175,7 +210,8 @@ export class FindingsList {
     if (this.visible.length === 0) return;
     const page = Math.max(1, Math.floor(this.grid.clientHeight / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
-    if (event.key in moves) this.activate(Math.min(this.visible.length - 1, Math.max(0, this.active + moves[event.key])));
+    if (event.key in moves)
+      this.activate(Math.min(this.visible.length - 1, Math.max(0, this.active + moves[event.key])));
     else if (event.key === 'Home') this.activate(0);
     else if (event.key === 'End') this.activate(this.visible.length - 1);
     else if (event.key === 'Enter' || event.key === ' ') this.reveal();

@@ -16,7 +16,11 @@ export function header(overview: SampleOverview): HTMLElement {
     { class: 'sample-header' },
     el('h1', { id: 'sample-name' }, sample.name),
     sample.description ? el('p', { class: 'description' }, sample.description) : null,
-    el('dl', { class: 'facts', 'aria-label': 'Sample details' }, ...entries.flatMap(({ label, value }) => [el('dt', {}, label), el('dd', { 'data-fact': label }, value)])),
+    el(
+      'dl',
+      { class: 'facts', 'aria-label': 'Sample details' },
+      ...entries.flatMap(({ label, value }) => [el('dt', {}, label), el('dd', { 'data-fact': label }, value)]),
+    ),
     totals.files === 0 ? el('p', { class: 'empty' }, 'No crime files audited yet.') : null,
   );
 }

@@ -9,7 +9,15 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { FileRow, SampleOverview } from '../../src/report';
-import { isHostMessage, isSummaryWebviewState, type AuditProgress, type ExportFormat, type HostMessage, type SummaryWebviewState, type WebviewMessage } from '../../src/protocol/summaryMessages';
+import {
+  isHostMessage,
+  isSummaryWebviewState,
+  type AuditProgress,
+  type ExportFormat,
+  type HostMessage,
+  type SummaryWebviewState,
+  type WebviewMessage,
+} from '../../src/protocol/summaryMessages';
 import { Breakdowns } from './breakdowns';
 import { el, replaceChildren } from './dom';
 import { ALL, FindingsList } from './findingsList';
@@ -35,7 +43,11 @@ function saveState(change: Partial<SummaryWebviewState>): void {
 
 // Anything the policy blocks is reported to the host's log (and fails the host tests).
 document.addEventListener('securitypolicyviolation', (event) => {
-  vscode.postMessage({ type: 'cspViolation', directive: event.effectiveDirective, blocked: event.blockedURI || event.sample || '' });
+  vscode.postMessage({
+    type: 'cspViolation',
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI || event.sample || '',
+  });
 });
 
 const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
@@ -65,7 +77,11 @@ function toolbar(): HTMLElement {
   bar.appendChild(refresh);
   bar.appendChild(el('span', { class: 'toolbar-label', id: 'export-label' }, 'Export:'));
   for (const { format, label } of EXPORTS) {
-    const button = el('vscode-button', { 'data-export': format, 'aria-describedby': 'export-label', secondary: true }, label);
+    const button = el(
+      'vscode-button',
+      { 'data-export': format, 'aria-describedby': 'export-label', secondary: true },
+      label,
+    );
     button.addEventListener('click', () => vscode.postMessage({ type: 'export', format }));
     bar.appendChild(button);
   }
@@ -73,7 +89,17 @@ function toolbar(): HTMLElement {
 }
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('main', { id: 'app' }));
-replaceChildren(app, toolbar(), progressArea, noticeArea, headerArea, rulesArea, verdictsArea, breakdowns.element, findings.element);
+replaceChildren(
+  app,
+  toolbar(),
+  progressArea,
+  noticeArea,
+  headerArea,
+  rulesArea,
+  verdictsArea,
+  breakdowns.element,
+  findings.element,
+);
 
 const files = new Map<string, FileRow>();
 
@@ -92,7 +118,10 @@ function showProgress(progress: AuditProgress | null | undefined): void {
 function renderOverview(overview: SampleOverview): void {
   document.title = `Summary: ${overview.sample.name}`;
   replaceChildren(headerArea, header(overview));
-  replaceChildren(rulesArea, rulesTable(overview, (rule) => findings.showRule(rule)));
+  replaceChildren(
+    rulesArea,
+    rulesTable(overview, (rule) => findings.showRule(rule)),
+  );
   replaceChildren(verdictsArea, verdictsTable(overview));
   breakdowns.update(overview);
   findings.update(overview.rules, files.values());

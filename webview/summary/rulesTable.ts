@@ -24,19 +24,46 @@ export function rulesTable(overview: SampleOverview, onShowFindings: (rule: stri
   const table = el(
     'table',
     { class: 'data rules', id: 'rules-table' },
-    el('caption', {}, 'Outcomes per rule; % failed is of the files where the rule was decided (failed + passed), with a 95% Wilson interval.'),
-    el('thead', {}, el('tr', {}, ...COLUMNS.map(([column, full]) => el('th', { scope: 'col', title: full, 'aria-label': full }, column)))),
+    el(
+      'caption',
+      {},
+      'Outcomes per rule; % failed is of the files where the rule was decided (failed + passed), with a 95% Wilson interval.',
+    ),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...COLUMNS.map(([column, full]) => el('th', { scope: 'col', title: full, 'aria-label': full }, column)),
+      ),
+    ),
     body,
   );
-  return el('section', { 'aria-labelledby': 'rules-heading' }, el('h2', { id: 'rules-heading' }, 'Rules'), el('div', { class: 'table-scroll' }, table));
+  return el(
+    'section',
+    { 'aria-labelledby': 'rules-heading' },
+    el('h2', { id: 'rules-heading' }, 'Rules'),
+    el('div', { class: 'table-scroll' }, table),
+  );
 }
 
 function ruleRow(rule: RuleRow, onShowFindings: (rule: string) => void): HTMLTableRowElement {
-  const title = el('th', { scope: 'row' }, el('span', { class: 'rule-title' }, rule.title), ' ', el('code', { class: 'rule-id' }, rule.rule));
+  const title = el(
+    'th',
+    { scope: 'row' },
+    el('span', { class: 'rule-title' }, rule.title),
+    ' ',
+    el('code', { class: 'rule-id' }, rule.rule),
+  );
   if (rule.judgment) title.appendChild(el('span', { class: 'tag', title: 'Answered by the reviewer' }, 'judgment'));
   const failed = el('td', { class: 'num', 'data-count': 'failed' });
   if (rule.failed > 0) {
-    const button = el('button', { type: 'button', class: 'link', 'aria-label': `${rule.failed} failed: show findings of ${rule.title}` }, String(rule.failed));
+    const button = el(
+      'button',
+      { type: 'button', class: 'link', 'aria-label': `${rule.failed} failed: show findings of ${rule.title}` },
+      String(rule.failed),
+    );
     button.addEventListener('click', () => onShowFindings(rule.rule));
     failed.appendChild(button);
   } else {
@@ -69,7 +96,17 @@ export function verdictsTable(overview: SampleOverview): HTMLElement | null {
       'table',
       { class: 'data verdicts', id: 'verdicts-table' },
       el('caption', {}, 'Sample-level verdicts declared by the rule packs.'),
-      el('thead', {}, el('tr', {}, ...['Verdict', 'Pack', 'Status', 'Files failing', 'Awaiting judgment', 'Threshold'].map((c) => el('th', { scope: 'col' }, c)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['Verdict', 'Pack', 'Status', 'Files failing', 'Awaiting judgment', 'Threshold'].map((c) =>
+            el('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
       el(
         'tbody',
         {},

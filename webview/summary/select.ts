@@ -35,7 +35,11 @@ export class Select {
     const signature = JSON.stringify(choices);
     if (signature !== this.signature) {
       this.signature = signature;
-      this.control.replaceChildren(...choices.map((choice) => el('vscode-option', { value: choice.value, selected: choice.value === value }, choice.label)));
+      this.control.replaceChildren(
+        ...choices.map((choice) =>
+          el('vscode-option', { value: choice.value, selected: choice.value === value }, choice.label),
+        ),
+      );
     }
     if (this.control.value !== value) this.control.value = value;
     return value;

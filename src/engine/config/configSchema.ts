@@ -9,19 +9,24 @@ export const configSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: CONFIG_SCHEMA_ID,
   title: 'dipsample configuration (.dipsample.yaml)',
-  description: 'Per-sample or per-force audit configuration. The nearest file to a crime file wins; `extends` layers others beneath it.',
+  description:
+    'Per-sample or per-force audit configuration. The nearest file to a crime file wins; `extends` layers others beneath it.',
   type: 'object',
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
     extends: {
       description: 'Configuration file(s) this one builds on, relative to this file. Later entries and this file win.',
-      oneOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 } }],
+      oneOf: [
+        { type: 'string', minLength: 1 },
+        { type: 'array', items: { type: 'string', minLength: 1 } },
+      ],
     },
     packs: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
-      description: 'Rule packs to run: a built-in pack name (e.g. core) or a path to a *.pack.yaml file relative to this file.',
+      description:
+        'Rule packs to run: a built-in pack name (e.g. core) or a path to a *.pack.yaml file relative to this file.',
     },
     timezone: {
       type: 'string',

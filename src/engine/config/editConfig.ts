@@ -7,7 +7,11 @@ import type { ConfiguredSeverity } from '../model';
  * options. `text` undefined creates a new file. Returns undefined when the text is not a YAML map
  * (a file the user must fix first: we never overwrite what we cannot read).
  */
-export function setRuleSetting(text: string | undefined, rule: string, setting: ConfiguredSeverity): string | undefined {
+export function setRuleSetting(
+  text: string | undefined,
+  rule: string,
+  setting: ConfiguredSeverity,
+): string | undefined {
   if (text === undefined || text.trim() === '') {
     return `# dipsample configuration: https://dipsample.invalid/docs/rule-packs.md\nrules:\n  ${rule}: ${setting}\n`;
   }

@@ -47,20 +47,32 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
   const text = await host.readFile(file);
   merged.files.push(file);
   if (text === undefined) {
-    merged.problems.push({ file, range: zeroRange(), severity: 'error', message: `Configuration file not found: ${file}` });
+    merged.problems.push({
+      file,
+      range: zeroRange(),
+      severity: 'error',
+      message: `Configuration file not found: ${file}`,
+    });
     return;
   }
   const document = new ParsedDocument(text, file.endsWith('.json') ? 'json' : 'yaml');
   const problem = (where: PathSegment[], message: string, atKey = false) =>
-    merged.problems.push({ file, range: atKey ? document.locateKey(where) : document.locate(where).range, severity: 'error', message });
+    merged.problems.push({
+      file,
+      range: atKey ? document.locateKey(where) : document.locate(where).range,
+      severity: 'error',
+      message,
+    });
   if (document.problems.length > 0) {
-    for (const p of document.problems) merged.problems.push({ file, range: p.range, severity: 'error', message: p.message });
+    for (const p of document.problems)
+      merged.problems.push({ file, range: p.range, severity: 'error', message: p.message });
     return;
   }
   const value = document.value ?? {};
   validateConfig ??= sharedAjv().compile(configSchema);
   if (!validateConfig(value)) {
-    for (const p of schemaProblems(validateConfig.errors, value)) problem(p.path, `Configuration: ${p.message}`, p.atKey);
+    for (const p of schemaProblems(validateConfig.errors, value))
+      problem(p.path, `Configuration: ${p.message}`, p.atKey);
     return;
   }
   const config = value as {
@@ -77,14 +89,19 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
     const parentFile = path.resolve(directory, parent);
     const where = Array.isArray(config.extends) ? ['extends', index] : ['extends'];
     if ([...chain, file].includes(parentFile)) {
-      problem(where, `Configuration extends itself in a cycle: ${[...chain, file, parentFile].map((f) => path.basename(f)).join(' → ')}`);
+      problem(
+        where,
+        `Configuration extends itself in a cycle: ${[...chain, file, parentFile].map((f) => path.basename(f)).join(' → ')}`,
+      );
       continue;
     }
     await loadLayer(parentFile, host, merged, [...chain, file]);
   }
 
   if (config.packs) {
-    merged.packs = config.packs.map((spec, index) => packReference(spec, directory, path, { file, document, path: ['packs', index] }));
+    merged.packs = config.packs.map((spec, index) =>
+      packReference(spec, directory, path, { file, document, path: ['packs', index] }),
+    );
   }
   if (config.timezone !== undefined) {
     if (isValidTimeZone(config.timezone)) {

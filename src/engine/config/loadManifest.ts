@@ -26,12 +26,22 @@ export async function loadManifest(file: string, host: ConfigHost): Promise<Samp
   const text = await host.readFile(file);
   if (text === undefined) return undefined;
   const document = new ParsedDocument(text, 'yaml');
-  const problems: Problem[] = document.problems.map((p) => ({ file, range: p.range, severity: 'error', message: p.message }));
+  const problems: Problem[] = document.problems.map((p) => ({
+    file,
+    range: p.range,
+    severity: 'error',
+    message: p.message,
+  }));
   if (problems.length > 0) return { file, problems };
   validateManifest ??= sharedAjv().compile(manifestSchema);
   if (!validateManifest(document.value)) {
     for (const p of schemaProblems(validateManifest.errors, document.value)) {
-      problems.push({ file, range: p.atKey ? document.locateKey(p.path) : document.locate(p.path).range, severity: 'error', message: `Sample manifest: ${p.message}` });
+      problems.push({
+        file,
+        range: p.atKey ? document.locateKey(p.path) : document.locate(p.path).range,
+        severity: 'error',
+        message: `Sample manifest: ${p.message}`,
+      });
     }
     return { file, problems };
   }
@@ -40,7 +50,9 @@ export async function loadManifest(file: string, host: ConfigHost): Promise<Samp
   return {
     ...manifest,
     file,
-    packs: manifest.packs?.map((spec, index) => packReference(spec, directory, host.path, { file, document, path: ['packs', index] })),
+    packs: manifest.packs?.map((spec, index) =>
+      packReference(spec, directory, host.path, { file, document, path: ['packs', index] }),
+    ),
     problems,
   };
 }

@@ -25,6 +25,13 @@ export function isPackPath(spec: string): boolean {
 }
 
 /** The reference a spec makes, a path resolved against `baseDirectory` (the folder of the file naming it). */
-export function packReference(spec: string, baseDirectory: string, paths: Pick<HostPaths, 'resolve'>, declaredIn: Declaration): PackReference {
-  return isPackPath(spec) ? { spec, file: paths.resolve(baseDirectory, spec), declaredIn } : { spec, builtin: spec, declaredIn };
+export function packReference(
+  spec: string,
+  baseDirectory: string,
+  paths: Pick<HostPaths, 'resolve'>,
+  declaredIn: Declaration,
+): PackReference {
+  return isPackPath(spec)
+    ? { spec, file: paths.resolve(baseDirectory, spec), declaredIn }
+    : { spec, builtin: spec, declaredIn };
 }

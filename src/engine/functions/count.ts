@@ -16,7 +16,10 @@ export const count: RuleFunction = {
     additionalProperties: false,
     properties: {
       path: { type: 'string', minLength: 1, description: 'The list to count in, e.g. log' },
-      where: { $ref: 'dipsample:predicate', description: 'Condition an item must meet to be counted; paths are relative to the item.' },
+      where: {
+        $ref: 'dipsample:predicate',
+        description: 'Condition an item must meet to be counted; paths are relative to the item.',
+      },
       min: { type: 'integer', minimum: 0 },
       max: { type: 'integer', minimum: 0 },
       description: { type: 'string', description: 'What is being counted, for messages, e.g. "supervisor reviews".' },
@@ -39,7 +42,9 @@ export const count: RuleFunction = {
       const data = { count: matching, min, max, path, description: what };
       if (min !== undefined && matching < min) {
         const message =
-          matching === 0 ? `No ${what} (at least ${min} required)` : `Only ${matching} ${what} (at least ${min} required)`;
+          matching === 0
+            ? `No ${what} (at least ${min} required)`
+            : `Only ${matching} ${what} (at least ${min} required)`;
         return failed([{ path: list ? list.path : intendedPath(path), message, data }]);
       }
       if (max !== undefined && matching > max) {

@@ -34,13 +34,15 @@ export const elapsed: RuleFunction = {
     const from = options.from as string;
     const to = options.to as string;
     for (const key of ['from', 'to'] as const) {
-      if (!isValidPath(options[key] as string)) throw new OptionError(`"${options[key]}" is not a valid field path`, [key]);
+      if (!isValidPath(options[key] as string))
+        throw new OptionError(`"${options[key]}" is not a valid field path`, [key]);
     }
     const limit = (key: 'min' | 'max'): number | undefined => {
       const text = options[key] as string | undefined;
       if (text === undefined) return undefined;
       const milliseconds = parseDuration(text);
-      if (milliseconds === undefined) throw new OptionError(`"${text}" is not a duration (try 24h, 90m, 3d or PT24H)`, [key]);
+      if (milliseconds === undefined)
+        throw new OptionError(`"${text}" is not a duration (try 24h, 90m, 3d or PT24H)`, [key]);
       return milliseconds;
     };
     const min = limit('min');
@@ -60,10 +62,18 @@ export const elapsed: RuleFunction = {
       const data = { elapsed: formatDuration(span), min: minText, max: maxText, from, to };
       const at = end?.path ?? intendedPath(to);
       if (min !== undefined && span < min) {
-        return failed([{ path: at, message: `Only ${formatDuration(span)} from \`${from}\` to \`${to}\` (less than ${minText})`, data }]);
+        return failed([
+          {
+            path: at,
+            message: `Only ${formatDuration(span)} from \`${from}\` to \`${to}\` (less than ${minText})`,
+            data,
+          },
+        ]);
       }
       if (max !== undefined && span > max) {
-        return failed([{ path: at, message: `${formatDuration(span)} from \`${from}\` to \`${to}\` (more than ${maxText})`, data }]);
+        return failed([
+          { path: at, message: `${formatDuration(span)} from \`${from}\` to \`${to}\` (more than ${maxText})`, data },
+        ]);
       }
       return passed;
     };

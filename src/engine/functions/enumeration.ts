@@ -25,7 +25,13 @@ export const enumeration: RuleFunction = {
     return ({ record }) => {
       const matches = select(record, path);
       if (matches.length === 0 && options.required === true) {
-        return failed([{ path: intendedPath(path), message: `\`${path}\` is missing (expected one of ${listed})`, data: { value: '', values: listed, path } }]);
+        return failed([
+          {
+            path: intendedPath(path),
+            message: `\`${path}\` is missing (expected one of ${listed})`,
+            data: { value: '', values: listed, path },
+          },
+        ]);
       }
       return failed(
         matches

@@ -14,7 +14,11 @@ export const pattern: RuleFunction = {
       path: { type: 'string', minLength: 1, description: 'Field(s) to test, e.g. log[*].text' },
       match: { type: 'string', description: 'Regular expression each value must match.' },
       notMatch: { type: 'string', description: 'Regular expression no value may match.' },
-      flags: { type: 'string', pattern: '^[imsu]*$', description: 'Regular expression flags, e.g. i for case-insensitive.' },
+      flags: {
+        type: 'string',
+        pattern: '^[imsu]*$',
+        description: 'Regular expression flags, e.g. i for case-insensitive.',
+      },
     },
   },
   placeholders: ['value', 'pattern', 'path'],
@@ -40,10 +44,22 @@ export const pattern: RuleFunction = {
             const text = match.value as string;
             const preview = text.length > 60 ? `${text.slice(0, 57)}…` : text;
             if (must && !must.test(text)) {
-              return [{ path: match.path, message: `"${preview}" does not match /${must.source}/`, data: { value: preview, pattern: must.source, path } }];
+              return [
+                {
+                  path: match.path,
+                  message: `"${preview}" does not match /${must.source}/`,
+                  data: { value: preview, pattern: must.source, path },
+                },
+              ];
             }
             if (mustNot && mustNot.test(text)) {
-              return [{ path: match.path, message: `"${preview}" matches /${mustNot.source}/`, data: { value: preview, pattern: mustNot.source, path } }];
+              return [
+                {
+                  path: match.path,
+                  message: `"${preview}" matches /${mustNot.source}/`,
+                  data: { value: preview, pattern: mustNot.source, path },
+                },
+              ];
             }
             return [];
           }),

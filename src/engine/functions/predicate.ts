@@ -11,11 +11,7 @@ type Scalar = string | number | boolean | null;
  * path reaches: it holds when any reached value satisfies every operator given (an empty reach
  * satisfies only `present: false`). `sameAs` / `differentFrom` compare with a field of the whole record.
  */
-export type Predicate =
-  | { all: Predicate[] }
-  | { any: Predicate[] }
-  | { not: Predicate }
-  | FieldCondition;
+export type Predicate = { all: Predicate[] } | { any: Predicate[] } | { not: Predicate } | FieldCondition;
 
 export interface FieldCondition {
   path: string;
@@ -47,8 +43,18 @@ const scalarList = { type: 'array', items: scalar };
 export const predicateSchema = {
   $id: 'dipsample:predicate',
   oneOf: [
-    { type: 'object', required: ['all'], additionalProperties: false, properties: { all: { type: 'array', minItems: 1, items: { $ref: '#' } } } },
-    { type: 'object', required: ['any'], additionalProperties: false, properties: { any: { type: 'array', minItems: 1, items: { $ref: '#' } } } },
+    {
+      type: 'object',
+      required: ['all'],
+      additionalProperties: false,
+      properties: { all: { type: 'array', minItems: 1, items: { $ref: '#' } } },
+    },
+    {
+      type: 'object',
+      required: ['any'],
+      additionalProperties: false,
+      properties: { any: { type: 'array', minItems: 1, items: { $ref: '#' } } },
+    },
     { type: 'object', required: ['not'], additionalProperties: false, properties: { not: { $ref: '#' } } },
     {
       type: 'object',
@@ -106,9 +112,15 @@ function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPre
   }
   let withinMax: number | undefined;
   if (condition.within) {
-    if (!isValidPath(condition.within.of)) throw new OptionError(`"${condition.within.of}" is not a valid field path`, [...at, 'within', 'of']);
+    if (!isValidPath(condition.within.of))
+      throw new OptionError(`"${condition.within.of}" is not a valid field path`, [...at, 'within', 'of']);
     withinMax = parseDuration(condition.within.max);
-    if (withinMax === undefined) throw new OptionError(`"${condition.within.max}" is not a duration (try 24h, 90m, 3d or PT24H)`, [...at, 'within', 'max']);
+    if (withinMax === undefined)
+      throw new OptionError(`"${condition.within.max}" is not a duration (try 24h, 90m, 3d or PT24H)`, [
+        ...at,
+        'within',
+        'max',
+      ]);
   }
   let pattern: RegExp | undefined;
   if (condition.matches !== undefined) {

@@ -11,8 +11,16 @@ export const present: RuleFunction = {
     required: ['path'],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', minLength: 1, description: 'Field that must be present, e.g. investigation_plan.lines_of_enquiry' },
-      nonEmpty: { type: 'boolean', default: true, description: 'Also fail on null, blank text and empty lists or maps.' },
+      path: {
+        type: 'string',
+        minLength: 1,
+        description: 'Field that must be present, e.g. investigation_plan.lines_of_enquiry',
+      },
+      nonEmpty: {
+        type: 'boolean',
+        default: true,
+        description: 'Also fail on null, blank text and empty lists or maps.',
+      },
     },
   },
   placeholders: ['path'],

@@ -95,7 +95,9 @@ export class ParsedDocument {
 
   /** `value` written inline in this file's syntax (YAML flow style or JSON). */
   inlineText(value: unknown): string {
-    return this.format === 'json' ? JSON.stringify(value) : stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
+    return this.format === 'json'
+      ? JSON.stringify(value)
+      : stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trimEnd();
   }
 
   /** The range of the key naming the last step of `path` (for unknown fields); else as `locate`. */

@@ -18,12 +18,15 @@ const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'not']);
 export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
   if (!errors) return [];
   const specific = errors.filter((error) => !COMBINATORS.has(error.keyword));
-  const explained = (error: ErrorObject) =>
-    specific.some((other) => other.instancePath.startsWith(error.instancePath));
+  const explained = (error: ErrorObject) => specific.some((other) => other.instancePath.startsWith(error.instancePath));
   // Inside a failed oneOf/anyOf, "missing field" errors of the branches that were not meant are
   // noise when a branch got further (an error deeper in the value explains the failure).
-  const deeper = (error: ErrorObject) => specific.some((other) => other.instancePath.startsWith(`${error.instancePath}/`));
-  const wrongBranch = (error: ErrorObject) => (error.keyword === 'required' || error.keyword === 'additionalProperties') && /\/(oneOf|anyOf)\//.test(error.schemaPath) && deeper(error);
+  const deeper = (error: ErrorObject) =>
+    specific.some((other) => other.instancePath.startsWith(`${error.instancePath}/`));
+  const wrongBranch = (error: ErrorObject) =>
+    (error.keyword === 'required' || error.keyword === 'additionalProperties') &&
+    /\/(oneOf|anyOf)\//.test(error.schemaPath) &&
+    deeper(error);
   const kept = errors.filter((error) => (!COMBINATORS.has(error.keyword) || !explained(error)) && !wrongBranch(error));
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
@@ -52,7 +55,11 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path, atKey: false, message: `Missing required field \`${pathText([...path, params.missingProperty as string])}\`` };
+      return {
+        path,
+        atKey: false,
+        message: `Missing required field \`${pathText([...path, params.missingProperty as string])}\``,
+      };
     case 'additionalProperties':
       return {
         path: [...path, params.additionalProperty as string],
@@ -60,11 +67,19 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem {
         message: `Unknown field \`${pathText([...path, params.additionalProperty as string])}\` (check the spelling; force-specific fields start with x_)`,
       };
     case 'enum':
-      return { path, atKey: false, message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+      return {
+        path,
+        atKey: false,
+        message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+      };
     case 'const':
       return { path, atKey: false, message: `${field} must be ${JSON.stringify(params.allowedValue)}` };
     case 'type':
-      return { path, atKey: false, message: `${field} must be ${article(String(params.type))} (found ${typeName(valueAt(data, path))})` };
+      return {
+        path,
+        atKey: false,
+        message: `${field} must be ${article(String(params.type))} (found ${typeName(valueAt(data, path))})`,
+      };
     case 'format':
       return { path, atKey: false, message: `${field} must be ${formatText(String(params.format))}` };
     default:
@@ -74,11 +89,14 @@ function describe(error: ErrorObject, data: unknown): SchemaProblem {
 
 /** `log[2].author.id`: the way rule packs write paths. */
 export function pathText(path: readonly PathSegment[]): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
+    .join('');
 }
 
 function formatText(format: string): string {
-  if (format === 'local-date-time') return 'a date-time such as 2013-11-04T14:30 (optionally with an offset: Z or +01:00)';
+  if (format === 'local-date-time')
+    return 'a date-time such as 2013-11-04T14:30 (optionally with an offset: Z or +01:00)';
   if (format === 'date') return 'a date such as 2013-11-04';
   return `a valid ${format}`;
 }

@@ -27,7 +27,9 @@ export const FILE_RULE_COLUMNS = [
  * blank for a rule the file's configuration did not run.
  */
 export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, rules: readonly RuleRow[]): string {
-  const files = [...reports].map((report) => ({ report, name: relativeName(report.path, sample.folder) })).sort((a, b) => a.name.localeCompare(b.name));
+  const files = [...reports]
+    .map((report) => ({ report, name: relativeName(report.path, sample.folder) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   const rows: CsvCell[][] = [];
   for (const { report, name } of files) {
     const results = new Map<string, RuleResult>(report.results.map((result) => [result.rule, result]));

@@ -1,7 +1,17 @@
 import type { AuditRun } from '../model';
 import { csvTable } from './csvTable';
 
-export const FINDING_COLUMNS = ['path', 'reference', 'rule', 'severity', 'line', 'column', 'end_line', 'end_column', 'message'] as const;
+export const FINDING_COLUMNS = [
+  'path',
+  'reference',
+  'rule',
+  'severity',
+  'line',
+  'column',
+  'end_line',
+  'end_column',
+  'message',
+] as const;
 
 /** One row per finding, 1-based line and column, for spreadsheets. */
 export function findingsCsv(run: AuditRun): string {

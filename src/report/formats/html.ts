@@ -1,6 +1,14 @@
 import type { RuleRow, SampleReport } from '../model';
 import { Html, html } from './htmlTemplate';
-import { breakdownRows, groupShareText, headerItems, lineOf, shareDescription, shareText, verdictStatusText } from '../wording';
+import {
+  breakdownRows,
+  groupShareText,
+  headerItems,
+  lineOf,
+  shareDescription,
+  shareText,
+  verdictStatusText,
+} from '../wording';
 
 export interface HtmlOptions {
   /** When the report was made (e.g. an ISO timestamp), shown in the footer. */
@@ -72,7 +80,9 @@ ${body}
 function rulesTable(report: SampleReport): Html {
   if (report.rules.length === 0) return html`<p>No rules were run.</p>`;
   const rows = report.rules.map(
-    (rule) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
+    (
+      rule,
+    ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
 `,
   );
   const unaudited = report.totals.filesWithSyntaxErrors;
@@ -88,7 +98,9 @@ ${unaudited > 0 && html`<p class="note">${unaudited} file(s) with syntax errors 
 function verdictsTable(report: SampleReport): Html {
   if (report.verdicts.length === 0) return html`<p>The rule packs declare no sample-level verdicts.</p>`;
   const rows = report.verdicts.map(
-    (verdict) => html`<tr><th scope="row">${verdict.title} <span class="note">(${verdict.verdict})</span></th><td class="status-${verdict.status}">${verdictStatusText(verdict)}</td><td class="num">${verdict.failedFiles}/${verdict.applicableFiles}</td><td>${verdict.threshold}</td></tr>
+    (
+      verdict,
+    ) => html`<tr><th scope="row">${verdict.title} <span class="note">(${verdict.verdict})</span></th><td class="status-${verdict.status}">${verdictStatusText(verdict)}</td><td class="num">${verdict.failedFiles}/${verdict.applicableFiles}</td><td>${verdict.threshold}</td></tr>
 `,
   );
   return html`<table>
@@ -125,7 +137,9 @@ function filesTable(report: SampleReport): Html {
   if (report.files.length === 0) return html`<p>No file has findings.</p>`;
   const rows = report.files.flatMap((file) =>
     file.findings.map(
-      (finding) => html`<tr><th scope="row">${file.name}</th><td>${file.reference ?? ''}</td><td>${finding.rule}</td><td>${finding.severity}</td><td class="num">${lineOf(finding.range)}</td><td>${finding.message}</td></tr>
+      (
+        finding,
+      ) => html`<tr><th scope="row">${file.name}</th><td>${file.reference ?? ''}</td><td>${finding.rule}</td><td>${finding.severity}</td><td class="num">${lineOf(finding.range)}</td><td>${finding.message}</td></tr>
 `,
     ),
   );
@@ -143,8 +157,10 @@ ${rows}</tbody>
  * described SVG bar (with its 95% CI whisker) per rule. Every value goes through `escapeHtml`.
  */
 export function sampleHtml(report: SampleReport, options: HtmlOptions = {}): string {
-  const header = headerItems(report).map(({ label, value }) => html`<dt>${label}</dt><dd>${value}</dd>
-`);
+  const header = headerItems(report).map(
+    ({ label, value }) => html`<dt>${label}</dt><dd>${value}</dd>
+`,
+  );
   const page = html`<!doctype html>
 <html lang="en">
 <head>

@@ -50,14 +50,36 @@ export const FORMATS = {
   sarif: { renders: 'audit', label: 'SARIF 2.1.0', extension: 'sarif', render: sarifLog },
   csv: { renders: 'audit', label: 'CSV: one row per finding', extension: 'csv', render: findingsCsv },
   markdown: { renders: 'sample', label: 'Markdown', extension: 'md', render: ({ report }) => sampleMarkdown(report) },
-  html: { renders: 'sample', label: 'HTML (standalone page)', extension: 'html', render: ({ report, generated }) => sampleHtml(report, { generated }) },
-  'csv-files': { renders: 'sample', label: 'CSV: one row per file and rule', extension: 'csv', render: ({ report, reports }) => fileRuleCsv(report.sample, reports, report.rules) },
-  'csv-summary': { renders: 'sample', label: 'CSV: one row per rule', extension: 'csv', render: ({ report }) => summaryCsv(report) },
-  'csv-verdicts': { renders: 'sample', label: 'CSV: one row per sample-level verdict', extension: 'csv', render: ({ report }) => verdictsCsv(report) },
+  html: {
+    renders: 'sample',
+    label: 'HTML (standalone page)',
+    extension: 'html',
+    render: ({ report, generated }) => sampleHtml(report, { generated }),
+  },
+  'csv-files': {
+    renders: 'sample',
+    label: 'CSV: one row per file and rule',
+    extension: 'csv',
+    render: ({ report, reports }) => fileRuleCsv(report.sample, reports, report.rules),
+  },
+  'csv-summary': {
+    renders: 'sample',
+    label: 'CSV: one row per rule',
+    extension: 'csv',
+    render: ({ report }) => summaryCsv(report),
+  },
+  'csv-verdicts': {
+    renders: 'sample',
+    label: 'CSV: one row per sample-level verdict',
+    extension: 'csv',
+    render: ({ report }) => verdictsCsv(report),
+  },
 } as const satisfies Record<string, OutputFormat>;
 
 export type FormatId = keyof typeof FORMATS;
-type IdsRendering<Kind extends OutputFormat['renders']> = { [Id in FormatId]: (typeof FORMATS)[Id]['renders'] extends Kind ? Id : never }[FormatId];
+type IdsRendering<Kind extends OutputFormat['renders']> = {
+  [Id in FormatId]: (typeof FORMATS)[Id]['renders'] extends Kind ? Id : never;
+}[FormatId];
 /** `dipsample audit --format`. */
 export type AuditFormatId = IdsRendering<'audit'>;
 /** `dipsample report --format` and the summary's exports. */

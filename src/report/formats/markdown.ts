@@ -5,10 +5,19 @@ import { breakdownRows, groupShareText, headerItems, lineOf, shareText, verdictS
 type Align = 'left' | 'right';
 
 /** A GitHub-flavoured Markdown table; cells are escaped here, so callers pass plain text. */
-function table(header: ReadonlyArray<string | [string, Align]>, rows: ReadonlyArray<ReadonlyArray<string | number>>): string[] {
-  const columns = header.map((column) => (typeof column === 'string' ? { title: column, align: 'left' as Align } : { title: column[0], align: column[1] }));
+function table(
+  header: ReadonlyArray<string | [string, Align]>,
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string[] {
+  const columns = header.map((column) =>
+    typeof column === 'string' ? { title: column, align: 'left' as Align } : { title: column[0], align: column[1] },
+  );
   const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map((cell) => md(String(cell))).join(' | ')} |`;
-  return [line(columns.map((c) => c.title)), `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`, ...rows.map(line)];
+  return [
+    line(columns.map((c) => c.title)),
+    `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map(line),
+  ];
 }
 
 /**
@@ -26,12 +35,29 @@ export function sampleMarkdown(report: SampleReport): string {
   else {
     out.push(
       ...table(
-        ['Rule', ['Failed', 'right'], ['Passed', 'right'], ['N/A', 'right'], ['Awaiting', 'right'], '% failed (95% CI)'],
-        report.rules.map((rule) => [`${rule.title} (${rule.rule})`, rule.failed, rule.passed, rule.notApplicable, rule.awaitingJudgment, shareText(rule)]),
+        [
+          'Rule',
+          ['Failed', 'right'],
+          ['Passed', 'right'],
+          ['N/A', 'right'],
+          ['Awaiting', 'right'],
+          '% failed (95% CI)',
+        ],
+        report.rules.map((rule) => [
+          `${rule.title} (${rule.rule})`,
+          rule.failed,
+          rule.passed,
+          rule.notApplicable,
+          rule.awaitingJudgment,
+          shareText(rule),
+        ]),
       ),
     );
     if (report.totals.filesWithSyntaxErrors > 0) {
-      out.push('', `${report.totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`);
+      out.push(
+        '',
+        `${report.totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`,
+      );
     }
   }
   out.push('');
@@ -42,7 +68,12 @@ export function sampleMarkdown(report: SampleReport): string {
     out.push(
       ...table(
         ['Verdict', 'Status', ['Failed files / applicable', 'right'], 'Threshold'],
-        report.verdicts.map((verdict) => [`${verdict.title} (${verdict.verdict})`, verdictStatusText(verdict), `${verdict.failedFiles}/${verdict.applicableFiles}`, verdict.threshold]),
+        report.verdicts.map((verdict) => [
+          `${verdict.title} (${verdict.verdict})`,
+          verdictStatusText(verdict),
+          `${verdict.failedFiles}/${verdict.applicableFiles}`,
+          verdict.threshold,
+        ]),
       ),
     );
   }
@@ -54,7 +85,12 @@ export function sampleMarkdown(report: SampleReport): string {
     const width = breakdown.dimensions.length;
     out.push(
       ...table(
-        [...breakdown.dimensions, ['Files', 'right'], ['Failing any rule', 'right'], ...report.rules.map((rule): [string, Align] => [rule.rule, 'right'])],
+        [
+          ...breakdown.dimensions,
+          ['Files', 'right'],
+          ['Failing any rule', 'right'],
+          ...report.rules.map((rule): [string, Align] => [rule.rule, 'right']),
+        ],
         rows.map((row) => [
           ...(row.total ? [row.labels[0], ...Array<string>(width - 1).fill('')] : row.labels),
           row.files,
@@ -74,7 +110,16 @@ export function sampleMarkdown(report: SampleReport): string {
     out.push(
       ...table(
         ['File', 'Reference', 'Rule', 'Severity', ['Line', 'right'], 'Message'],
-        report.files.flatMap((file) => file.findings.map((finding) => [file.name, file.reference ?? '', finding.rule, finding.severity, lineOf(finding.range), finding.message])),
+        report.files.flatMap((file) =>
+          file.findings.map((finding) => [
+            file.name,
+            file.reference ?? '',
+            finding.rule,
+            finding.severity,
+            lineOf(finding.range),
+            finding.message,
+          ]),
+        ),
       ),
     );
   }

@@ -2,11 +2,25 @@ import { SCHEMA_RULE, SYNTAX_RULE, type Severity } from '../../engine';
 import type { AuditRun } from '../model';
 import { rulesOf } from './auditRun';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 const FILE_RULES = [
-  { id: SYNTAX_RULE, title: 'File is valid YAML or JSON', description: 'The file could not be read as YAML or JSON, so no audit rule could be applied to it.' },
-  { id: SCHEMA_RULE, title: 'Record follows the crime-file/1 format', description: 'The record breaks the crime-file/1 schema (missing required fields, unknown fields, wrong types or values).' },
+  {
+    id: SYNTAX_RULE,
+    title: 'File is valid YAML or JSON',
+    description: 'The file could not be read as YAML or JSON, so no audit rule could be applied to it.',
+  },
+  {
+    id: SCHEMA_RULE,
+    title: 'Record follows the crime-file/1 format',
+    description:
+      'The record breaks the crime-file/1 schema (missing required fields, unknown fields, wrong types or values).',
+  },
 ];
 
 /** SARIF 2.1.0 log: one run, rules described in the driver, results located with 1-based regions. */
@@ -75,6 +89,7 @@ export function sarifLog(run: AuditRun): string {
 function artifactLocation(filePath: string): { uri: string; uriBaseId?: string } {
   const encoded = filePath.split('/').map(encodeURIComponent).join('/');
   if (filePath.startsWith('/')) return { uri: `file://${encoded}` };
-  if (/^[A-Za-z]:\//.test(filePath)) return { uri: `file:///${filePath.slice(0, 2)}${encoded.slice(filePath.indexOf('/'))}` };
+  if (/^[A-Za-z]:\//.test(filePath))
+    return { uri: `file:///${filePath.slice(0, 2)}${encoded.slice(filePath.indexOf('/'))}` };
   return { uri: encoded, uriBaseId: '%SRCROOT%' };
 }

@@ -2,7 +2,12 @@ import { failedPercent } from '../share';
 import type { AuditRun } from '../model';
 import { awaitingFilesText, VERDICT_STATUS_LABELS } from '../wording';
 
-const SEVERITY_LABEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+const SEVERITY_LABEL: Record<string, string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'info',
+  hint: 'hint',
+};
 
 /** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
 export function textReport(run: AuditRun): string {
@@ -12,7 +17,9 @@ export function textReport(run: AuditRun): string {
     lines.push(file.reference ? `${file.path}  (${file.reference})` : file.path);
     for (const finding of file.findings) {
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${finding.message}  [${finding.rule}]`);
+      lines.push(
+        `  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${finding.message}  [${finding.rule}]`,
+      );
     }
     lines.push('');
   }
@@ -26,7 +33,9 @@ function summaryLines(run: AuditRun): string[] {
   const problems: string[] = [];
   if (summary.filesWithSyntaxErrors) problems.push(`${summary.filesWithSyntaxErrors} unreadable (syntax errors)`);
   if (summary.filesWithSchemaErrors) problems.push(`${summary.filesWithSchemaErrors} breaking the crime-file schema`);
-  lines.push(`Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`);
+  lines.push(
+    `Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`,
+  );
   if (summary.rules.length === 0) return lines;
   const width = Math.max(4, ...summary.rules.map((r) => r.rule.length));
   const judged = summary.rules.some((rule) => rule.awaitingJudgment > 0);
@@ -35,15 +44,24 @@ function summaryLines(run: AuditRun): string[] {
     const percent = failedPercent(rule);
     const share = percent === undefined ? '—' : `${percent.toFixed(1)}% (${rule.failed}/${rule.failed + rule.passed})`;
     const awaiting = judged ? `  ${String(rule.awaitingJudgment).padStart(8)}` : '';
-    lines.push(`  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}${awaiting}  ${share}`);
+    lines.push(
+      `  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}${awaiting}  ${share}`,
+    );
   }
-  if (judged) lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
+  if (judged)
+    lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
   for (const verdict of summary.verdicts) {
     // Decided and awaited verdicts stand out in capitals; "not applicable" stays quiet.
     const label = VERDICT_STATUS_LABELS[verdict.status];
     const status =
-      verdict.status === 'notApplicable' ? label : verdict.status === 'awaitingJudgment' ? `${label.toUpperCase()} ${awaitingFilesText(verdict.awaitingFiles)}` : label.toUpperCase();
-    lines.push(`Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`);
+      verdict.status === 'notApplicable'
+        ? label
+        : verdict.status === 'awaitingJudgment'
+          ? `${label.toUpperCase()} ${awaitingFilesText(verdict.awaitingFiles)}`
+          : label.toUpperCase();
+    lines.push(
+      `Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`,
+    );
   }
   const { error, warning, information, hint } = summary.findings;
   lines.push(`Findings: ${error} error, ${warning} warning, ${information} information, ${hint} hint`);

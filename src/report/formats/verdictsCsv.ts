@@ -2,8 +2,17 @@ import type { SampleOverview } from '../model';
 import { VERDICT_STATUS_LABELS } from '../wording';
 import { csvTable } from './csvTable';
 
-export const VERDICT_COLUMNS = ['pack', 'verdict', 'title', 'status', 'failed_files', 'awaiting_files', 'applicable_files', 'threshold', 'rules'] as const;
-
+export const VERDICT_COLUMNS = [
+  'pack',
+  'verdict',
+  'title',
+  'status',
+  'failed_files',
+  'awaiting_files',
+  'applicable_files',
+  'threshold',
+  'rules',
+] as const;
 
 /** One row per sample-level verdict (the rules it watches separated by spaces). */
 export function verdictsCsv(report: SampleOverview): string {

@@ -3,15 +3,28 @@ import * as vscode from 'vscode';
 import { FORMATS, sampleReport, type SampleInfo, type SampleTally } from '../../report';
 import type { ExportFormat } from '../../protocol/summaryMessages';
 
-const SUFFIX: Record<ExportFormat, string> = { 'csv-files': 'files', 'csv-summary': 'summary', 'csv-verdicts': 'verdicts', markdown: 'summary', html: 'report' };
+const SUFFIX: Record<ExportFormat, string> = {
+  'csv-files': 'files',
+  'csv-summary': 'summary',
+  'csv-verdicts': 'verdicts',
+  markdown: 'summary',
+  html: 'report',
+};
 
 /** "Hmic 2014 / Northmoor" → "hmic-2014-northmoor": a safe default file name. */
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'sample';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'sample'
+  );
 }
 
 export function defaultExportUri(sample: SampleInfo, format: ExportFormat): vscode.Uri {
-  return vscode.Uri.file(path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`));
+  return vscode.Uri.file(
+    path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`),
+  );
 }
 
 /**
@@ -46,7 +59,11 @@ export async function exportSummary(
     });
     if (!destination) return undefined;
   }
-  const text = spec.render({ report: sampleReport(sample, tally), reports: tally.files(), generated: new Date().toISOString() });
+  const text = spec.render({
+    report: sampleReport(sample, tally),
+    reports: tally.files(),
+    generated: new Date().toISOString(),
+  });
   try {
     await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
   } catch (error) {
@@ -54,8 +71,10 @@ export async function exportSummary(
     return undefined;
   }
   notify('info', `Exported ${spec.label} to ${destination.fsPath}`);
-  void vscode.window.showInformationMessage(`Sample summary exported to ${vscode.workspace.asRelativePath(destination)}`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', destination);
-  });
+  void vscode.window
+    .showInformationMessage(`Sample summary exported to ${vscode.workspace.asRelativePath(destination)}`, 'Open')
+    .then((choice) => {
+      if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', destination);
+    });
   return destination;
 }

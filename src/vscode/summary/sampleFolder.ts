@@ -52,16 +52,28 @@ export async function resolveSampleFolder(target?: vscode.Uri): Promise<vscode.U
     return sampleFolderOf(target);
   }
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && (isCrimeFile(active.fsPath) || path.basename(active.fsPath) === MANIFEST_FILE_NAME)) return sampleFolderOf(active);
+  if (active?.scheme === 'file' && (isCrimeFile(active.fsPath) || path.basename(active.fsPath) === MANIFEST_FILE_NAME))
+    return sampleFolderOf(active);
 
   const manifests = await vscode.workspace.findFiles(`**/${MANIFEST_FILE_NAME}`, EXCLUDE, 500);
   const choose = '$(folder-opened) Choose a folder…';
   const items = manifests
-    .map((uri) => ({ label: vscode.workspace.asRelativePath(path.dirname(uri.fsPath), true), uri: vscode.Uri.file(path.dirname(uri.fsPath)) }))
+    .map((uri) => ({
+      label: vscode.workspace.asRelativePath(path.dirname(uri.fsPath), true),
+      uri: vscode.Uri.file(path.dirname(uri.fsPath)),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label));
-  const picked = await vscode.window.showQuickPick([...items, { label: choose, uri: undefined }], { title: 'Summarise which sample?', placeHolder: 'A folder with a sample.yaml, or any folder of crime files' });
+  const picked = await vscode.window.showQuickPick([...items, { label: choose, uri: undefined }], {
+    title: 'Summarise which sample?',
+    placeHolder: 'A folder with a sample.yaml, or any folder of crime files',
+  });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
-  const folders = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Summarise' });
+  const folders = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Summarise',
+  });
   return folders?.[0];
 }

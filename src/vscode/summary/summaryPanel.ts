@@ -2,7 +2,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RuleSet } from '../../engine';
 import { fileRow, overviewOf, sampleInfo, SampleTally, type SampleInfo } from '../../report';
-import { isWebviewMessage, type AuditProgress, type ExportFormat, type HostMessage, type WebviewMessage } from '../../protocol/summaryMessages';
+import {
+  isWebviewMessage,
+  type AuditProgress,
+  type ExportFormat,
+  type HostMessage,
+  type WebviewMessage,
+} from '../../protocol/summaryMessages';
 import type { AuditChange, AuditService } from '../auditService';
 import { findCrimeFiles } from './sampleFolder';
 import { exportSummary } from './exportSummary';
@@ -79,11 +85,17 @@ export class SummaryPanel implements vscode.Disposable {
     this.rebuildNeeded = true;
     if (pending.length > 0) {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Auditing sample ${this.sample.name}`, cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Auditing sample ${this.sample.name}`,
+          cancellable: true,
+        },
         async (progress, token) => {
           const base = uris.length - pending.length;
           this.setProgress({ done: base, total: uris.length });
-          await this.service.auditMany(pending, progress, token, (done) => this.setProgress({ done: base + done, total: uris.length }));
+          await this.service.auditMany(pending, progress, token, (done) =>
+            this.setProgress({ done: base + done, total: uris.length }),
+          );
         },
       );
       this.setProgress(undefined);
@@ -155,7 +167,8 @@ export class SummaryPanel implements vscode.Disposable {
 
   private sendAll(): void {
     const files = [];
-    for (const report of this.tally.files()) if (report.findings.length > 0) files.push(fileRow(report, this.folder.fsPath));
+    for (const report of this.tally.files())
+      if (report.findings.length > 0) files.push(fileRow(report, this.folder.fsPath));
     this.post({ type: 'init', overview: overviewOf(this.sample, this.tally), files, progress: this.progress });
   }
 
@@ -173,7 +186,9 @@ export class SummaryPanel implements vscode.Disposable {
       this.log.warn(`Summary ${this.folder.fsPath}: ignored a malformed message from the webview`);
       return;
     }
-    void this.handle(message).catch((error) => this.log.error(`Summary ${this.folder.fsPath}: ${message.type} failed`, error));
+    void this.handle(message).catch((error) =>
+      this.log.error(`Summary ${this.folder.fsPath}: ${message.type} failed`, error),
+    );
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -193,12 +208,16 @@ export class SummaryPanel implements vscode.Disposable {
         return this.auditSample(true);
       case 'rendered':
         this.lastRender = { ms: message.ms, findings: message.findings };
-        this.log.debug(`Summary ${this.folder.fsPath}: drawn in ${message.ms.toFixed(1)} ms (${message.findings} findings)`);
+        this.log.debug(
+          `Summary ${this.folder.fsPath}: drawn in ${message.ms.toFixed(1)} ms (${message.findings} findings)`,
+        );
         this.rendered.fire(this.lastRender);
         return;
       case 'cspViolation':
         this.cspViolations.push(`${message.directive}: ${message.blocked}`);
-        this.log.error(`Summary webview: Content-Security-Policy blocked ${message.blocked || 'a resource'} (${message.directive})`);
+        this.log.error(
+          `Summary webview: Content-Security-Policy blocked ${message.blocked || 'a resource'} (${message.directive})`,
+        );
         return;
     }
   }
@@ -206,7 +225,13 @@ export class SummaryPanel implements vscode.Disposable {
   /** Writes an export of the summary as it stands (to `target`, or where the user chooses). */
   async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     await this.flush();
-    return exportSummary(format, this.sample, this.tally, (level, text) => this.post({ type: 'notice', level, message: text }), target);
+    return exportSummary(
+      format,
+      this.sample,
+      this.tally,
+      (level, text) => this.post({ type: 'notice', level, message: text }),
+      target,
+    );
   }
 
   /** Figures as the panel shows them: for tests and the API. */
@@ -215,13 +240,20 @@ export class SummaryPanel implements vscode.Disposable {
   }
 
   /** Opens a file of this sample at a finding; anything else the webview names is refused. */
-  private async reveal(file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<void> {
+  private async reveal(
+    file: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+  ): Promise<void> {
     if (!this.tally.get(file)) {
       this.log.warn(`Summary ${this.folder.fsPath}: refused to open ${file}, which is not a file of this sample`);
       return;
     }
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
-    await vscode.window.showTextDocument(vscode.Uri.file(file), { selection, viewColumn: column, preserveFocus: false });
+    await vscode.window.showTextDocument(vscode.Uri.file(file), {
+      selection,
+      viewColumn: column,
+      preserveFocus: false,
+    });
   }
 }

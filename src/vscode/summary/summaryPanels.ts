@@ -14,7 +14,11 @@ export class SummaryPanels implements vscode.Disposable, vscode.WebviewPanelSeri
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  static register(context: vscode.ExtensionContext, service: AuditService, log: vscode.LogOutputChannel): SummaryPanels {
+  static register(
+    context: vscode.ExtensionContext,
+    service: AuditService,
+    log: vscode.LogOutputChannel,
+  ): SummaryPanels {
     const panels = new SummaryPanels(service, context.extensionUri, log);
     context.subscriptions.push(
       panels,
@@ -23,7 +27,10 @@ export class SummaryPanels implements vscode.Disposable, vscode.WebviewPanelSeri
         const folder = await resolveSampleFolder(target instanceof vscode.Uri ? target : undefined);
         return folder ? panels.open(folder) : undefined;
       }),
-      vscode.commands.registerCommand('dipsample.exportSummary', (folder: vscode.Uri, format: ExportFormat, target?: vscode.Uri) => panels.export(folder, format, target)),
+      vscode.commands.registerCommand(
+        'dipsample.exportSummary',
+        (folder: vscode.Uri, format: ExportFormat, target?: vscode.Uri) => panels.export(folder, format, target),
+      ),
     );
     return panels;
   }
@@ -45,7 +52,9 @@ export class SummaryPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const webview = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Sample summary', column, { enableFindWidget: true });
+    const webview = vscode.window.createWebviewPanel(SUMMARY_VIEW_TYPE, 'Sample summary', column, {
+      enableFindWidget: true,
+    });
     return this.adopt(webview, folder);
   }
 
@@ -78,7 +87,9 @@ export class SummaryPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   private async adopt(webview: vscode.WebviewPanel, folder: vscode.Uri): Promise<SummaryPanel> {
     const key = folder.toString();
-    const panel = new SummaryPanel(webview, folder, this.service, this.extensionUri, this.log, () => this.panels.delete(key));
+    const panel = new SummaryPanel(webview, folder, this.service, this.extensionUri, this.log, () =>
+      this.panels.delete(key),
+    );
     this.panels.set(key, panel);
     await panel.auditSample();
     return panel;

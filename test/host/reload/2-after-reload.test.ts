@@ -10,9 +10,16 @@ describe('after a window reload', function () {
     const api = await activate();
     const folder = wsUri(BUNDLED);
     const cli = cliJson(folder);
-    const tab = await waitUntil(() => summaryTabs()[0], 'the summary tab to be restored',
-      () => `tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`,
-      { events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>] });
+    const tab = await waitUntil(
+      () => summaryTabs()[0],
+      'the summary tab to be restored',
+      () =>
+        `tabs: ${vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .map((t) => t.label)
+          .join(', ')}`,
+      { events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>] },
+    );
     assert.strictEqual(summaryTabs().length, 1, 'one summary tab');
     assert.ok(tab.label.includes(BUNDLED_NAME) || tab.label.includes('training-basics'), `tab label: ${tab.label}`);
     await webview(BUNDLED_NAME, 'text', { selector: '[data-fact="Files audited"]', equals: String(cli.summary.files) });
@@ -20,17 +27,26 @@ describe('after a window reload', function () {
       await webview(BUNDLED_NAME, 'text', { selector: failedCell(rule.rule), equals: String(rule.failed) });
     }
     const plan = cli.summary.rules.find((r) => r.rule === 'investigation-plan-present')!;
-    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${plan.failed} findings in ${plan.failed} files` });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '.list-status',
+      contains: `Showing ${plan.failed} findings in ${plan.failed} files`,
+    });
     // The revived panel is the extension's own again: it is tracked and follows edits.
     assert.ok(api.summary(folder)?.overview, 'the extension tracks the revived panel');
     const file = vscode.Uri.joinPath(folder, 'TRAIN-01.crime.yaml');
     const original = await readText(file);
     await writeText(file, original.replace('\ninvestigation_plan:', '\nx_removed_plan:'));
     try {
-      await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(plan.failed + 1) });
+      await webview(BUNDLED_NAME, 'text', {
+        selector: failedCell('investigation-plan-present'),
+        equals: String(plan.failed + 1),
+      });
     } finally {
       await restoreFile(file, original);
     }
-    await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(plan.failed) });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: failedCell('investigation-plan-present'),
+      equals: String(plan.failed),
+    });
   });
 });

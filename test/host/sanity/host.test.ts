@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 describe('VS Code test host', () => {
   it('is a real VS Code extension host', () => {
     assert.match(vscode.version, /^\d+\.\d+\.\d+/);
-    console.log(`vscode ${vscode.version}, appHost ${vscode.env.appHost}, uiKind ${vscode.env.uiKind}, remoteName ${vscode.env.remoteName}`);
+    console.log(
+      `vscode ${vscode.version}, appHost ${vscode.env.appHost}, uiKind ${vscode.env.uiKind}, remoteName ${vscode.env.remoteName}`,
+    );
   });
 
   it('opened a copy of test/host/workspace', () => {
@@ -22,7 +24,10 @@ describe('VS Code test host', () => {
 
   it('starts a terminal (node-pty)', async () => {
     const term = vscode.window.createTerminal({ name: 'sanity', shellPath: '/bin/sh' });
-    const pid = await Promise.race([term.processId, new Promise<undefined>((r) => setTimeout(() => r(undefined), 10000))]);
+    const pid = await Promise.race([
+      term.processId,
+      new Promise<undefined>((r) => setTimeout(() => r(undefined), 10000)),
+    ]);
     term.dispose();
     assert.ok(typeof pid === 'number' && pid > 0, `terminal pid: ${pid}`);
   });

@@ -19,9 +19,15 @@ describe('installed dipsample package', () => {
     }
     const extensionsDir = process.env.DIPSAMPLE_EXTENSIONS_DIR;
     assert.ok(extensionsDir, 'the harness passes the extensions folder');
-    assert.ok(path.resolve(where).startsWith(path.resolve(extensionsDir) + path.sep),
-      `loaded from the run's extensions folder ${extensionsDir}, not ${where}`);
-    assert.notStrictEqual(path.resolve(where), path.resolve(process.env.DIPSAMPLE_REPO ?? ''), 'not the development path');
+    assert.ok(
+      path.resolve(where).startsWith(path.resolve(extensionsDir) + path.sep),
+      `loaded from the run's extensions folder ${extensionsDir}, not ${where}`,
+    );
+    assert.notStrictEqual(
+      path.resolve(where),
+      path.resolve(process.env.DIPSAMPLE_REPO ?? ''),
+      'not the development path',
+    );
   });
 
   it('activates and returns its API', async () => {
@@ -33,16 +39,26 @@ describe('installed dipsample package', () => {
   it('audits a crime file: supervision-recorded on TRAIN-SUP', async () => {
     const api = await activate();
     const { uri, doc } = await open('training/TRAIN-SUP.crime.yaml');
-    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeValue(x) === 'supervision-recorded'),
-      'the supervision-recorded finding', api);
+    const ds = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeValue(x) === 'supervision-recorded'),
+      'the supervision-recorded finding',
+      api,
+    );
     const d = ds.find((x) => codeValue(x) === 'supervision-recorded')!;
-    const logLine = doc.getText().split('\n').findIndex((l) => l.startsWith('log:'));
+    const logLine = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('log:'));
     assert.strictEqual(fmtRange(d.range), `${logLine}:0-${logLine}:3`);
     // the documentation link points into the installed package
     const target = codeTarget(d);
     assert.ok(target, 'the code links the rule documentation');
     assert.ok(target.path.endsWith('/rules/docs/supervision-recorded.md'), target.toString());
-    assert.ok(target.path.startsWith(extension().extensionUri.path + '/'), `${target.toString()} is inside the installed extension`);
+    assert.ok(
+      target.path.startsWith(extension().extensionUri.path + '/'),
+      `${target.toString()} is inside the installed extension`,
+    );
     const bytes = await vscode.workspace.fs.readFile(target);
     assert.match(new TextDecoder().decode(bytes), /supervision/i, 'the documentation page is packaged');
   });
@@ -54,7 +70,16 @@ describe('installed dipsample package', () => {
     await vscode.commands.executeCommand('dipsample.openSummary', folder);
     const name = api.summary(folder)?.overview.sample.name;
     assert.ok(name, 'the summary is open');
-    const files = await askHarness<string>('webview', { sample: name, action: 'text', selector: '[data-fact="Files audited"]', equals: String(api.summary(folder)?.overview.totals.files) }, 30000);
+    const files = await askHarness<string>(
+      'webview',
+      {
+        sample: name,
+        action: 'text',
+        selector: '[data-fact="Files audited"]',
+        equals: String(api.summary(folder)?.overview.totals.files),
+      },
+      30000,
+    );
     assert.ok(Number(files) > 0, `files audited: ${files}`);
     assert.deepStrictEqual(api.summary(folder)?.cspViolations, [], 'no Content-Security-Policy violations');
   });

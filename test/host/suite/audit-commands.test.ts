@@ -5,11 +5,28 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activate, codeTarget, codeValue, describeDiagnostics, dipsampleDiagnostics, DipsampleApi, extension, fmtRange,
-  rangeIn, readText, rel, waitForDiagnostics, waitUntil, workspaceRoot, writeText, wsUri,
+  activate,
+  codeTarget,
+  codeValue,
+  describeDiagnostics,
+  dipsampleDiagnostics,
+  type DipsampleApi,
+  extension,
+  fmtRange,
+  rangeIn,
+  readText,
+  rel,
+  waitForDiagnostics,
+  waitUntil,
+  workspaceRoot,
+  writeText,
+  wsUri,
 } from '../util';
 
-interface AuditResult { files: number; findings: number }
+interface AuditResult {
+  files: number;
+  findings: number;
+}
 
 const CRIME_FILES = [
   'configured/CONF-ADVICE.crime.yaml',
@@ -20,18 +37,25 @@ const CRIME_FILES = [
   'training/TRAIN-QUICK.crime.yaml',
   'training/TRAIN-SUP.crime.yaml',
 ];
-const NEVER_OPENED = ['configured/CONF-ADVICE.crime.yaml', 'training/TRAIN-JSON.crime.json', 'training/TRAIN-QUICK.crime.yaml'];
+const NEVER_OPENED = [
+  'configured/CONF-ADVICE.crime.yaml',
+  'training/TRAIN-JSON.crime.json',
+  'training/TRAIN-QUICK.crime.yaml',
+];
 
 /** dipsample's findings on crime files (not the config problems), across every file with diagnostics. */
 function crimeFindings(under?: vscode.Uri): [vscode.Uri, vscode.Diagnostic[]][] {
-  return vscode.languages.getDiagnostics()
+  return vscode.languages
+    .getDiagnostics()
     .filter(([uri]) => /\.crime\.(ya?ml|json)$/.test(uri.path) && (!under || uri.path.startsWith(under.path + '/')))
     .map(([uri, ds]) => [uri, ds.filter((d) => d.source === 'dipsample')] as [vscode.Uri, vscode.Diagnostic[]])
     .filter(([, ds]) => ds.length > 0);
 }
 
 function rules(uri: vscode.Uri): string[] {
-  return dipsampleDiagnostics(uri).map((d) => String(codeValue(d))).sort();
+  return dipsampleDiagnostics(uri)
+    .map((d) => String(codeValue(d)))
+    .sort();
 }
 
 describe('audit commands', () => {
@@ -47,7 +71,10 @@ describe('audit commands', () => {
 
     const result = await vscode.commands.executeCommand<AuditResult>('dipsample.auditWorkspace');
     await api.whenIdle();
-    assert.ok(result && typeof result.files === 'number', `the command returns { files, findings }: ${JSON.stringify(result)}`);
+    assert.ok(
+      result && typeof result.files === 'number',
+      `the command returns { files, findings }: ${JSON.stringify(result)}`,
+    );
     const everyCrimeFile = await vscode.workspace.findFiles('**/*.crime.{yaml,yml,json}');
     assert.ok(everyCrimeFile.length > CRIME_FILES.length, 'the workspace also holds the bundled training sample');
     assert.strictEqual(result.files, everyCrimeFile.length, 'every crime file in the workspace was audited');
@@ -58,9 +85,15 @@ describe('audit commands', () => {
 
     // languages.getDiagnostics(): what the Problems panel shows
     const all = crimeFindings();
-    const withFindings = all.map(([uri]) => rel(uri)).filter((f) => !f.startsWith('bundled/')).sort();
-    assert.deepStrictEqual(withFindings, CRIME_FILES.filter((f) => f !== 'training/TRAIN-GOOD.crime.yaml'),
-      `files with findings:\n${all.map(([u]) => describeDiagnostics(u)).join('\n')}`);
+    const withFindings = all
+      .map(([uri]) => rel(uri))
+      .filter((f) => !f.startsWith('bundled/'))
+      .sort();
+    assert.deepStrictEqual(
+      withFindings,
+      CRIME_FILES.filter((f) => f !== 'training/TRAIN-GOOD.crime.yaml'),
+      `files with findings:\n${all.map(([u]) => describeDiagnostics(u)).join('\n')}`,
+    );
     const total = all.reduce((n, [, ds]) => n + ds.length, 0);
     assert.strictEqual(result.findings, total, 'the returned count matches the published diagnostics');
     const own = all.filter(([uri]) => !rel(uri).startsWith('bundled/')).reduce((n, [, ds]) => n + ds.length, 0);
@@ -70,20 +103,27 @@ describe('audit commands', () => {
     const json = wsUri('training/TRAIN-JSON.crime.json');
     assert.deepStrictEqual(rules(json), ['investigation-plan-present'], describeDiagnostics(json));
     const jsonText = await readText(json);
-    assert.strictEqual(fmtRange(dipsampleDiagnostics(json)[0].range), fmtRange(rangeIn(jsonText, '[]', /"lines_of_enquiry"/)));
+    assert.strictEqual(
+      fmtRange(dipsampleDiagnostics(json)[0].range),
+      fmtRange(rangeIn(jsonText, '[]', /"lines_of_enquiry"/)),
+    );
     assert.strictEqual(dipsampleDiagnostics(json)[0].severity, vscode.DiagnosticSeverity.Error);
 
     const quick = wsUri('training/TRAIN-QUICK.crime.yaml');
     assert.deepStrictEqual(rules(quick), ['filed-within-24h'], describeDiagnostics(quick));
     const quickText = await readText(quick);
     // on the filing time (filed.at, the only 12:40 in the file)
-    assert.strictEqual(fmtRange(dipsampleDiagnostics(quick)[0].range), fmtRange(rangeIn(quickText, '2013-11-04T12:40', /^\s+at:/)));
+    assert.strictEqual(
+      fmtRange(dipsampleDiagnostics(quick)[0].range),
+      fmtRange(rangeIn(quickText, '2013-11-04T12:40', /^\s+at:/)),
+    );
     assert.strictEqual(dipsampleDiagnostics(quick)[0].severity, vscode.DiagnosticSeverity.Warning);
 
     // the configured folder's .dipsample.yaml applies: supervision-recorded is a warning there
     const conf = wsUri('configured/CONF-ADVICE.crime.yaml');
     assert.deepStrictEqual(rules(conf), ['advice-given', 'supervision-recorded'], describeDiagnostics(conf));
-    for (const d of dipsampleDiagnostics(conf)) assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(conf));
+    for (const d of dipsampleDiagnostics(conf))
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(conf));
   });
 
   it('a malformed file gets one syntax finding and does not stop the others (dipsample.auditFolder)', async () => {
@@ -103,7 +143,10 @@ describe('audit commands', () => {
     assert.strictEqual(syntax.range.start.line, 3, `on the duplicate key (line 4): ${fmtRange(syntax.range)}`);
     const target = codeTarget(syntax);
     assert.ok(target, 'syntax findings link the documentation index');
-    assert.strictEqual(target.toString(), vscode.Uri.joinPath(extension().extensionUri, 'rules', 'docs', 'README.md').toString());
+    assert.strictEqual(
+      target.toString(),
+      vscode.Uri.joinPath(extension().extensionUri, 'rules', 'docs', 'README.md').toString(),
+    );
 
     // the files after it (alphabetically) and before it were audited as usual
     assert.deepStrictEqual(rules(wsUri('training/TRAIN-SUP.crime.yaml')), ['supervision-recorded']);
@@ -130,7 +173,12 @@ describe('audit commands', () => {
     assert.ok(result, 'the command returns { files, findings }');
     assert.strictEqual(result.files, 1);
     assert.strictEqual(result.findings, 1);
-    await waitForDiagnostics(file, (ds) => ds.length === 1 && codeValue(ds[0]) === 'supervision-recorded', 'the folder audit finding', api);
+    await waitForDiagnostics(
+      file,
+      (ds) => ds.length === 1 && codeValue(ds[0]) === 'supervision-recorded',
+      'the folder audit finding',
+      api,
+    );
     return file;
   }
 
@@ -138,10 +186,18 @@ describe('audit commands', () => {
   async function watchedCreate(relative: string, create: () => Thenable<void>): Promise<void> {
     // Rooted at the workspace folder, like the extension's own '**' globs, so that the workspace's
     // recursive watcher serves it rather than a watcher of its own on a path that does not exist yet.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceRoot(), relative), false, true, true);
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(workspaceRoot(), relative),
+      false,
+      true,
+      true,
+    );
     try {
       const seen = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the file watcher did not report ${relative} within 10 s`)), 10000);
+        const timer = setTimeout(
+          () => reject(new Error(`the file watcher did not report ${relative} within 10 s`)),
+          10000,
+        );
         watcher.onDidCreate(() => {
           clearTimeout(timer);
           resolve();
@@ -158,8 +214,12 @@ describe('audit commands', () => {
     const file = await auditScratch('scratch-file');
     try {
       await vscode.workspace.fs.delete(file);
-      await waitUntil(() => vscode.languages.getDiagnostics(file).length === 0, 'the deleted file\'s findings to be cleared',
-        () => describeDiagnostics(file), { api });
+      await waitUntil(
+        () => vscode.languages.getDiagnostics(file).length === 0,
+        "the deleted file's findings to be cleared",
+        () => describeDiagnostics(file),
+        { api },
+      );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(file, '..'), { recursive: true });
     }
@@ -173,7 +233,11 @@ describe('audit commands', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(vscode.Uri.joinPath(file, '..'), { recursive: true });
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitUntil(() => vscode.languages.getDiagnostics(file).length === 0, 'the findings of the deleted folder\'s file to be cleared',
-      () => describeDiagnostics(file), { api });
+    await waitUntil(
+      () => vscode.languages.getDiagnostics(file).length === 0,
+      "the findings of the deleted folder's file to be cleared",
+      () => describeDiagnostics(file),
+      { api },
+    );
   });
 });

@@ -7,14 +7,34 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import {
-  activate, closeAllEditors, codeValue, describeDiagnostics, dipsampleDiagnostics, DipsampleApi, exists, extension, open,
-  readText, restoreFile, waitForDiagnostics, waitForNoRule, waitForRule, waitUntil, wsUri,
+  activate,
+  closeAllEditors,
+  codeValue,
+  describeDiagnostics,
+  dipsampleDiagnostics,
+  type DipsampleApi,
+  exists,
+  extension,
+  open,
+  readText,
+  restoreFile,
+  waitForDiagnostics,
+  waitForNoRule,
+  waitForRule,
+  waitUntil,
+  wsUri,
 } from '../util';
 
 async function quickFixes(uri: vscode.Uri, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-  return (all ?? []).filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+    'vscode.executeCodeActionProvider',
+    uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  return (all ?? []).filter(
+    (a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'),
+  );
 }
 
 function find(actions: vscode.CodeAction[], title: RegExp): vscode.CodeAction {
@@ -55,7 +75,12 @@ describe('code actions', () => {
   const originals = new Map<string, string>();
   const CONF_CONFIG = 'configured/.dipsample.yaml';
   const TRAINING_CONFIG = 'training/.dipsample.yaml';
-  const tracked = ['training/TRAIN-SUP.crime.yaml', 'training/TRAIN-PLAN.crime.yaml', 'configured/CONF-ADVICE.crime.yaml', CONF_CONFIG];
+  const tracked = [
+    'training/TRAIN-SUP.crime.yaml',
+    'training/TRAIN-PLAN.crime.yaml',
+    'configured/CONF-ADVICE.crime.yaml',
+    CONF_CONFIG,
+  ];
 
   before(async () => {
     api = await activate();
@@ -74,21 +99,38 @@ describe('code actions', () => {
     const actions = await quickFixes(uri, d);
     const doc = find(actions, /^Open documentation for supervision-recorded$/);
     assert.strictEqual(doc.command?.command, 'dipsample.openRuleDoc');
-    assert.strictEqual(doc.command?.arguments?.[0], 'supervision-recorded', 'the rule id is the command\'s argument');
+    assert.strictEqual(doc.command?.arguments?.[0], 'supervision-recorded', "the rule id is the command's argument");
     find(actions, /^Switch off supervision-recorded for this sample\b/);
-    for (const s of ['warning', 'information', 'hint']) find(actions, new RegExp(`^Set severity of supervision-recorded to ${s}\\b`));
-    assert.ok(!actions.some((a) => /^Set severity of supervision-recorded to error\b/.test(a.title)), 'no action to set the severity it already has');
+    for (const s of ['warning', 'information', 'hint'])
+      find(actions, new RegExp(`^Set severity of supervision-recorded to ${s}\\b`));
+    assert.ok(
+      !actions.some((a) => /^Set severity of supervision-recorded to error\b/.test(a.title)),
+      'no action to set the severity it already has',
+    );
     for (const a of actions.filter((x) => /supervision-recorded/.test(x.title))) {
       assert.ok(a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind), `${a.title} is a quick fix`);
     }
     // running the documentation action opens the page
     await apply(doc);
     const page = vscode.Uri.joinPath(extension().extensionUri, 'rules', 'docs', 'supervision-recorded.md');
-    await waitUntil(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) =>
-      ((t.input instanceof vscode.TabInputText || t.input instanceof vscode.TabInputCustom) && t.input.uri.toString() === page.toString())
-      || (t.input instanceof vscode.TabInputWebview && /supervision-recorded/.test(t.label))),
-    'the documentation tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', '),
-    { events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>] });
+    await waitUntil(
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) =>
+              ((t.input instanceof vscode.TabInputText || t.input instanceof vscode.TabInputCustom) &&
+                t.input.uri.toString() === page.toString()) ||
+              (t.input instanceof vscode.TabInputWebview && /supervision-recorded/.test(t.label)),
+          ),
+      'the documentation tab',
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .map((t) => t.label)
+          .join(', '),
+      { events: [vscode.window.tabGroups.onDidChangeTabs as vscode.Event<unknown>] },
+    );
   });
 
   it('"Switch off" writes the nearest .dipsample.yaml, keeps its comments, and the finding disappears', async () => {
@@ -102,7 +144,10 @@ describe('code actions', () => {
     assert.deepStrictEqual(dipsampleDiagnostics(uri).map(codeValue), ['advice-given'], 'the other finding stays');
     await saveIfDirty(config);
     const text = await readText(config);
-    const beforeComments = before.split('\n').map((l) => l.replace(/^[^#]*/, '')).filter(Boolean);
+    const beforeComments = before
+      .split('\n')
+      .map((l) => l.replace(/^[^#]*/, ''))
+      .filter(Boolean);
     for (const c of beforeComments) assert.ok(text.includes(c), `comment kept: ${c}\n--- file:\n${text}`);
     const parsed = parse(text) as { timezone?: string; rules?: Record<string, unknown> };
     assert.strictEqual(parsed.rules?.['supervision-recorded'], 'off', text);
@@ -124,9 +169,16 @@ describe('code actions', () => {
     // the other files of the sample follow the new configuration once it is saved
     await saveIfDirty(config);
     const other = wsUri('training/TRAIN-QUICK.crime.yaml');
-    const result = await vscode.commands.executeCommand<{ files: number; findings: number }>('dipsample.auditFolder', wsUri('training'));
+    const result = await vscode.commands.executeCommand<{ files: number; findings: number }>(
+      'dipsample.auditFolder',
+      wsUri('training'),
+    );
     assert.ok(result);
-    assert.deepStrictEqual(dipsampleDiagnostics(other).map(codeValue), ['filed-within-24h'], describeDiagnostics(other));
+    assert.deepStrictEqual(
+      dipsampleDiagnostics(other).map(codeValue),
+      ['filed-within-24h'],
+      describeDiagnostics(other),
+    );
   });
 
   it('"Set severity" writes the new severity and the finding changes severity', async () => {
@@ -134,8 +186,12 @@ describe('code actions', () => {
     const d = await waitForRule(uri, 'supervision-recorded', api);
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     await apply(find(await quickFixes(uri, d), /^Set severity of supervision-recorded to information\b/));
-    await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Information,
-      'the finding as information', api);
+    await waitForDiagnostics(
+      uri,
+      (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Information,
+      'the finding as information',
+      api,
+    );
     const parsed = parse(await bufferText(wsUri(TRAINING_CONFIG))) as { rules?: Record<string, unknown> };
     assert.strictEqual(parsed.rules?.['supervision-recorded'], 'information');
   });
@@ -149,7 +205,9 @@ describe('code actions', () => {
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind));
     await apply(fix);
     await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no findings after the fix', api);
-    const record = parse(doc.getText()) as { investigation_plan?: { created_at?: unknown; lines_of_enquiry?: { action?: unknown; status?: unknown }[] } };
+    const record = parse(doc.getText()) as {
+      investigation_plan?: { created_at?: unknown; lines_of_enquiry?: { action?: unknown; status?: unknown }[] };
+    };
     const lines = record.investigation_plan?.lines_of_enquiry;
     assert.ok(Array.isArray(lines) && lines.length === 1, `one line of enquiry:\n${doc.getText()}`);
     assert.strictEqual(lines[0].status, 'outstanding');

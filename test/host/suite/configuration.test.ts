@@ -3,8 +3,23 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activate, closeAllEditors, codeValue, describeDiagnostics, dipsampleDiagnostics, DipsampleApi, fmtRange, open, rangeIn,
-  readText, restoreFile, setDocumentText, waitForDiagnostics, waitForNoRule, waitForRule, writeText, wsUri,
+  activate,
+  closeAllEditors,
+  codeValue,
+  describeDiagnostics,
+  dipsampleDiagnostics,
+  type DipsampleApi,
+  fmtRange,
+  open,
+  rangeIn,
+  readText,
+  restoreFile,
+  setDocumentText,
+  waitForDiagnostics,
+  waitForNoRule,
+  waitForRule,
+  writeText,
+  wsUri,
 } from '../util';
 
 const CONFIG = 'configured/.dipsample.yaml';
@@ -29,7 +44,11 @@ describe('configuration', () => {
     await writeText(wsUri(CONFIG), `${original}  advice-given: off\n`);
     const ds = await waitForNoRule(uri, 'advice-given', api);
     assert.deepStrictEqual(ds.map(codeValue), ['supervision-recorded'], describeDiagnostics(uri));
-    assert.strictEqual(ds[0].severity, vscode.DiagnosticSeverity.Warning, 'the rest of the configuration still applies');
+    assert.strictEqual(
+      ds[0].severity,
+      vscode.DiagnosticSeverity.Warning,
+      'the rest of the configuration still applies',
+    );
     await writeText(wsUri(CONFIG), original);
     await waitForRule(uri, 'advice-given', api);
   });
@@ -38,13 +57,25 @@ describe('configuration', () => {
     const { uri } = await open(FILE);
     await waitForRule(uri, 'supervision-recorded', api);
     const config = await vscode.workspace.openTextDocument(wsUri(CONFIG));
-    await setDocumentText(config, original.replace('supervision-recorded: warning', 'supervision-recorded: off'), false);
+    await setDocumentText(
+      config,
+      original.replace('supervision-recorded: warning', 'supervision-recorded: off'),
+      false,
+    );
     assert.ok(config.isDirty);
     const ds = await waitForNoRule(uri, 'supervision-recorded', api);
     assert.deepStrictEqual(ds.map(codeValue), ['advice-given']);
-    await setDocumentText(config, original.replace('supervision-recorded: warning', 'supervision-recorded: error'), false);
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeValue(x) === 'supervision-recorded' && x.severity === vscode.DiagnosticSeverity.Error),
-      'supervision-recorded back, as an error', api);
+    await setDocumentText(
+      config,
+      original.replace('supervision-recorded: warning', 'supervision-recorded: error'),
+      false,
+    );
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeValue(x) === 'supervision-recorded' && x.severity === vscode.DiagnosticSeverity.Error),
+      'supervision-recorded back, as an error',
+      api,
+    );
   });
 
   it('an unknown rule id is a diagnostic on the configuration file, at the key', async () => {
@@ -76,7 +107,11 @@ describe('configuration', () => {
     const ds = await waitForDiagnostics(config, (d) => d.length > 0, 'a configuration problem', api);
     assert.strictEqual(ds.length, 1, describeDiagnostics(config));
     assert.strictEqual(codeValue(ds[0]), 'config');
-    assert.strictEqual(fmtRange(ds[0].range), fmtRange(rangeIn(text, 'created_at', /anchor:/)), describeDiagnostics(config));
+    assert.strictEqual(
+      fmtRange(ds[0].range),
+      fmtRange(rangeIn(text, 'created_at', /anchor:/)),
+      describeDiagnostics(config),
+    );
     assert.strictEqual(dipsampleDiagnostics(uri).length > 0, true, 'the crime file is still audited');
   });
 });

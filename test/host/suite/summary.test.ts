@@ -5,7 +5,18 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { askHarness, bridgeAvailable } from '../bridge';
 import { BUNDLED, BUNDLED_NAME, cliJson, failedCell, openSummary, summaryTabs, webview } from '../summaryPage';
-import { activate, closeAllEditors, DipsampleApi, exists, readText, rel, restoreFile, waitUntil, writeText, wsUri } from '../util';
+import {
+  activate,
+  closeAllEditors,
+  type DipsampleApi,
+  exists,
+  readText,
+  rel,
+  restoreFile,
+  waitUntil,
+  writeText,
+  wsUri,
+} from '../util';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -23,30 +34,63 @@ describe('summary webview', function () {
     const cli = cliJson(folder());
     await openSummary(folder());
     await webview(BUNDLED_NAME, 'text', { selector: '[data-fact="Files audited"]', equals: String(cli.summary.files) });
-    await webview(BUNDLED_NAME, 'text', { selector: '[data-fact="Files with syntax errors (not audited)"]', equals: String(cli.summary.filesWithSyntaxErrors) });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '[data-fact="Files with syntax errors (not audited)"]',
+      equals: String(cli.summary.filesWithSyntaxErrors),
+    });
     for (const rule of cli.summary.rules) {
-      const cells = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: `#rules-table tr[data-rule="${rule.rule}"] td[data-count]` });
+      const cells = await webview<string[]>(BUNDLED_NAME, 'texts', {
+        selector: `#rules-table tr[data-rule="${rule.rule}"] td[data-count]`,
+      });
       const applicable = rule.failed + rule.passed;
-      assert.deepStrictEqual(cells.slice(0, 5).map(Number), [rule.failed, rule.passed, rule.notApplicable, rule.awaitingJudgment, rule.notAudited], rule.rule);
+      assert.deepStrictEqual(
+        cells.slice(0, 5).map(Number),
+        [rule.failed, rule.passed, rule.notApplicable, rule.awaitingJudgment, rule.notAudited],
+        rule.rule,
+      );
       assert.strictEqual(Number(cells[6]), applicable, `${rule.rule} n`);
-      assert.ok(cells[5].startsWith(`${((100 * rule.failed) / applicable).toFixed(1)}%`), `${rule.rule} share: ${cells[5]}`);
+      assert.ok(
+        cells[5].startsWith(`${((100 * rule.failed) / applicable).toFixed(1)}%`),
+        `${rule.rule} share: ${cells[5]}`,
+      );
     }
     // The extension's own figures (what exports use) agree too.
     const overview = api.summary(folder())?.overview;
     assert.ok(overview, 'the API reports the open summary');
-    assert.deepStrictEqual(overview.rules.map((r) => [r.rule, r.failed, r.passed]), cli.summary.rules.map((r) => [r.rule, r.failed, r.passed]));
+    assert.deepStrictEqual(
+      overview.rules.map((r) => [r.rule, r.failed, r.passed]),
+      cli.summary.rules.map((r) => [r.rule, r.failed, r.passed]),
+    );
     // One bar per rule, each labelled for screen readers.
     const bars = await webview<number>(BUNDLED_NAME, 'count', { selector: '#rules-table svg[role="img"][aria-label]' });
     assert.strictEqual(bars, cli.summary.rules.length);
     // Read as tables by a screen reader: captions, column and row headers, a labelled grid.
     for (const table of ['#rules-table', '#category-table', '#domestic-abuse-table']) {
-      assert.strictEqual(await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} caption` }), 1, `${table} has a caption`);
-      assert.ok((await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} thead th[scope="col"]` })) >= 3, `${table} has column headers`);
-      assert.ok((await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} tbody th[scope="row"]` })) >= 1, `${table} has row headers`);
+      assert.strictEqual(
+        await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} caption` }),
+        1,
+        `${table} has a caption`,
+      );
+      assert.ok(
+        (await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} thead th[scope="col"]` })) >= 3,
+        `${table} has column headers`,
+      );
+      assert.ok(
+        (await webview<number>(BUNDLED_NAME, 'count', { selector: `${table} tbody th[scope="row"]` })) >= 1,
+        `${table} has row headers`,
+      );
     }
     const findings = cli.files.reduce<number>((n, file) => n + (file as { findings: unknown[] }).findings.length, 0);
-    await webview(BUNDLED_NAME, 'attribute', { selector: '#findings-grid', name: 'aria-rowcount', contains: String(findings + 1) });
-    await webview(BUNDLED_NAME, 'attribute', { selector: '#findings-grid', name: 'aria-labelledby', contains: 'findings-heading' });
+    await webview(BUNDLED_NAME, 'attribute', {
+      selector: '#findings-grid',
+      name: 'aria-rowcount',
+      contains: String(findings + 1),
+    });
+    await webview(BUNDLED_NAME, 'attribute', {
+      selector: '#findings-grid',
+      name: 'aria-labelledby',
+      contains: 'findings-heading',
+    });
     // The page and its components (vscode-elements) live within the strict policy.
     assert.deepStrictEqual(api.summary(folder())?.cspViolations, [], 'no Content-Security-Policy violations');
   });
@@ -59,7 +103,9 @@ describe('summary webview', function () {
 
   it('opens the file at the finding when a row is clicked, and with the keyboard', async () => {
     const rows = '#findings-grid .grid-body [role="row"]';
-    const first = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: `${rows}[data-index="0"] [role="gridcell"]` });
+    const first = await webview<string[]>(BUNDLED_NAME, 'texts', {
+      selector: `${rows}[data-index="0"] [role="gridcell"]`,
+    });
     const [fileName, , rule, , line] = first;
     await webview(BUNDLED_NAME, 'click', { selector: `${rows}[data-index="0"]` });
     const expected = vscode.Uri.joinPath(folder(), fileName);
@@ -70,42 +116,78 @@ describe('summary webview', function () {
       },
       `${fileName} to open`,
       () => `active: ${vscode.window.activeTextEditor?.document.uri.fsPath}`,
-      { events: [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>, vscode.window.onDidChangeTextEditorSelection as vscode.Event<unknown>] },
+      {
+        events: [
+          vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>,
+          vscode.window.onDidChangeTextEditorSelection as vscode.Event<unknown>,
+        ],
+      },
     );
     assert.strictEqual(editor.selection.start.line + 1, Number(line), `cursor on the ${rule} finding's line`);
-    const diagnostic = vscode.languages.getDiagnostics(expected).find((d) => d.source === 'dipsample' && (typeof d.code === 'object' ? d.code.value : d.code) === rule);
+    const diagnostic = vscode.languages
+      .getDiagnostics(expected)
+      .find((d) => d.source === 'dipsample' && (typeof d.code === 'object' ? d.code.value : d.code) === rule);
     assert.ok(diagnostic, `the ${rule} diagnostic is on ${fileName}`);
-    assert.ok(editor.selection.isEqual(new vscode.Selection(diagnostic.range.start, diagnostic.range.end)), `selection ${JSON.stringify(editor.selection)} is the finding's range`);
+    assert.ok(
+      editor.selection.isEqual(new vscode.Selection(diagnostic.range.start, diagnostic.range.end)),
+      `selection ${JSON.stringify(editor.selection)} is the finding's range`,
+    );
 
     // Keyboard: focus the grid, move down one row, Enter.
-    const second = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: `${rows}[data-index="1"] [role="gridcell"]` });
+    const second = await webview<string[]>(BUNDLED_NAME, 'texts', {
+      selector: `${rows}[data-index="1"] [role="gridcell"]`,
+    });
     await openSummary(folder());
     await webview(BUNDLED_NAME, 'press', { selector: '#findings-grid', keys: ['Home', 'ArrowDown', 'Enter'] });
     const secondUri = vscode.Uri.joinPath(folder(), second[0]);
     const opened = await waitUntil(
-      () => (vscode.window.activeTextEditor?.document.uri.fsPath === secondUri.fsPath ? vscode.window.activeTextEditor : undefined),
+      () =>
+        vscode.window.activeTextEditor?.document.uri.fsPath === secondUri.fsPath
+          ? vscode.window.activeTextEditor
+          : undefined,
       `${second[0]} to open from the keyboard`,
       () => `active: ${vscode.window.activeTextEditor?.document.uri.fsPath}`,
-      { events: [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>, vscode.window.onDidChangeTextEditorSelection as vscode.Event<unknown>] },
+      {
+        events: [
+          vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>,
+          vscode.window.onDidChangeTextEditorSelection as vscode.Event<unknown>,
+        ],
+      },
     );
     assert.strictEqual(opened.selection.start.line + 1, Number(second[4]));
   });
 
-  it('lists only a rule\'s findings when its failed count is clicked', async () => {
+  it("lists only a rule's findings when its failed count is clicked", async () => {
     const plan = cliJson(folder()).summary.rules.find((r) => r.rule === 'investigation-plan-present')!;
     await openSummary(folder());
     await webview(BUNDLED_NAME, 'click', { selector: `${failedCell('investigation-plan-present')} button` });
-    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${plan.failed} findings in ${plan.failed} files` });
-    const rules = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: '#findings-grid .grid-body [role="row"] [role="gridcell"]:nth-child(3)' });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '.list-status',
+      contains: `Showing ${plan.failed} findings in ${plan.failed} files`,
+    });
+    const rules = await webview<string[]>(BUNDLED_NAME, 'texts', {
+      selector: '#findings-grid .grid-body [role="row"] [role="gridcell"]:nth-child(3)',
+    });
     assert.deepStrictEqual([...new Set(rules)], ['investigation-plan-present']);
 
     // Reloaded (Developer: Reload Webviews, as after a window reload), the page asks the host for
     // the summary again and keeps the filter from its saved state.
     const redrawn = api.nextSummaryRender(folder());
     await vscode.commands.executeCommand('workbench.action.webview.reloadWebviewAction');
-    await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error('the summary did not redraw within 20 s of Reload Webviews')), 20000))]);
-    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${plan.failed} findings in ${plan.failed} files` });
-    await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(plan.failed) });
+    await Promise.race([
+      redrawn,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('the summary did not redraw within 20 s of Reload Webviews')), 20000),
+      ),
+    ]);
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '.list-status',
+      contains: `Showing ${plan.failed} findings in ${plan.failed} files`,
+    });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: failedCell('investigation-plan-present'),
+      equals: String(plan.failed),
+    });
   });
 
   it('filters by severity from the keyboard, and back to everything', async () => {
@@ -118,13 +200,27 @@ describe('summary webview', function () {
     // The rule filter back to "All rules" (ArrowDown opens the list on the current choice, ArrowUp
     // to the top, Enter picks), then severity: All, error, warning.
     const rules = await webview<number>(BUNDLED_NAME, 'count', { selector: '#filter-rule vscode-option' });
-    await webview(BUNDLED_NAME, 'press', { selector: '#filter-rule', keys: ['ArrowDown', ...Array<string>(rules).fill('ArrowUp'), 'Enter'] });
+    await webview(BUNDLED_NAME, 'press', {
+      selector: '#filter-rule',
+      keys: ['ArrowDown', ...Array<string>(rules).fill('ArrowUp'), 'Enter'],
+    });
     await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${all} findings` });
-    await webview(BUNDLED_NAME, 'press', { selector: '#filter-severity', keys: ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'] });
-    await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${warnings} findings in ${withWarnings} files (of ${all} findings)` });
-    const severities = await webview<string[]>(BUNDLED_NAME, 'texts', { selector: '#findings-grid .grid-body [role="row"] [role="gridcell"].severity' });
+    await webview(BUNDLED_NAME, 'press', {
+      selector: '#filter-severity',
+      keys: ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'],
+    });
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '.list-status',
+      contains: `Showing ${warnings} findings in ${withWarnings} files (of ${all} findings)`,
+    });
+    const severities = await webview<string[]>(BUNDLED_NAME, 'texts', {
+      selector: '#findings-grid .grid-body [role="row"] [role="gridcell"].severity',
+    });
     assert.deepStrictEqual([...new Set(severities)], ['warning']);
-    await webview(BUNDLED_NAME, 'press', { selector: '#filter-severity', keys: ['ArrowDown', 'ArrowUp', 'ArrowUp', 'Enter'] });
+    await webview(BUNDLED_NAME, 'press', {
+      selector: '#filter-severity',
+      keys: ['ArrowDown', 'ArrowUp', 'ArrowUp', 'Enter'],
+    });
     await webview(BUNDLED_NAME, 'text', { selector: '.list-status', contains: `Showing ${all} findings` });
   });
 
@@ -137,16 +233,26 @@ describe('summary webview', function () {
     await vscode.window.showTextDocument(doc, { preview: false });
     const edit = new vscode.WorkspaceEdit();
     const at = original.indexOf('\ninvestigation_plan:') + 1;
-    edit.replace(file, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'investigation_plan'.length)), 'x_removed_plan');
+    edit.replace(
+      file,
+      new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'investigation_plan'.length)),
+      'x_removed_plan',
+    );
     await api.whenIdle();
     const auditsBefore = api.filesAudited();
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       await openSummary(folder());
-      await webview(BUNDLED_NAME, 'text', { selector: failedCell('investigation-plan-present'), equals: String(before + 1) });
+      await webview(BUNDLED_NAME, 'text', {
+        selector: failedCell('investigation-plan-present'),
+        equals: String(before + 1),
+      });
       await api.whenIdle();
       const audits = api.filesAudited() - auditsBefore;
-      assert.ok(audits >= 1 && audits <= 2, `only the edited file was audited again (${audits} audits; the sample has ${cli.summary.files} files)`);
+      assert.ok(
+        audits >= 1 && audits <= 2,
+        `only the edited file was audited again (${audits} audits; the sample has ${cli.summary.files} files)`,
+      );
     } finally {
       await restoreFile(file, original);
     }
@@ -156,7 +262,10 @@ describe('summary webview', function () {
   it('adds a new crime file in the sample folder and drops it when deleted', async () => {
     const files = cliJson(folder()).summary.files;
     const copy = vscode.Uri.joinPath(folder(), 'TRAIN-99.crime.yaml');
-    const text = (await readText(vscode.Uri.joinPath(folder(), 'TRAIN-02.crime.yaml'))).replace('reference: TRAIN-02', 'reference: TRAIN-99');
+    const text = (await readText(vscode.Uri.joinPath(folder(), 'TRAIN-02.crime.yaml'))).replace(
+      'reference: TRAIN-02',
+      'reference: TRAIN-99',
+    );
     await api.whenIdle();
     const auditsBefore = api.filesAudited();
     await writeText(copy, text);
@@ -166,7 +275,10 @@ describe('summary webview', function () {
       await api.whenIdle();
       // One audit, or two when the watcher reports the write as a create and a change.
       const audits = api.filesAudited() - auditsBefore;
-      assert.ok(audits >= 1 && audits <= 2, `only the new file was audited (${audits} audits; the sample has ${files + 1} files)`);
+      assert.ok(
+        audits >= 1 && audits <= 2,
+        `only the new file was audited (${audits} audits; the sample has ${files + 1} files)`,
+      );
     } finally {
       await vscode.workspace.fs.delete(copy);
     }
@@ -175,20 +287,33 @@ describe('summary webview', function () {
 
   it('exports Markdown where asked and never overwrites an existing file', async () => {
     const target = wsUri('exports/training-summary.md');
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('dipsample.exportSummary', folder(), 'markdown', target);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'dipsample.exportSummary',
+      folder(),
+      'markdown',
+      target,
+    );
     assert.ok(written && (await exists(target)), 'the export was written');
     const markdown = await readText(target);
     assert.ok(markdown.includes(BUNDLED_NAME), 'the report names the sample');
     const plan = cliJson(folder()).summary.rules.find((r) => r.rule === 'investigation-plan-present')!;
-    assert.ok(markdown.includes(`(investigation-plan-present) | ${plan.failed} | ${plan.passed} | ${plan.notApplicable} |`), 'the rules table has the CLI counts');
+    assert.ok(
+      markdown.includes(`(investigation-plan-present) | ${plan.failed} | ${plan.passed} | ${plan.notApplicable} |`),
+      'the rules table has the CLI counts',
+    );
     await writeText(target, 'my notes');
-    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('dipsample.exportSummary', folder(), 'markdown', target);
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      'dipsample.exportSummary',
+      folder(),
+      'markdown',
+      target,
+    );
     assert.strictEqual(again, undefined, 'refused');
     assert.strictEqual(await readText(target), 'my notes', 'the existing file is untouched');
     await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: 'already exists' });
   });
 
-  it('exports from the panel\'s button to where the save dialog says', async () => {
+  it("exports from the panel's button to where the save dialog says", async () => {
     // A new name in the folder the dialog opens in (the sample's).
     const target = vscode.Uri.joinPath(folder(), 'from-the-dialog-summary.csv');
     assert.ok(!(await exists(target)), 'a new file');
@@ -196,8 +321,11 @@ describe('summary webview', function () {
     await webview(BUNDLED_NAME, 'click', { selector: 'vscode-button[data-export="csv-summary"]' });
     // The browser workbench's save dialog is a quick input (VS Code's simple file dialog).
     const title = await askHarness<string>('quickInput', { value: target.fsPath }, 40000);
-    assert.match(title, /Export sample summary/, 'the dialog is the export\'s');
-    await webview(BUNDLED_NAME, 'text', { selector: '.notice', contains: `Exported CSV: one row per rule to ${target.fsPath}` });
+    assert.match(title, /Export sample summary/, "the dialog is the export's");
+    await webview(BUNDLED_NAME, 'text', {
+      selector: '.notice',
+      contains: `Exported CSV: one row per rule to ${target.fsPath}`,
+    });
     const csv = await readText(target);
     await vscode.workspace.fs.delete(target);
     const cli = cliJson(folder());
@@ -240,7 +368,16 @@ describe('summary webview', function () {
     const sampleName = `Escaping check ${XSS}`;
     const xss = () => wsUri('xss-sample');
     before(async () => {
-      await writeText(vscode.Uri.joinPath(xss(), 'sample.yaml'), ['format: dip-sample/1', `name: "${sampleName}"`, 'force: "<script>alert(2)</script> Constabulary"', 'packs: [core]', ''].join('\n'));
+      await writeText(
+        vscode.Uri.joinPath(xss(), 'sample.yaml'),
+        [
+          'format: dip-sample/1',
+          `name: "${sampleName}"`,
+          'force: "<script>alert(2)</script> Constabulary"',
+          'packs: [core]',
+          '',
+        ].join('\n'),
+      );
       await writeText(vscode.Uri.joinPath(xss(), '.dipsample.yaml'), 'packs: [core, ./escaping.pack.yaml]\n');
       await writeText(
         vscode.Uri.joinPath(xss(), 'escaping.pack.yaml'),
@@ -259,7 +396,9 @@ describe('summary webview', function () {
         ].join('\n'),
       );
       const training = await readText(vscode.Uri.joinPath(folder(), 'TRAIN-02.crime.yaml'));
-      const hostile = training.replace('reference: TRAIN-02', `reference: "${XSS}"`).replace(/^(\s+text: ).*$/m, `$1"${XSS}"`);
+      const hostile = training
+        .replace('reference: TRAIN-02', `reference: "${XSS}"`)
+        .replace(/^(\s+text: ).*$/m, `$1"${XSS}"`);
       assert.ok(hostile.includes(`text: "${XSS}"`), 'the fixture has a hostile log entry');
       await writeText(vscode.Uri.joinPath(xss(), 'XSS-1.crime.yaml'), hostile);
     });
@@ -274,12 +413,30 @@ describe('summary webview', function () {
       const quoted = rows.find((row) => row.includes('log-text-quoted'));
       assert.ok(quoted, `a log-text-quoted finding is listed: ${JSON.stringify(rows)}`);
       assert.ok(quoted.includes(`Log entry reads ${XSS}`), `the message shows the markup as text: ${quoted}`);
-      assert.ok(rows.some((row) => row.includes(XSS) && row.includes('XSS-1.crime.yaml')), 'the reference shows as text');
-      await webview(sampleName, 'text', { selector: '[data-fact="Force"]', equals: '<script>alert(2)</script> Constabulary' });
-      assert.strictEqual(await webview<number>(sampleName, 'count', { selector: 'img' }), 0, 'no <img> element was created');
-      assert.strictEqual(await webview<number>(sampleName, 'count', { selector: 'script:has-text("alert")' }), 0, 'no script element was created');
+      assert.ok(
+        rows.some((row) => row.includes(XSS) && row.includes('XSS-1.crime.yaml')),
+        'the reference shows as text',
+      );
+      await webview(sampleName, 'text', {
+        selector: '[data-fact="Force"]',
+        equals: '<script>alert(2)</script> Constabulary',
+      });
+      assert.strictEqual(
+        await webview<number>(sampleName, 'count', { selector: 'img' }),
+        0,
+        'no <img> element was created',
+      );
+      assert.strictEqual(
+        await webview<number>(sampleName, 'count', { selector: 'script:has-text("alert")' }),
+        0,
+        'no script element was created',
+      );
       assert.deepStrictEqual(await askHarness('dialogs', {}), [], 'no alert() ran');
-      assert.deepStrictEqual(api.summary(xss())?.cspViolations, [], 'the policy blocked nothing (nothing tried to run)');
+      assert.deepStrictEqual(
+        api.summary(xss())?.cspViolations,
+        [],
+        'the policy blocked nothing (nothing tried to run)',
+      );
       assert.ok(rel(xss()) === 'xss-sample');
     });
   });
