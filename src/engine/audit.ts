@@ -10,7 +10,7 @@ import {
 } from './model';
 import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
-import { renderMessage } from './rules/compileRule';
+import { renderMessage } from './rules/messageTemplate';
 import type { RuleSet } from './rules/ruleSet';
 
 /**

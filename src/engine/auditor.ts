@@ -6,6 +6,7 @@ import { auditText } from './audit';
 import { findUp } from './findUp';
 import type { EngineHost, HostPaths } from './host';
 import type { FileReport } from './model';
+import { problem } from './problems';
 import { ParsedDocument } from './parse/document';
 import { loadPack, type LoadedPack } from './rules/loadPack';
 import { buildRuleSet, type PackSource, type RuleSet } from './rules/ruleSet';
@@ -124,19 +125,11 @@ export class Auditor {
       loaded = this.host.readFile(file).then((text) => {
         if (text !== undefined) return loadPack(text, file);
         const { declaredIn } = reference;
-        const what = reference.builtin
-          ? `No built-in rule pack "${reference.builtin}"`
-          : `Rule pack not found: ${reference.spec} (${file})`;
-        return {
-          problems: [
-            {
-              file: declaredIn.file,
-              range: declaredIn.document.locate(declaredIn.path).range,
-              severity: 'error' as const,
-              message: what,
-            },
-          ],
-        };
+        const range = declaredIn.document.locate(declaredIn.path).range;
+        const missing = reference.builtin
+          ? problem('unknown-pack', declaredIn.file, range, `No built-in rule pack "${reference.builtin}"`)
+          : problem('file-not-found', declaredIn.file, range, `Rule pack not found: ${reference.spec} (${file})`);
+        return { problems: [missing] };
       });
       this.packs.set(file, loaded);
     }

@@ -1,11 +1,53 @@
 import type { Range, Severity } from './model';
+import type { SchemaProblemCode } from './schemas/schemaProblems';
+
+/**
+ * What is wrong, as a stable code: tools, tests and editors key on it (a diagnostic's code), while
+ * the message stays free to read well.
+ */
+export type ProblemCode =
+  /** The file is not valid YAML or JSON. */
+  | 'syntax'
+  /** The file breaks its schema: a required field missing, an unknown field, a wrong value. */
+  | SchemaProblemCode
+  /** A configuration or pack file named somewhere does not exist. */
+  | 'file-not-found'
+  /** A pack name that is no built-in pack. */
+  | 'unknown-pack'
+  /** `extends` leads back to a file already on the chain. */
+  | 'extends-cycle'
+  | 'bad-timezone'
+  /** Two rules with one id, in a pack or across packs. */
+  | 'duplicate-rule'
+  /** A configuration sets a rule no pack declares. */
+  | 'unknown-rule'
+  /** A verdict watches a rule its pack does not declare. */
+  | 'unknown-verdict-rule'
+  /** A configuration sets an option the rule does not have. */
+  | 'unknown-option'
+  /** A check function's option (or a configured parameter value) the function cannot use. */
+  | 'bad-option'
+  /** A parameter's default breaks the parameter's own schema. */
+  | 'bad-default'
+  /** `{ $param: name }` names no declared parameter. */
+  | 'undeclared-parameter'
+  /** A rule's `when` condition is malformed. */
+  | 'bad-condition'
+  /** A message template names a placeholder nothing provides. */
+  | 'unknown-placeholder';
 
 /** A located problem in a rule pack, config or manifest: what the CLI reports with exit status 2. */
 export interface Problem {
+  code: ProblemCode;
   file: string;
   range: Range;
   severity: Severity;
   message: string;
+}
+
+/** An error-level problem (every problem the engine finds today stops a trustworthy audit). */
+export function problem(code: ProblemCode, file: string, range: Range, message: string): Problem {
+  return { code, file, range, severity: 'error', message };
 }
 
 export function formatProblem(problem: Problem): string {

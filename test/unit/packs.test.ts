@@ -8,9 +8,12 @@ const CONFIG = '/force/.dipsample.yaml';
 
 /** Problems from loading `pack` through a config that names it, as "line:col message" (1-based). */
 async function packProblems(pack: string): Promise<string[]> {
-  const auditor = new Auditor(memoryHost({ [PACK]: pack, [CONFIG]: 'packs: [./force.pack.yaml]\n' }));
-  const ruleSet = await auditor.ruleSetFor('/force/a.crime.yaml');
-  return ruleSet.problems.map(short);
+  return (await packProblemList(pack)).map(short);
+}
+
+async function packProblemList(pack: string, config = 'packs: [./force.pack.yaml]\n'): Promise<Problem[]> {
+  const auditor = new Auditor(memoryHost({ [PACK]: pack, [CONFIG]: config }));
+  return (await auditor.ruleSetFor('/force/a.crime.yaml')).problems;
 }
 
 function short(problem: Problem): string {
@@ -122,7 +125,11 @@ describe('rule packs', () => {
     );
     assert.match(regex[0], /^force\.pack\.yaml:9:\d+ Rule review-within-72h: Invalid regular expression/);
     const badPath = await packProblems(rule('    check: { function: present, options: { path: "log[x]" } }'));
-    assert.match(badPath[0], /^force\.pack\.yaml:9:\d+ Rule review-within-72h: "log\[x\]" is not a valid field path/);
+    // Field paths are checked by the options schema's field-path format, like every other option.
+    assert.match(
+      badPath[0],
+      /^force\.pack\.yaml:9:\d+ Rule review-within-72h: present option `path` must be a field path such as log\[\*\]\.text \(found "log\[x\]"\)$/,
+    );
   });
 
   it('reports bad scope conditions and unknown message placeholders', async () => {
@@ -209,5 +216,56 @@ describe('rule packs', () => {
       assert.equal(loaded.pack, undefined);
       assert.ok(loaded.problems.length > 0, JSON.stringify(text));
     }
+  });
+
+  describe('problem codes', () => {
+    const codes = async (pack: string, config?: string) => (await packProblemList(pack, config)).map((p) => p.code);
+    const present = '    check: { function: present, options: { path: a } }';
+
+    it('names each kind of problem with a stable code, whatever the wording', async () => {
+      assert.deepEqual(await codes('pack: [unclosed\n'), ['syntax']);
+      const incomplete = await codes(lines(...header, '  - id: x'));
+      assert.ok(incomplete.length > 0 && incomplete.every((code) => code === 'missing-field'), incomplete.join());
+      assert.deepEqual(await codes(rule(present, '    colour: red')), ['unknown-field']);
+      assert.deepEqual(await codes(rule('    check: { function: present, options: { path: "log[x]" } }')), [
+        'bad-option',
+      ]);
+      assert.deepEqual(await codes(rule('    check: { function: pattern, options: { path: a, match: "(" } }')), [
+        'bad-option',
+      ]);
+      assert.deepEqual(await codes(rule('    when: { path: "a[", equals: 1 }', present)), ['bad-condition']);
+      assert.deepEqual(
+        await codes(rule('    check: { function: count, options: { path: log, min: { $param: n } } }')),
+        ['undeclared-parameter'],
+      );
+      assert.deepEqual(
+        await codes(
+          rule(
+            present,
+            '    parameters:',
+            '      n: { description: n, default: -1, schema: { type: integer, minimum: 0 } }',
+          ),
+        ),
+        ['bad-default'],
+      );
+      assert.deepEqual(await codes(rule(present, '    message: "{{nothing}}"')), ['unknown-placeholder']);
+    });
+
+    it('codes configuration problems too', async () => {
+      const pack = rule(present);
+      assert.deepEqual(await codes(pack, 'packs: [./force.pack.yaml]\nrules: { review-within-27h: off }\n'), [
+        'unknown-rule',
+      ]);
+      assert.deepEqual(
+        await codes(pack, 'packs: [./force.pack.yaml]\nrules: { review-within-72h: { options: { x: 1 } } }\n'),
+        ['unknown-option'],
+      );
+      assert.deepEqual(await codes(pack, 'packs: [./force.pack.yaml, ./missing.pack.yaml]\n'), ['file-not-found']);
+      assert.deepEqual(await codes(pack, 'packs: [./force.pack.yaml, no-such-pack]\n'), ['unknown-pack']);
+      assert.deepEqual(await codes(pack, 'packs: [./force.pack.yaml]\ntimezone: Mars/Olympus\n'), ['bad-timezone']);
+      assert.deepEqual(await codes(pack, 'packs: [./force.pack.yaml]\nextends: ./.dipsample.yaml\n'), [
+        'extends-cycle',
+      ]);
+    });
   });
 });

@@ -2,9 +2,10 @@ import type { ValidateFunction } from 'ajv';
 import type { EngineHost } from '../host';
 import { ParsedDocument } from '../parse/document';
 import type { PathSegment, Severity } from '../model';
-import type { Problem } from '../problems';
+import { problem, type Problem, type ProblemCode } from '../problems';
 import type { ConfiguredValue } from '../rules/compileRule';
 import { sharedAjv } from '../schemas/ajv';
+import { locateIn, syntaxProblems } from '../schemas/documentProblems';
 import { schemaProblems } from '../schemas/schemaProblems';
 import { isValidTimeZone } from '../time/instant';
 import { configSchema } from './configSchema';
@@ -47,32 +48,22 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
   const text = await host.readFile(file);
   merged.files.push(file);
   if (text === undefined) {
-    merged.problems.push({
-      file,
-      range: zeroRange(),
-      severity: 'error',
-      message: `Configuration file not found: ${file}`,
-    });
+    merged.problems.push(problem('file-not-found', file, zeroRange(), `Configuration file not found: ${file}`));
     return;
   }
   const document = new ParsedDocument(text, file.endsWith('.json') ? 'json' : 'yaml');
-  const problem = (where: PathSegment[], message: string, atKey = false) =>
-    merged.problems.push({
-      file,
-      range: atKey ? document.locateKey(where) : document.locate(where).range,
-      severity: 'error',
-      message,
-    });
+  const report = (code: ProblemCode, where: PathSegment[], message: string) =>
+    merged.problems.push(problem(code, file, locateIn(document, where), message));
   if (document.problems.length > 0) {
-    for (const p of document.problems)
-      merged.problems.push({ file, range: p.range, severity: 'error', message: p.message });
+    merged.problems.push(...syntaxProblems(file, document));
     return;
   }
   const value = document.value ?? {};
   validateConfig ??= sharedAjv().compile(configSchema);
   if (!validateConfig(value)) {
-    for (const p of schemaProblems(validateConfig.errors, value))
-      problem(p.path, `Configuration: ${p.message}`, p.atKey);
+    for (const p of schemaProblems(validateConfig.errors, value)) {
+      merged.problems.push(problem(p.code, file, locateIn(document, p.path, p.atKey), `Configuration: ${p.message}`));
+    }
     return;
   }
   const config = value as {
@@ -89,7 +80,8 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
     const parentFile = path.resolve(directory, parent);
     const where = Array.isArray(config.extends) ? ['extends', index] : ['extends'];
     if ([...chain, file].includes(parentFile)) {
-      problem(
+      report(
+        'extends-cycle',
         where,
         `Configuration extends itself in a cycle: ${[...chain, file, parentFile].map((f) => path.basename(f)).join(' → ')}`,
       );
@@ -107,7 +99,11 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
     if (isValidTimeZone(config.timezone)) {
       merged.timezone = { value: config.timezone, file, document, path: ['timezone'] };
     } else {
-      problem(['timezone'], `Configuration: "${config.timezone}" is not an IANA time zone (e.g. Europe/London)`);
+      report(
+        'bad-timezone',
+        ['timezone'],
+        `Configuration: "${config.timezone}" is not an IANA time zone (e.g. Europe/London)`,
+      );
     }
   }
   for (const [id, setting] of Object.entries(config.rules ?? {})) {

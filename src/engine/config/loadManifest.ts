@@ -3,7 +3,7 @@ import manifestSchema from '../../../rules/schemas/sample-manifest.schema.json';
 import { ParsedDocument } from '../parse/document';
 import type { Problem } from '../problems';
 import { sharedAjv } from '../schemas/ajv';
-import { schemaProblems } from '../schemas/schemaProblems';
+import { schemaViolations, syntaxProblems } from '../schemas/documentProblems';
 import type { ConfigHost } from './loadConfig';
 import { packReference, type PackReference } from './packReference';
 
@@ -26,25 +26,11 @@ export async function loadManifest(file: string, host: ConfigHost): Promise<Samp
   const text = await host.readFile(file);
   if (text === undefined) return undefined;
   const document = new ParsedDocument(text, 'yaml');
-  const problems: Problem[] = document.problems.map((p) => ({
-    file,
-    range: p.range,
-    severity: 'error',
-    message: p.message,
-  }));
+  const problems: Problem[] = syntaxProblems(file, document);
   if (problems.length > 0) return { file, problems };
   validateManifest ??= sharedAjv().compile(manifestSchema);
-  if (!validateManifest(document.value)) {
-    for (const p of schemaProblems(validateManifest.errors, document.value)) {
-      problems.push({
-        file,
-        range: p.atKey ? document.locateKey(p.path) : document.locate(p.path).range,
-        severity: 'error',
-        message: `Sample manifest: ${p.message}`,
-      });
-    }
-    return { file, problems };
-  }
+  problems.push(...schemaViolations(file, document, validateManifest, 'Sample manifest'));
+  if (problems.length > 0) return { file, problems };
   const manifest = document.value as Omit<SampleManifest, 'file' | 'packs' | 'problems'> & { packs?: string[] };
   const directory = host.path.dirname(file);
   return {

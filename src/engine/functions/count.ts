@@ -1,12 +1,13 @@
-import { intendedPath, isValidPath, select } from '../path';
-import { compilePredicate, predicateSchema, type Predicate } from './predicate';
-import { failed, OptionError, passed, type RuleFunction } from './types';
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
+import { intendedPath, select } from '../path';
+import { compilePredicate, predicateSchema } from './predicate';
+import { defineFunction, failed, OptionError, passed } from './types';
 
 /**
  * Counts the items of a list that match `where` and fails when the count is below `min` or above
  * `max`. A missing list counts as zero items, reported at the list's nearest existing ancestor.
  */
-export const count: RuleFunction = {
+export const count = defineFunction({
   name: 'count',
   summary: 'The number of list items matching a condition is within [min, max].',
   optionsSchema: {
@@ -15,7 +16,7 @@ export const count: RuleFunction = {
     anyOf: [{ required: ['min'] }, { required: ['max'] }],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', minLength: 1, description: 'The list to count in, e.g. log' },
+      path: { type: 'string', minLength: 1, format: FIELD_PATH_FORMAT, description: 'The list to count in, e.g. log' },
       where: {
         $ref: 'dipsample:predicate',
         description: 'Condition an item must meet to be counted; paths are relative to the item.',
@@ -27,13 +28,10 @@ export const count: RuleFunction = {
   },
   placeholders: ['count', 'min', 'max', 'path', 'description'],
   prepare(options) {
-    const path = options.path as string;
-    const min = options.min as number | undefined;
-    const max = options.max as number | undefined;
-    const what = (options.description as string | undefined) ?? `matching entries in \`${path}\``;
-    if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
+    const { path, min, max } = options;
+    const what = options.description ?? `matching entries in \`${path}\``;
     if (min !== undefined && max !== undefined && min > max) throw new OptionError('min is greater than max', ['min']);
-    const where = options.where ? compilePredicate(options.where as Predicate, ['where']) : undefined;
+    const where = options.where ? compilePredicate(options.where, ['where']) : undefined;
     return ({ record, timeZone }) => {
       const lists = select(record, path);
       const list = lists[0];
@@ -53,7 +51,7 @@ export const count: RuleFunction = {
       return passed;
     };
   },
-};
+});
 
 // Re-exported so the rule-pack loader can register the shared predicate schema once.
 export { predicateSchema };

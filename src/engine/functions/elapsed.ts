@@ -1,20 +1,21 @@
-import { intendedPath, isValidPath, select } from '../path';
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
+import { intendedPath, select } from '../path';
 import { formatDuration, parseDuration } from '../time/duration';
 import { toInstant } from '../time/instant';
-import { failed, OptionError, passed, type RuleFunction } from './types';
+import { defineFunction, failed, OptionError, passed } from './types';
 
 const durationText = {
   type: 'string',
   minLength: 1,
   description: 'A duration such as 24h, 90m, 3d or an ISO 8601 duration (PT24H).',
-};
+} as const;
 
 /**
  * Elapsed time between two timestamps, as instants (clock changes count as the real hour they are).
  * Fails when the span is shorter than `min` or longer than `max`. Not applicable when either
  * timestamp is missing or unreadable: the schema check reports unreadable ones.
  */
-export const elapsed: RuleFunction = {
+export const elapsed = defineFunction({
   name: 'elapsed',
   summary: 'The time from one timestamp to another is at least min and at most max.',
   optionsSchema: {
@@ -23,22 +24,27 @@ export const elapsed: RuleFunction = {
     anyOf: [{ required: ['min'] }, { required: ['max'] }],
     additionalProperties: false,
     properties: {
-      from: { type: 'string', minLength: 1, description: 'Start timestamp field, e.g. recorded_at' },
-      to: { type: 'string', minLength: 1, description: 'End timestamp field, e.g. filed.at' },
+      from: {
+        type: 'string',
+        minLength: 1,
+        format: FIELD_PATH_FORMAT,
+        description: 'Start timestamp field, e.g. recorded_at',
+      },
+      to: {
+        type: 'string',
+        minLength: 1,
+        format: FIELD_PATH_FORMAT,
+        description: 'End timestamp field, e.g. filed.at',
+      },
       min: durationText,
       max: durationText,
     },
   },
   placeholders: ['elapsed', 'min', 'max', 'from', 'to'],
   prepare(options) {
-    const from = options.from as string;
-    const to = options.to as string;
-    for (const key of ['from', 'to'] as const) {
-      if (!isValidPath(options[key] as string))
-        throw new OptionError(`"${options[key]}" is not a valid field path`, [key]);
-    }
+    const { from, to, min: minText, max: maxText } = options;
     const limit = (key: 'min' | 'max'): number | undefined => {
-      const text = options[key] as string | undefined;
+      const text = options[key];
       if (text === undefined) return undefined;
       const milliseconds = parseDuration(text);
       if (milliseconds === undefined)
@@ -47,8 +53,6 @@ export const elapsed: RuleFunction = {
     };
     const min = limit('min');
     const max = limit('max');
-    const minText = options.min as string | undefined;
-    const maxText = options.max as string | undefined;
     return ({ record, timeZone }) => {
       const start = select(record, from)[0];
       const end = select(record, to)[0];
@@ -78,4 +82,4 @@ export const elapsed: RuleFunction = {
       return passed;
     };
   },
-};
+});

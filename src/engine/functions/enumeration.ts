@@ -1,8 +1,9 @@
-import { intendedPath, isValidPath, select } from '../path';
-import { failed, OptionError, type RuleFunction } from './types';
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
+import { intendedPath, select } from '../path';
+import { defineFunction, failed } from './types';
 
 /** Each value the path reaches is one of `values`; a missing value fails only with `required`. */
-export const enumeration: RuleFunction = {
+export const enumeration = defineFunction({
   name: 'enumeration',
   summary: 'The field holds one of a set of values.',
   optionsSchema: {
@@ -10,18 +11,21 @@ export const enumeration: RuleFunction = {
     required: ['path', 'values'],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', minLength: 1 },
+      path: {
+        type: 'string',
+        minLength: 1,
+        format: FIELD_PATH_FORMAT,
+        description: 'Field(s) to test, e.g. attendance.status',
+      },
       values: { type: 'array', minItems: 1, items: { type: ['string', 'number', 'boolean'] } },
       required: { type: 'boolean', default: false, description: 'Also fail when the field is missing.' },
     },
   },
   placeholders: ['value', 'values', 'path'],
   prepare(options) {
-    const path = options.path as string;
-    const values = options.values as Array<string | number | boolean>;
+    const { path, values } = options;
     const allowed = new Set<unknown>(values);
     const listed = values.join(', ');
-    if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
     return ({ record }) => {
       const matches = select(record, path);
       if (matches.length === 0 && options.required === true) {
@@ -44,4 +48,4 @@ export const enumeration: RuleFunction = {
       );
     };
   },
-};
+});

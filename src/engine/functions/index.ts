@@ -7,7 +7,7 @@ import { present } from './present';
 import type { RuleFunction } from './types';
 
 /** The built-in check functions rule packs can name. Rule packs hold data only, never code. */
-export const FUNCTIONS: ReadonlyMap<string, RuleFunction> = new Map(
+export const FUNCTIONS: ReadonlyMap<string, RuleFunction<Record<string, unknown>>> = new Map(
   [present, count, elapsed, enumeration, pattern, condition].map((fn) => [fn.name, fn]),
 );
 

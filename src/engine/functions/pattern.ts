@@ -1,8 +1,9 @@
-import { isValidPath, select } from '../path';
-import { failed, OptionError, type RuleFunction } from './types';
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
+import { select } from '../path';
+import { defineFunction, failed, OptionError } from './types';
 
 /** Each text value the path reaches matches `match` and does not match `notMatch`. */
-export const pattern: RuleFunction = {
+export const pattern = defineFunction({
   name: 'pattern',
   summary: 'Text fields match (or avoid) a regular expression.',
   optionsSchema: {
@@ -11,7 +12,12 @@ export const pattern: RuleFunction = {
     anyOf: [{ required: ['match'] }, { required: ['notMatch'] }],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', minLength: 1, description: 'Field(s) to test, e.g. log[*].text' },
+      path: {
+        type: 'string',
+        minLength: 1,
+        format: FIELD_PATH_FORMAT,
+        description: 'Field(s) to test, e.g. log[*].text',
+      },
       match: { type: 'string', description: 'Regular expression each value must match.' },
       notMatch: { type: 'string', description: 'Regular expression no value may match.' },
       flags: {
@@ -23,13 +29,12 @@ export const pattern: RuleFunction = {
   },
   placeholders: ['value', 'pattern', 'path'],
   prepare(options) {
-    const path = options.path as string;
-    if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
+    const { path } = options;
     const compile = (key: 'match' | 'notMatch'): RegExp | undefined => {
-      const source = options[key] as string | undefined;
+      const source = options[key];
       if (source === undefined) return undefined;
       try {
-        return new RegExp(source, (options.flags as string | undefined) ?? '');
+        return new RegExp(source, options.flags ?? '');
       } catch (error) {
         throw new OptionError(`Invalid regular expression: ${(error as Error).message}`, [key]);
       }
@@ -65,4 +70,4 @@ export const pattern: RuleFunction = {
           }),
       );
   },
-};
+});

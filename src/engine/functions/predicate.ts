@@ -1,3 +1,4 @@
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
 import { get, isValidPath, select } from '../path';
 import { parseDuration } from '../time/duration';
 import { DEFAULT_TIME_ZONE, toInstant } from '../time/instant';
@@ -37,6 +38,7 @@ export interface FieldCondition {
 export type CompiledPredicate = (subject: unknown, record: unknown, timeZone?: string) => boolean;
 
 const scalar = { type: ['string', 'number', 'boolean', 'null'] };
+const fieldPath = { type: 'string', minLength: 1, format: FIELD_PATH_FORMAT } as const;
 const scalarList = { type: 'array', items: scalar };
 
 /** JSON Schema for predicates, shared by the rule-pack schema and function option schemas. */
@@ -62,7 +64,7 @@ export const predicateSchema = {
       additionalProperties: false,
       minProperties: 2,
       properties: {
-        path: { type: 'string', minLength: 1 },
+        path: fieldPath,
         present: { type: 'boolean' },
         equals: scalar,
         notEquals: scalar,
@@ -72,15 +74,15 @@ export const predicateSchema = {
         flags: { type: 'string', pattern: '^[imsu]*$' },
         containsAny: scalarList,
         containsAll: scalarList,
-        sameAs: { type: 'string', minLength: 1 },
-        differentFrom: { type: 'string', minLength: 1 },
-        after: { type: 'string', minLength: 1 },
-        before: { type: 'string', minLength: 1 },
+        sameAs: fieldPath,
+        differentFrom: fieldPath,
+        after: fieldPath,
+        before: fieldPath,
         within: {
           type: 'object',
           required: ['of', 'max'],
           additionalProperties: false,
-          properties: { of: { type: 'string', minLength: 1 }, max: { type: 'string', minLength: 1 } },
+          properties: { of: fieldPath, max: { type: 'string', minLength: 1 } },
         },
       },
     },
@@ -104,16 +106,20 @@ export function compilePredicate(predicate: Predicate, at: PathSegment[] = []): 
 }
 
 function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPredicate {
-  for (const key of ['path', 'sameAs', 'differentFrom', 'after', 'before'] as const) {
-    const expression = condition[key];
-    if (expression !== undefined && !isValidPath(expression)) {
-      throw new OptionError(`"${expression}" is not a valid field path`, [...at, key]);
-    }
+  // The condition schema's field-path format checks these when a pack loads; a predicate compiled
+  // directly (tests, tools) gets the same check here, located at the offending key.
+  const paths: Array<[string | undefined, PathSegment[]]> = [
+    ...(['path', 'sameAs', 'differentFrom', 'after', 'before'] as const).map(
+      (key): [string | undefined, PathSegment[]] => [condition[key], [key]],
+    ),
+    [condition.within?.of, ['within', 'of']],
+  ];
+  for (const [expression, where] of paths) {
+    if (expression !== undefined && !isValidPath(expression))
+      throw new OptionError(`"${expression}" is not a valid field path`, [...at, ...where]);
   }
   let withinMax: number | undefined;
   if (condition.within) {
-    if (!isValidPath(condition.within.of))
-      throw new OptionError(`"${condition.within.of}" is not a valid field path`, [...at, 'within', 'of']);
     withinMax = parseDuration(condition.within.max);
     if (withinMax === undefined)
       throw new OptionError(`"${condition.within.max}" is not a duration (try 24h, 90m, 3d or PT24H)`, [

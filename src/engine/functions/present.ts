@@ -1,9 +1,10 @@
-import { intendedPath, isValidPath, select } from '../path';
+import { FIELD_PATH_FORMAT } from '../schemas/formats';
+import { intendedPath, select } from '../path';
 import { isBlank } from './predicate';
-import { failed, OptionError, passed, type RuleFunction } from './types';
+import { defineFunction, failed, passed } from './types';
 
 /** Fails when a field is missing, or (with `nonEmpty`, the default) null, blank, or an empty list/map. */
-export const present: RuleFunction = {
+export const present = defineFunction({
   name: 'present',
   summary: 'The field exists and, unless nonEmpty is false, is not empty.',
   optionsSchema: {
@@ -14,6 +15,7 @@ export const present: RuleFunction = {
       path: {
         type: 'string',
         minLength: 1,
+        format: FIELD_PATH_FORMAT,
         description: 'Field that must be present, e.g. investigation_plan.lines_of_enquiry',
       },
       nonEmpty: {
@@ -25,9 +27,8 @@ export const present: RuleFunction = {
   },
   placeholders: ['path'],
   prepare(options) {
-    const path = options.path as string;
+    const { path } = options;
     const nonEmpty = options.nonEmpty !== false;
-    if (!isValidPath(path)) throw new OptionError(`"${path}" is not a valid field path`, ['path']);
     return ({ record }) => {
       const matches = select(record, path);
       if (matches.length === 0) {
@@ -38,4 +39,4 @@ export const present: RuleFunction = {
       return failed(blank.map((match) => ({ path: match.path, message: `\`${path}\` is empty`, data: { path } })));
     };
   },
-};
+});

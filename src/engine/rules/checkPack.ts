@@ -7,6 +7,8 @@ export function checkPack(text: string, file: string): Problem[] {
   const loaded = loadPack(text, file);
   if (!loaded.pack || !loaded.document) return loaded.problems;
   const problems = [...loaded.problems];
-  loaded.pack.rules.forEach((rule, index) => problems.push(...compileRule(rule, { packDocument: loaded.document!, index }).problems));
+  loaded.pack.rules.forEach((rule, index) =>
+    problems.push(...compileRule(rule, { packDocument: loaded.document!, index }).problems),
+  );
   return problems;
 }

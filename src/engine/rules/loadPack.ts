@@ -1,8 +1,8 @@
 import { ParsedDocument } from '../parse/document';
 import type { PathSegment } from '../model';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import { sharedAjv } from '../schemas/ajv';
-import { schemaProblems } from '../schemas/schemaProblems';
+import { locateIn, schemaViolations, syntaxProblems } from '../schemas/documentProblems';
 import { packSchema } from './packSchema';
 import type { RuleDeclaration, RulePack, VerdictDeclaration } from './rule';
 import type { ValidateFunction } from 'ajv';
@@ -22,29 +22,21 @@ export interface LoadedPack {
  */
 export function loadPack(text: string, file: string): LoadedPack {
   const document = new ParsedDocument(text, file.endsWith('.json') ? 'json' : 'yaml');
-  const at = (path: PathSegment[], atKey = false) => locate(document, path, atKey);
+  const at = (path: PathSegment[], atKey = false) => locateIn(document, path, atKey);
   if (document.problems.length > 0) {
-    return {
-      problems: document.problems.map((p) => ({ file, range: p.range, severity: 'error', message: p.message })),
-      document,
-    };
+    return { problems: syntaxProblems(file, document), document };
   }
   validatePack ??= sharedAjv().compile(packSchema);
-  if (!validatePack(document.value)) {
-    const problems = schemaProblems(validatePack.errors, document.value).map<Problem>((p) => ({
-      file,
-      range: at(p.path, p.atKey),
-      severity: 'error',
-      message: `Rule pack: ${p.message}`,
-    }));
-    return { problems, document };
-  }
+  const invalid = schemaViolations(file, document, validatePack, 'Rule pack');
+  if (invalid.length > 0) return { problems: invalid, document };
   const raw = document.value as {
     pack: string;
     title: string;
     description?: string;
     version?: string | number;
-    rules: Array<Omit<RuleDeclaration, 'pack' | 'file' | 'range' | 'parameters' | 'tags' | 'kinds'> & Partial<RuleDeclaration>>;
+    rules: Array<
+      Omit<RuleDeclaration, 'pack' | 'file' | 'range' | 'parameters' | 'tags' | 'kinds'> & Partial<RuleDeclaration>
+    >;
     verdicts?: Array<Omit<VerdictDeclaration, 'pack' | 'file'>>;
   };
   const problems: Problem[] = [];
@@ -52,7 +44,14 @@ export function loadPack(text: string, file: string): LoadedPack {
   raw.rules.forEach((rule, index) => {
     const earlier = seen.get(rule.id);
     if (earlier !== undefined) {
-      problems.push({ file, range: at(['rules', index, 'id']), severity: 'error', message: `Duplicate rule id "${rule.id}" (also rule ${earlier + 1} of this pack)` });
+      problems.push(
+        problem(
+          'duplicate-rule',
+          file,
+          at(['rules', index, 'id']),
+          `Duplicate rule id "${rule.id}" (also rule ${earlier + 1} of this pack)`,
+        ),
+      );
     }
     seen.set(rule.id, index);
   });
@@ -69,17 +68,28 @@ export function loadPack(text: string, file: string): LoadedPack {
   verdicts.forEach((verdict, index) =>
     verdict.rules.forEach((id, ruleIndex) => {
       if (!seen.has(id)) {
-        problems.push({ file, range: at(['verdicts', index, 'rules', ruleIndex]), severity: 'error', message: `Verdict ${verdict.id}: no rule "${id}" in this pack` });
+        problems.push(
+          problem(
+            'unknown-verdict-rule',
+            file,
+            at(['verdicts', index, 'rules', ruleIndex]),
+            `Verdict ${verdict.id}: no rule "${id}" in this pack`,
+          ),
+        );
       }
     }),
   );
   return {
-    pack: { pack: raw.pack, title: raw.title, description: raw.description, version: raw.version, file, rules, verdicts },
+    pack: {
+      pack: raw.pack,
+      title: raw.title,
+      description: raw.description,
+      version: raw.version,
+      file,
+      rules,
+      verdicts,
+    },
     problems,
     document,
   };
-}
-
-export function locate(document: ParsedDocument, path: PathSegment[], atKey = false) {
-  return atKey ? document.locateKey(path) : document.locate(path).range;
 }

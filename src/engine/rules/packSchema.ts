@@ -5,7 +5,9 @@ export const PACK_SCHEMA_ID = 'https://dipsample.invalid/schemas/rule-pack.schem
 
 // The predicate schema refers to itself as '#'; inside this schema it lives at #/$defs/predicate.
 const { $id: _predicateId, ...predicateBody } = predicateSchema;
-const predicateDef = JSON.parse(JSON.stringify(predicateBody).split('{"$ref":"#"}').join('{"$ref":"#/$defs/predicate"}'));
+const predicateDef = JSON.parse(
+  JSON.stringify(predicateBody).split('{"$ref":"#"}').join('{"$ref":"#/$defs/predicate"}'),
+);
 
 /**
  * The rule-pack schema. Function options are checked separately, against each function's own
@@ -63,8 +65,17 @@ export const packSchema = {
           minProperties: 1,
           additionalProperties: false,
           properties: {
-            failedFilesAtLeast: { type: 'integer', minimum: 1, description: 'Unsatisfactory when at least this many files fail.' },
-            failedShareAtLeast: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'Unsatisfactory when at least this share (0–1) of the files fail.' },
+            failedFilesAtLeast: {
+              type: 'integer',
+              minimum: 1,
+              description: 'Unsatisfactory when at least this many files fail.',
+            },
+            failedShareAtLeast: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              maximum: 1,
+              description: 'Unsatisfactory when at least this share (0–1) of the files fail.',
+            },
           },
         },
         source: { $ref: '#/$defs/source' },
@@ -100,13 +111,22 @@ export const packSchema = {
       oneOf: [{ required: ['check'] }, { required: ['judgment'] }],
       additionalProperties: false,
       properties: {
-        id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', description: 'Stable kebab-case id; the diagnostic code. Never reuse or rename.' },
+        id: {
+          type: 'string',
+          pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+          description: 'Stable kebab-case id; the diagnostic code. Never reuse or rename.',
+        },
         title: { type: 'string', minLength: 1, description: 'Short title, e.g. "Investigation plan present".' },
-        description: { type: 'string', minLength: 1, description: 'What the rule checks and why it matters to an auditor.' },
+        description: {
+          type: 'string',
+          minLength: 1,
+          description: 'What the rule checks and why it matters to an auditor.',
+        },
         severity: { $ref: '#/$defs/severity' },
         when: {
           type: 'object',
-          description: 'Scope: the rule applies only to records meeting this condition; others are "not applicable". Checked as a condition once parameters ({ $param: name }) are filled in.',
+          description:
+            'Scope: the rule applies only to records meeting this condition; others are "not applicable". Checked as a condition once parameters ({ $param: name }) are filled in.',
         },
         kinds: {
           type: 'array',
@@ -117,7 +137,11 @@ export const packSchema = {
         },
         check: { $ref: '#/$defs/check' },
         judgment: { $ref: '#/$defs/judgment' },
-        message: { type: 'string', minLength: 1, description: 'Finding message; {{placeholders}} come from the check function.' },
+        message: {
+          type: 'string',
+          minLength: 1,
+          description: 'Finding message; {{placeholders}} come from the check function.',
+        },
         parameters: {
           type: 'object',
           description: 'Options a force can configure; referenced in when/check as { $param: name }.',
@@ -139,10 +163,15 @@ export const packSchema = {
           type: 'object',
           required: ['title', 'set'],
           additionalProperties: false,
-          description: 'A mechanical fix editors may offer: replace the value the finding points at (when it exists) with `set`.',
+          description:
+            'A mechanical fix editors may offer: replace the value the finding points at (when it exists) with `set`.',
           properties: {
-            title: { type: 'string', minLength: 1, description: 'Shown as the quick fix, e.g. "Add a line of enquiry".' },
-            set: { description: 'The replacement value, written in the file\'s own syntax.' },
+            title: {
+              type: 'string',
+              minLength: 1,
+              description: 'Shown as the quick fix, e.g. "Add a line of enquiry".',
+            },
+            set: { description: "The replacement value, written in the file's own syntax." },
           },
         },
       },
@@ -153,7 +182,11 @@ export const packSchema = {
       additionalProperties: false,
       properties: {
         function: { enum: [...FUNCTIONS.keys()], description: 'A built-in check function.' },
-        options: { type: 'object', description: "The function's options (checked against the function's own schema when the pack loads); any value may be { $param: name }." },
+        options: {
+          type: 'object',
+          description:
+            "The function's options (checked against the function's own schema when the pack loads); any value may be { $param: name }.",
+        },
       },
     },
   },

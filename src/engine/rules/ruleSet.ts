@@ -1,6 +1,6 @@
 import type { MergedConfig } from '../config/loadConfig';
 import type { PackReference } from '../config/packReference';
-import type { Problem } from '../problems';
+import { problem, type Problem } from '../problems';
 import { DEFAULT_TIME_ZONE } from '../time/instant';
 import { compileRule, type CompiledRule } from './compileRule';
 import type { LoadedPack } from './loadPack';
@@ -40,7 +40,14 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
     if (!loaded.pack || !loaded.document) {
       if (loaded.problems.length === 0) {
         const { declaredIn } = reference;
-        problems.push({ file: declaredIn.file, range: declaredIn.document.locate(declaredIn.path).range, severity: 'error', message: `Rule pack not found: ${reference.spec}` });
+        problems.push(
+          problem(
+            'file-not-found',
+            declaredIn.file,
+            declaredIn.document.locate(declaredIn.path).range,
+            `Rule pack not found: ${reference.spec}`,
+          ),
+        );
       }
       continue;
     }
@@ -48,7 +55,14 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
     loaded.pack.rules.forEach((declaration, index) => {
       const clash = declaredBy.get(declaration.id);
       if (clash && clash !== file) {
-        problems.push({ file, range: declaration.range, severity: 'error', message: `Rule id "${declaration.id}" is already declared by ${clash}` });
+        problems.push(
+          problem(
+            'duplicate-rule',
+            file,
+            declaration.range,
+            `Rule id "${declaration.id}" is already declared by ${clash}`,
+          ),
+        );
         return;
       }
       declaredBy.set(declaration.id, file);
@@ -57,7 +71,11 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
         disabled.push(declaration.id);
         return;
       }
-      const compiled = compileRule(declaration, { packDocument: loaded.document!, index }, { severity: setting?.severity, parameters: setting?.options });
+      const compiled = compileRule(
+        declaration,
+        { packDocument: loaded.document!, index },
+        { severity: setting?.severity, parameters: setting?.options },
+      );
       problems.push(...compiled.problems);
       if (compiled.rule) rules.push(compiled.rule);
     });
@@ -67,7 +85,7 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
     if (declaredBy.has(id)) continue;
     const { file, document, path } = setting.declaredIn;
     const known = [...declaredBy.keys()];
-    problems.push({ file, range: document.locateKey(path), severity: 'error', message: `Unknown rule "${id}"${suggest(id, known)}` });
+    problems.push(problem('unknown-rule', file, document.locateKey(path), `Unknown rule "${id}"${suggest(id, known)}`));
   }
 
   return {

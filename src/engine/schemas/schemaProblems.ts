@@ -1,12 +1,22 @@
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../model';
+import { FIELD_PATH_FORMAT } from './formats';
+
+/** What kind of violation: a stable code tools and tests can rely on, whatever the wording. */
+export type SchemaProblemCode = 'missing-field' | 'unknown-field' | 'bad-value';
 
 /** A schema violation translated for people, with the path of the node to underline. */
 export interface SchemaProblem {
+  code: SchemaProblemCode;
   path: PathSegment[];
   /** Underline the key rather than the value (unknown fields). */
   atKey: boolean;
   message: string;
+}
+
+export interface SchemaProblemOptions {
+  /** What the checked value is called in a message about the whole of it (default "The file"). */
+  subject?: string;
 }
 
 const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'not']);
@@ -15,7 +25,11 @@ const COMBINATORS = new Set(['oneOf', 'anyOf', 'if', 'not']);
  * Turns ajv's errors into one readable problem per place. Errors from failed `oneOf`/`anyOf`
  * branches are dropped when a more specific error explains the same place.
  */
-export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown): SchemaProblem[] {
+export function schemaProblems(
+  errors: readonly ErrorObject[] | null | undefined,
+  data: unknown,
+  { subject = 'The file' }: SchemaProblemOptions = {},
+): SchemaProblem[] {
   if (!errors) return [];
   const specific = errors.filter((error) => !COMBINATORS.has(error.keyword));
   const explained = (error: ErrorObject) => specific.some((other) => other.instancePath.startsWith(error.instancePath));
@@ -31,7 +45,7 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const error of kept) {
-    const problem = describe(error, data);
+    const problem = describe(error, data, subject);
     const key = JSON.stringify([problem.path, problem.message]);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -49,41 +63,55 @@ export function pointerToPath(pointer: string): PathSegment[] {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-function describe(error: ErrorObject, data: unknown): SchemaProblem {
+function describe(error: ErrorObject, data: unknown, subject: string): SchemaProblem {
   const path = pointerToPath(error.instancePath);
-  const field = path.length ? `\`${pathText(path)}\`` : 'The file';
+  const field = path.length ? `\`${pathText(path)}\`` : subject;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return {
+        code: 'missing-field',
         path,
         atKey: false,
         message: `Missing required field \`${pathText([...path, params.missingProperty as string])}\``,
       };
     case 'additionalProperties':
       return {
+        code: 'unknown-field',
         path: [...path, params.additionalProperty as string],
         atKey: true,
         message: `Unknown field \`${pathText([...path, params.additionalProperty as string])}\` (check the spelling; force-specific fields start with x_)`,
       };
     case 'enum':
       return {
+        code: 'bad-value',
         path,
         atKey: false,
         message: `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}`,
       };
     case 'const':
-      return { path, atKey: false, message: `${field} must be ${JSON.stringify(params.allowedValue)}` };
+      return {
+        code: 'bad-value',
+        path,
+        atKey: false,
+        message: `${field} must be ${JSON.stringify(params.allowedValue)}`,
+      };
     case 'type':
       return {
+        code: 'bad-value',
         path,
         atKey: false,
         message: `${field} must be ${article(String(params.type))} (found ${typeName(valueAt(data, path))})`,
       };
     case 'format':
-      return { path, atKey: false, message: `${field} must be ${formatText(String(params.format))}` };
+      return {
+        code: 'bad-value',
+        path,
+        atKey: false,
+        message: formatMessage(field, String(params.format), valueAt(data, path)),
+      };
     default:
-      return { path, atKey: false, message: `${field} ${error.message ?? 'is invalid'}` };
+      return { code: 'bad-value', path, atKey: false, message: `${field} ${error.message ?? 'is invalid'}` };
   }
 }
 
@@ -92,6 +120,13 @@ export function pathText(path: readonly PathSegment[]): string {
   return path
     .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`))
     .join('');
+}
+
+function formatMessage(field: string, format: string, value: unknown): string {
+  // A field path reads best quoting what was written, as the other path messages do.
+  if (format === FIELD_PATH_FORMAT)
+    return `${field} must be a field path such as log[*].text (found ${JSON.stringify(value)})`;
+  return `${field} must be ${formatText(format)}`;
 }
 
 function formatText(format: string): string {
