@@ -1,5 +1,17 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Auditor, compareRanges, type EngineHost, type FileReport, type Problem, type RuleSet } from '../engine';
+import { pathToFileURL } from 'node:url';
+import {
+  Auditor,
+  compareRanges,
+  ruleDocPath,
+  SCHEMA_RULE,
+  SYNTAX_RULE,
+  type EngineHost,
+  type FileReport,
+  type Problem,
+  type RuleSet,
+} from '../engine';
 import { summarize, type AuditRun } from '../report';
 import { findCrimeFiles } from '../node/findCrimeFiles';
 
@@ -45,9 +57,32 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
     .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
   const orderedRuleSets = [...ruleSets];
   return {
-    run: { files: reports, ruleSets: orderedRuleSets, summary: summarize(reports, orderedRuleSets), tool },
+    run: {
+      files: reports,
+      ruleSets: orderedRuleSets,
+      summary: summarize(reports, orderedRuleSets),
+      tool,
+      ruleDocs: ruleDocs(host, orderedRuleSets),
+    },
     problems,
   };
+}
+
+/**
+ * The doc page (file URI) of every rule that ran, where the page exists: `docs/<id>.md` beside the
+ * rule's pack. Syntax and schema findings are not rules: they point at the built-in rules index.
+ */
+function ruleDocs(host: EngineHost, ruleSets: RuleSet[]): Record<string, string> {
+  const docs: Record<string, string> = {};
+  const add = (id: string, page: string) => {
+    if (!(id in docs) && existsSync(page)) docs[id] = pathToFileURL(page).href;
+  };
+  const index = path.join(host.builtinRulesDir, 'docs', 'README.md');
+  add(SYNTAX_RULE, index);
+  add(SCHEMA_RULE, index);
+  for (const ruleSet of ruleSets)
+    for (const rule of ruleSet.rules) add(rule.id, ruleDocPath({ id: rule.id, file: rule.declaration.file }, path));
+  return docs;
 }
 
 /** Relative to the working folder when inside it (forward slashes), else absolute. */

@@ -63,6 +63,11 @@ export interface AuditRun {
   ruleSets: RuleSet[];
   summary: SampleSummary;
   tool: { name: string; version: string };
+  /**
+   * Rule id → absolute URI of the rule's documentation page, for the rules whose page the host
+   * found (the syntax and schema findings point at the rules index). SARIF gives it as `helpUri`.
+   */
+  ruleDocs?: Record<string, string>;
 }
 
 /** One cell of a breakdown, e.g. burglary × not attended. */

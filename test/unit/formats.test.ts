@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseCsvText } from 'csv-parse/sync';
 
 const parseCsv = (text: string): string[][] => parseCsvText(text, { relaxColumnCount: false });
@@ -9,7 +12,9 @@ import { findingsCsv as formatCsv } from '../../src/report/formats/findingsCsv';
 import { jsonReport as formatJson } from '../../src/report/formats/json';
 import { sarifLog as formatSarif } from '../../src/report/formats/sarif';
 import { textReport as formatText } from '../../src/report/formats/text';
-import { range, sarifValidator } from './helpers';
+import { runAudit } from '../../src/cli/runAudit';
+import { nodeHost } from '../../src/node/nodeHost';
+import { range, REPO_ROOT, RULES_DIR, sarifValidator } from './helpers';
 
 const CSV_HEADER = 'path,reference,rule,severity,line,column,end_line,end_column,message';
 
@@ -312,7 +317,12 @@ describe('output formats', () => {
           driver: {
             name: string;
             version: string;
-            rules: Array<{ id: string; defaultConfiguration: { level: string }; help?: { text: string } }>;
+            rules: Array<{
+              id: string;
+              defaultConfiguration: { level: string };
+              help?: { text: string };
+              helpUri?: string;
+            }>;
           };
         };
         results: Array<{
@@ -408,6 +418,130 @@ describe('output formats', () => {
         run.tool.driver.rules[2].help!.text,
         /Source: HMIC, Invented report \(2099\) 1\.1: "a quote, with "quotes""/,
       );
+    });
+
+    it('gives every rule a help text, syntax and schema included (GitHub code scanning requires one)', () => {
+      const rules = sarif(sampleRun()).runs[0].tool.driver.rules;
+      for (const rule of rules) assert.ok((rule.help?.text ?? '').trim() !== '', `${rule.id} has no help text`);
+      const byId = Object.fromEntries(rules.map((rule) => [rule.id, rule]));
+      assert.match(byId.syntax.help!.text, /not valid YAML .* or JSON/);
+      assert.match(byId.schema.help!.text, /crime-file\/1 schema/);
+    });
+
+    it('links a rule to its doc page (helpUri) only when the run knows the page', () => {
+      const plain = sarif(sampleRun()).runs[0].tool.driver.rules;
+      assert.deepEqual(
+        plain.filter((rule) => 'helpUri' in rule).map((rule) => rule.id),
+        [],
+      );
+      const run: AuditRun = {
+        ...sampleRun(),
+        ruleDocs: {
+          syntax: 'file:///opt/dipsample/rules/docs/README.md',
+          schema: 'file:///opt/dipsample/rules/docs/README.md',
+          plan: 'file:///packs/docs/plan.md',
+          'info-rule': 'file:///packs/docs/info%20rule.md',
+        },
+      };
+      const log = sarif(run);
+      assertValid(log);
+      const helpUris = Object.fromEntries(log.runs[0].tool.driver.rules.map((rule) => [rule.id, rule.helpUri]));
+      assert.deepEqual(helpUris, {
+        syntax: 'file:///opt/dipsample/rules/docs/README.md',
+        schema: 'file:///opt/dipsample/rules/docs/README.md',
+        plan: 'file:///packs/docs/plan.md',
+        quick: undefined,
+        'info-rule': 'file:///packs/docs/info%20rule.md',
+        'hint-rule': undefined,
+      });
+      // Nothing else changes: the log without the links is the log with them, minus helpUri.
+      const stripped = JSON.parse(
+        JSON.stringify(log, (key, value: unknown) => (key === 'helpUri' ? undefined : value)),
+      );
+      assert.deepEqual(stripped, sarif(sampleRun()));
+    });
+
+    describe('helpUri from a real audit (runAudit)', () => {
+      const tool = { name: 'dipsample', version: '9.9.9' };
+      let temp: string;
+      beforeEach(() => {
+        temp = mkdtempSync(path.join(tmpdir(), 'dipsample-sarif-'));
+      });
+      afterEach(() => rmSync(temp, { recursive: true, force: true }));
+
+      it('points built-in rules at rules/docs/<id>.md and syntax and schema at rules/docs/README.md', async () => {
+        const { run, problems } = await runAudit(
+          nodeHost(RULES_DIR),
+          { inputs: ['test/fixtures/cli/sample'], cwd: REPO_ROOT },
+          tool,
+        );
+        assert.deepEqual(problems, []);
+        const log = sarif(run);
+        assertValid(log);
+        const rules = log.runs[0].tool.driver.rules;
+        const index = pathToFileURL(path.join(RULES_DIR, 'docs', 'README.md')).href;
+        assert.equal(rules.find((rule) => rule.id === 'syntax')?.helpUri, index);
+        assert.equal(rules.find((rule) => rule.id === 'schema')?.helpUri, index);
+        for (const rule of rules.filter((r) => r.id !== 'syntax' && r.id !== 'schema')) {
+          assert.equal(rule.helpUri, pathToFileURL(path.join(RULES_DIR, 'docs', `${rule.id}.md`)).href);
+          assert.ok(existsSync(fileURLToPath(rule.helpUri!)), `${rule.helpUri} does not exist`);
+        }
+        assert.ok(rules.some((rule) => rule.id === 'filed-within-24h'));
+      });
+
+      it("links a force pack's rule only once its docs/<id>.md exists beside the pack", async () => {
+        writeFileSync(
+          path.join(temp, 'force.pack.yaml'),
+          [
+            'pack: force-extras',
+            'title: Force extras',
+            'rules:',
+            '  - id: force-reference-present',
+            '    title: Reference present',
+            '    description: The record has a reference.',
+            '    severity: warning',
+            '    check: { function: present, options: { path: reference } }',
+            '    source: [{ report: Force policy (2013), quote: Every crime has a reference. }]',
+            '',
+          ].join('\n'),
+        );
+        writeFileSync(path.join(temp, '.dipsample.yaml'), 'packs: [core, ./force.pack.yaml]\n');
+        writeFileSync(
+          path.join(temp, 'one.crime.yaml'),
+          [
+            'format: crime-file/1',
+            'reference: "XS/21/0001"',
+            'classification: { category: burglary_dwelling }',
+            'reported_at: 2021-03-01T10:00',
+            'recorded_at: 2021-03-01T10:30',
+            '',
+          ].join('\n'),
+        );
+        const audit = async () => {
+          const { run, problems } = await runAudit(nodeHost(RULES_DIR), { inputs: [temp], cwd: temp }, tool);
+          assert.deepEqual(problems, []);
+          return run;
+        };
+        const before = await audit();
+        assert.ok(before.ruleSets[0].rules.some((rule) => rule.id === 'force-reference-present'));
+        assert.equal(before.ruleDocs?.['force-reference-present'], undefined);
+        assert.ok(before.ruleDocs?.['advice-given']);
+        assert.ok(
+          !('helpUri' in sarif(before).runs[0].tool.driver.rules.find((r) => r.id === 'force-reference-present')!),
+        );
+
+        mkdirSync(path.join(temp, 'docs'));
+        const page = path.join(temp, 'docs', 'force-reference-present.md');
+        writeFileSync(page, '# force-reference-present: Reference present\n');
+        const after = await audit();
+        assert.equal(after.ruleDocs?.['force-reference-present'], pathToFileURL(page).href);
+        const log = sarif(after);
+        assertValid(log);
+        assert.equal(
+          log.runs[0].tool.driver.rules.find((r) => r.id === 'force-reference-present')?.helpUri,
+          pathToFileURL(page).href,
+        );
+      });
     });
 
     it('locates results by relative URI (percent-encoded) and carries the crime reference', () => {

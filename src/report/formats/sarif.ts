@@ -14,23 +14,38 @@ const FILE_RULES = [
     id: SYNTAX_RULE,
     title: 'File is valid YAML or JSON',
     description: 'The file could not be read as YAML or JSON, so no audit rule could be applied to it.',
+    help:
+      'The file is not valid YAML (*.crime.yaml, *.crime.yml) or JSON (*.crime.json), or could not be read. ' +
+      'No rule runs: there is no record to judge, so the sample summary counts the file as unreadable and ' +
+      'the rules as not audited for it. Fix the syntax error the finding points at and audit the file again. ' +
+      'Syntax findings are always errors and cannot be configured or switched off.',
   },
   {
     id: SCHEMA_RULE,
     title: 'Record follows the crime-file/1 format',
     description:
       'The record breaks the crime-file/1 schema (missing required fields, unknown fields, wrong types or values).',
+    help:
+      'The file parses but the record breaks the crime-file/1 schema: a required field is missing, a value ' +
+      'has the wrong type or is not one of the allowed values, a date-time is malformed, or a field is unknown ' +
+      '(usually a misspelling; force-specific extra fields must start with x_). The rules still run, but a ' +
+      'schema finding can explain a rule result (a misspelt filed.at leaves the crime open), so fix schema ' +
+      'findings before reading the rule figures for a sample. Schema findings are always errors and cannot be ' +
+      'configured or switched off.',
   },
 ];
 
 /** SARIF 2.1.0 log: one run, rules described in the driver, results located with 1-based regions. */
 export function sarifLog(run: AuditRun): string {
+  const helpUri = (id: string) => (run.ruleDocs?.[id] ? { helpUri: run.ruleDocs[id] } : {});
   const rules = [
     ...FILE_RULES.map((rule) => ({
       id: rule.id,
       name: rule.id,
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.description },
+      ...helpUri(rule.id),
+      help: { text: rule.help },
       defaultConfiguration: { level: 'error' as const },
     })),
     ...rulesOf(run).map((rule) => {
@@ -42,6 +57,7 @@ export function sarifLog(run: AuditRun): string {
         name: rule.id,
         shortDescription: { text: rule.title },
         fullDescription: { text: rule.declaration.description.trim() },
+        ...helpUri(rule.id),
         help: { text: `${rule.declaration.description.trim()}\n\nSource: ${source}` },
         defaultConfiguration: { level: LEVEL[rule.severity] },
         properties: { pack: rule.declaration.pack, tags: rule.declaration.tags },
