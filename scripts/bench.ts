@@ -6,7 +6,7 @@
  *
  *   npm run bench [-- --count 10000 --rounds 5]
  */
-import './bench/useVscodeStub';
+import '../test/unit/vscodeStub/register';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { generateSample, largeSampleSpec } from './generator';
 import { nodeHost } from '../src/node/nodeHost';
 import { runAudit } from '../src/cli/runAudit';
 import { toDiagnostic } from '../src/vscode/toDiagnostic';
-import * as vscodeStub from './bench/vscodeStub';
+import * as vscodeStub from '../test/unit/vscodeStub/vscode';
 import { median, time } from './bench/measure';
 import { summaryBench } from './bench/summaryBench';
 

@@ -1,8 +1,11 @@
 import Module from 'node:module';
 import * as path from 'node:path';
 
-/** Resolve `vscode` to the stub for the rest of this process (benchmarks only). */
-const stub = path.join(__dirname, 'vscodeStub.ts');
+/**
+ * Makes `vscode` resolve to the stub (./vscode.ts) for the rest of this process: import this first,
+ * before anything that imports `vscode` (unit tests of src/vscode, the benchmark).
+ */
+const stub = path.join(__dirname, 'vscode.ts');
 const original = (Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string })
   ._resolveFilename;
 (Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string })._resolveFilename =
