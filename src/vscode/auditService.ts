@@ -7,15 +7,18 @@ import {
   isCrimeFile,
   MANIFEST_FILE_NAME,
   type FileReport,
-  type Problem,
   type RuleSet,
 } from '../engine';
-import { settingsFor } from './settings';
-import { toDiagnostic, toRange, SOURCE } from './toDiagnostic';
+import { AuditScheduler } from './auditScheduler';
+import { ConfigProblems } from './configProblems';
+import { ResultStore } from './resultStore';
+import { settingsFor, type FolderSettings } from './settings';
+import { problemToDiagnostic, toDiagnostic } from './toDiagnostic';
 import { workspaceHost } from './workspaceHost';
 
 const DEBOUNCE_MS = 300;
-const CONFIG_TIMER = 'configuration';
+/** The scheduler key of the configuration re-audit (file keys are URIs, so it cannot clash). */
+const CONFIG_KEY = 'configuration';
 
 export interface AuditedFile {
   uri: vscode.Uri;
@@ -35,21 +38,22 @@ export function isConfigFile(uri: vscode.Uri): boolean {
 }
 
 /**
- * Keeps diagnostics in step with crime files, configurations and packs. Each file's audits carry a
- * generation number so that a slow, stale run never overwrites a newer one.
+ * Keeps diagnostics in step with crime files, configurations and packs. A coordinator: when audits
+ * run is the scheduler's (debounce, idle, generations: a slow, stale run never overwrites a newer
+ * one), what they found is the result store's, which configuration problems to show is
+ * ConfigProblems'; this class runs the engine and publishes to VS Code.
  */
 export class AuditService implements vscode.Disposable {
   private readonly findings = vscode.languages.createDiagnosticCollection('dipsample');
-  private readonly configProblems = vscode.languages.createDiagnosticCollection('dipsample-config');
+  private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('dipsample-config');
   private readonly auditors = new Map<string, Auditor>();
-  private readonly generations = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly results = new Map<string, AuditedFile>();
-  /** Files audited by a folder or workspace audit: kept (and re-audited) while closed. */
-  private readonly tracked = new Set<string>();
-  private running = 0;
+  private readonly scheduler = new AuditScheduler();
+  private readonly results = new ResultStore<AuditedFile>({
+    pathOf: (key) => vscode.Uri.parse(key).fsPath,
+    sep: path.sep,
+  });
+  private readonly configProblems = new ConfigProblems(path);
   private fileAudits = 0;
-  private idleWaiters: Array<() => void> = [];
   private readonly changed = new vscode.EventEmitter<AuditChange>();
   /** Fires after any file's results change. */
   readonly onDidChange = this.changed.event;
@@ -60,9 +64,9 @@ export class AuditService implements vscode.Disposable {
   ) {}
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.scheduler.dispose();
     this.findings.dispose();
-    this.configProblems.dispose();
+    this.configDiagnostics.dispose();
     this.changed.dispose();
   }
 
@@ -81,63 +85,40 @@ export class AuditService implements vscode.Disposable {
   }
 
   whenIdle(): Promise<void> {
-    if (this.running === 0 && this.timers.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.scheduler.whenIdle();
   }
 
   /** Audit a document after a pause in typing (or at once with delay 0). */
   schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
     if (document.uri.scheme !== 'file' || !isCrimeFile(document.uri.fsPath)) return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.audit(document.uri, document.isClosed ? undefined : document.getText());
-      }, delay),
+    this.scheduler.debounce(document.uri.toString(), delay, () =>
+      this.audit(document.uri, document.isClosed ? undefined : document.getText()),
     );
   }
 
   /** Audit one crime file from `text` (an editor buffer) or from disk. */
   async audit(uri: vscode.Uri, text?: string): Promise<AuditedFile | undefined> {
-    const key = uri.toString();
     const settings = settingsFor(uri);
     if (!settings.enable) {
       this.clear(uri);
       return undefined;
     }
-    const generation = (this.generations.get(key) ?? 0) + 1;
-    this.generations.set(key, generation);
-    this.running++;
     this.fileAudits++;
     try {
-      const { report, ruleSet } = await this.auditorFor(uri).auditFile(uri.fsPath, text);
-      if (this.generations.get(key) !== generation) return undefined; // a newer run owns this file
-      const rules = new Map(ruleSet.rules.map((rule) => [rule.id, rule]));
-      this.findings.set(
-        uri,
-        report.findings.map((finding) =>
-          toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity),
-        ),
+      return await this.scheduler.latest(
+        uri.toString(),
+        () => this.auditorFor(uri).auditFile(uri.fsPath, text),
+        ({ report, ruleSet }) => this.publish({ uri, report, ruleSet }, settings),
       );
-      const result = { uri, report, ruleSet };
-      this.results.set(key, result);
-      this.refreshConfigProblems();
-      this.changed.fire({ uri, result });
-      return result;
     } catch (error) {
       this.log.error(`Audit of ${uri.fsPath} failed`, error);
       return undefined;
-    } finally {
-      this.running--;
-      this.settle();
     }
   }
 
   /** Keep these files' results (and re-audit them on change) while they are closed: a summary covers them. */
   track(uris: Iterable<vscode.Uri>): void {
-    for (const uri of uris) this.tracked.add(uri.toString());
+    for (const uri of uris) this.results.track(uri.toString());
   }
 
   /** The sample manifest (sample.yaml) governing a folder, if any. */
@@ -157,9 +138,8 @@ export class AuditService implements vscode.Disposable {
     let reported = 0;
     for (const uri of uris) {
       if (token.isCancellationRequested) break;
-      this.tracked.add(uri.toString());
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      const result = await this.audit(uri, open?.getText());
+      this.results.track(uri.toString());
+      const result = await this.audit(uri, openText(uri.toString()));
       findings += result?.report.findings.length ?? 0;
       done++;
       if (done % 25 === 0 || done === uris.length) {
@@ -175,74 +155,61 @@ export class AuditService implements vscode.Disposable {
 
   /** A configuration, manifest or pack is changing: re-audit once typing pauses. */
   scheduleConfigurationChanged(delay = DEBOUNCE_MS): void {
-    clearTimeout(this.timers.get(CONFIG_TIMER));
-    this.timers.set(
-      CONFIG_TIMER,
-      setTimeout(() => {
-        this.timers.delete(CONFIG_TIMER);
-        this.running++;
-        void this.configurationChanged().finally(() => {
-          this.running--;
-          this.settle();
-        });
-      }, delay),
-    );
+    this.scheduler.debounce(CONFIG_KEY, delay, () => this.configurationChanged());
   }
 
   /** A configuration, manifest or pack changed: rebuild rule sets and re-audit every affected file. */
   async configurationChanged(): Promise<void> {
     for (const auditor of this.auditors.values()) auditor.invalidate();
     this.auditors.clear();
-    const keys = new Set([...this.tracked, ...this.results.keys()]);
+    const keys = this.results.keys();
     for (const document of vscode.workspace.textDocuments)
       if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
-    await Promise.all(
-      [...keys].map((key) => {
-        const uri = vscode.Uri.parse(key);
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-        return this.audit(uri, open?.getText());
-      }),
-    );
+    await Promise.all([...keys].map((key) => this.audit(vscode.Uri.parse(key), openText(key))));
     this.refreshConfigProblems();
   }
 
   /** Show problems of an open pack that no audited file uses yet. */
   checkOpenPack(document: vscode.TextDocument): void {
     if (!/\.pack\.ya?ml$/.test(document.uri.fsPath)) return;
-    this.standalonePackProblems.set(document.uri.fsPath, checkPack(document.getText(), document.uri.fsPath));
+    this.configProblems.setOpenPack(document.uri.fsPath, checkPack(document.getText(), document.uri.fsPath));
     this.refreshConfigProblems();
   }
 
-  private readonly standalonePackProblems = new Map<string, Problem[]>();
-
   /** A document closed: its findings go unless a folder audit is tracking the file. */
   closed(document: vscode.TextDocument): void {
-    this.standalonePackProblems.delete(document.uri.fsPath);
-    if (!this.tracked.has(document.uri.toString())) this.clear(document.uri);
+    this.configProblems.closed(document.uri.fsPath);
+    if (!this.results.isTracked(document.uri.toString())) this.clear(document.uri);
     this.refreshConfigProblems();
   }
 
   /** A file or folder was deleted: clear every audited file at or under it. */
   deleted(uri: vscode.Uri): void {
-    const prefix = uri.fsPath.endsWith(path.sep) ? uri.fsPath : uri.fsPath + path.sep;
-    const keys = new Set([...this.results.keys(), ...this.tracked]);
-    for (const key of keys) {
-      const file = vscode.Uri.parse(key);
-      if (file.fsPath === uri.fsPath || file.fsPath.startsWith(prefix)) this.clear(file);
-    }
+    for (const key of this.results.deleteAtOrUnder(uri.fsPath)) this.clear(vscode.Uri.parse(key));
   }
 
   /** The file is gone (deleted) or no longer audited. */
   clear(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.tracked.delete(key);
+    this.scheduler.cancel(key);
+    this.scheduler.invalidate(key); // an audit still running for it must not bring it back
     this.results.delete(key);
     this.findings.delete(uri);
     this.changed.fire({ uri });
-    this.settle();
+  }
+
+  private publish(result: AuditedFile, settings: FolderSettings): AuditedFile {
+    const rules = new Map(result.ruleSet.rules.map((rule) => [rule.id, rule]));
+    this.findings.set(
+      result.uri,
+      result.report.findings.map((finding) =>
+        toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity),
+      ),
+    );
+    this.results.set(result.uri.toString(), result);
+    this.refreshConfigProblems();
+    this.changed.fire({ uri: result.uri, result });
+    return result;
   }
 
   private auditorFor(uri: vscode.Uri): Auditor {
@@ -262,38 +229,14 @@ export class AuditService implements vscode.Disposable {
 
   /** Problems in packs and configurations, shown on those files (deduplicated across rule sets). */
   private refreshConfigProblems(): void {
-    const byFile = new Map<string, Map<string, Problem>>();
-    const add = (problem: Problem) => {
-      if (!path.isAbsolute(problem.file)) return; // settings-level problems have no file to show them on
-      const entries = byFile.get(problem.file) ?? new Map<string, Problem>();
-      entries.set(`${problem.range.start.line}:${problem.range.start.character}:${problem.message}`, problem);
-      byFile.set(problem.file, entries);
-    };
-    const ruleSets = new Set([...this.results.values()].map((result) => result.ruleSet));
-    for (const ruleSet of ruleSets) ruleSet.problems.forEach(add);
-    for (const problems of this.standalonePackProblems.values()) problems.forEach(add);
-    this.configProblems.clear();
-    for (const [file, problems] of byFile) {
-      this.configProblems.set(
-        vscode.Uri.file(file),
-        [...problems.values()].map((problem) => {
-          const diagnostic = new vscode.Diagnostic(
-            toRange(problem.range),
-            problem.message,
-            vscode.DiagnosticSeverity.Error,
-          );
-          diagnostic.source = SOURCE;
-          diagnostic.code = 'config';
-          return diagnostic;
-        }),
-      );
-    }
+    const byFile = this.configProblems.byFile([...this.results.values()].map((result) => result.ruleSet));
+    this.configDiagnostics.clear();
+    for (const [file, problems] of byFile)
+      this.configDiagnostics.set(vscode.Uri.file(file), problems.map(problemToDiagnostic));
   }
+}
 
-  private settle(): void {
-    if (this.running > 0 || this.timers.size > 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    waiters.forEach((resolve) => resolve());
-  }
+/** The text of an open editor on `key` (a URI string), if one is open. */
+function openText(key: string): string | undefined {
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText();
 }

@@ -6,11 +6,14 @@ import {
   SYNTAX_RULE,
   type CompiledRule,
   type Finding,
+  type Problem,
   type Range,
   type Severity,
 } from '../engine';
 
 export const SOURCE = 'dipsample';
+/** The code of configuration problems' diagnostics. */
+export const CONFIG_CODE = 'config';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -59,6 +62,14 @@ export function toDiagnostic(
     severity,
     docUriFor(finding.rule, rule, extensionUri),
   );
+}
+
+/** A problem in a pack, configuration or manifest, shown on that file (code `config`, always an error). */
+export function problemToDiagnostic(problem: Problem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = SOURCE;
+  diagnostic.code = CONFIG_CODE;
+  return diagnostic;
 }
 
 /**
