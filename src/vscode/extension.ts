@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCrimeFile } from '../engine';
+import { CRIME_FILE_GLOB, isCrimeFile } from '../engine';
 import { AuditService, isConfigFile } from './auditService';
 import { AuditCodeActions } from './codeActions';
 import { registerCommands } from './commands';
@@ -23,7 +23,7 @@ export interface DipsampleApi {
   filesAudited(): number;
 }
 
-const CRIME_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.crime.{yaml,yml,json}' }];
+const CRIME_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: CRIME_FILE_GLOB }];
 
 /**
  * Wires the engine into VS Code: nothing is audited synchronously here, only files as they open
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   const configWatcher = vscode.workspace.createFileSystemWatcher(
     '**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}',
   );
-  const crimeWatcher = vscode.workspace.createFileSystemWatcher('**/*.crime.{yaml,yml,json}', false, false, true);
+  const crimeWatcher = vscode.workspace.createFileSystemWatcher(CRIME_FILE_GLOB, false, false, true);
   // Deleting a folder reports only the folder: watch every delete and clear what lay under it.
   const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(

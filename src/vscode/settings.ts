@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Severity } from '../engine';
+import { isPackPath, type Severity } from '../engine';
 
 export interface FolderSettings {
   enable: boolean;
@@ -24,7 +24,7 @@ export function settingsFor(resource: vscode.Uri | undefined): FolderSettings {
   const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
   const extraPacks = config
     .get<string[]>('extraPacks', [])
-    .map((spec) => (/[\\/]|\.(ya?ml|json)$/.test(spec) && folder ? path.resolve(folder.uri.fsPath, spec) : spec));
+    .map((spec) => (isPackPath(spec) && folder ? path.resolve(folder.uri.fsPath, spec) : spec));
   const remap = config.get<Record<string, string>>('severity', {});
   const severity: FolderSettings['severity'] = {};
   for (const [from, to] of Object.entries(remap)) if (to in DISPLAYED) severity[from as Severity] = DISPLAYED[to];
