@@ -1,19 +1,13 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CONFIG_FILE_NAME,
-  MANIFEST_FILE_NAME,
-  SCHEMA_RULE,
-  setRuleSetting,
-  SYNTAX_RULE,
-  type ConfiguredSeverity,
-} from '../engine';
+import { SCHEMA_RULE, SEVERITIES, SYNTAX_RULE, type ConfiguredSeverity } from '../engine';
 import type { AuditService } from './auditService';
+import { sampleConfigTarget, sampleConfigText, type SampleConfigTarget } from './sampleConfig';
 import { findingOf, toRange } from './toDiagnostic';
 
-const SEVERITY_CHOICES: ConfiguredSeverity[] = ['error', 'warning', 'information', 'hint'];
-
-/** Quick fixes on dipsample findings: docs, switch off / change severity in .dipsample.yaml, mechanical fixes. */
+/**
+ * Quick fixes on dipsample findings: docs, switch off / change severity in the sample's own
+ * .dipsample.yaml (never a parent's that other samples share: see sampleConfigTarget), mechanical fixes.
+ */
 export class AuditCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -26,6 +20,7 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
   ): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
+    let target: SampleConfigTarget | undefined;
     for (const diagnostic of context.diagnostics) {
       const finding = findingOf(diagnostic, this.service.resultFor(document.uri)?.report.findings);
       if (!finding) continue;
@@ -46,26 +41,31 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
 
       if (finding.rule === SYNTAX_RULE || finding.rule === SCHEMA_RULE) continue;
-      const configFile = await nearestConfig(document.uri);
-      const current = await readText(configFile);
-      const where = current === undefined ? `create ${CONFIG_FILE_NAME}` : CONFIG_FILE_NAME;
+      target ??= await sampleConfigTarget(
+        document.uri.fsPath,
+        exists,
+        vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath,
+      );
+      const configFile = vscode.Uri.file(target.file);
+      const current = target.exists ? await readText(configFile) : undefined;
+      const where = whereTitle(target, configFile);
       const settings: Array<{ title: string; setting: ConfiguredSeverity }> = [
         { title: `Switch off ${finding.rule} for this sample (${where})`, setting: 'off' },
-        ...SEVERITY_CHOICES.filter((severity) => severity !== finding.severity).map((severity) => ({
+        ...SEVERITIES.filter((severity) => severity !== finding.severity).map((severity) => ({
           title: `Set severity of ${finding.rule} to ${severity} for this sample (${where})`,
           setting: severity,
         })),
       ];
       for (const { title, setting } of settings) {
-        const text = setRuleSetting(current, finding.rule, setting);
+        const text = sampleConfigText(target, current, finding.rule, setting);
         if (text === undefined) continue; // the config does not parse: the user must fix it first
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
-        if (current === undefined) {
+        if (!target.exists) {
           action.edit.createFile(configFile, { ignoreIfExists: true });
           action.edit.insert(configFile, new vscode.Position(0, 0), text);
         } else {
-          action.edit.replace(configFile, fullRange(current), text);
+          action.edit.replace(configFile, fullRange(current ?? ''), text);
         }
         action.diagnostics = [diagnostic];
         actions.push(action);
@@ -75,18 +75,11 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-/** The nearest .dipsample.yaml above the file; else where to create one: the sample folder (with sample.yaml) or the file's folder. */
-export async function nearestConfig(file: vscode.Uri): Promise<vscode.Uri> {
-  const start = path.dirname(file.fsPath);
-  const root = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath;
-  let sampleFolder: string | undefined;
-  for (let directory = start; ; directory = path.dirname(directory)) {
-    if (await exists(path.join(directory, CONFIG_FILE_NAME)))
-      return vscode.Uri.file(path.join(directory, CONFIG_FILE_NAME));
-    if (!sampleFolder && (await exists(path.join(directory, MANIFEST_FILE_NAME)))) sampleFolder = directory;
-    if (directory === root || path.dirname(directory) === directory) break;
-  }
-  return vscode.Uri.file(path.join(sampleFolder ?? start, CONFIG_FILE_NAME));
+/** Which file a "for this sample" action writes, for its title: "configured/.dipsample.yaml", "create …". */
+function whereTitle(target: SampleConfigTarget, file: vscode.Uri): string {
+  const name = vscode.workspace.asRelativePath(file, false);
+  if (target.exists) return name;
+  return target.extends === undefined ? `create ${name}` : `create ${name} extending ${target.extends}`;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCrimeFile, MANIFEST_FILE_NAME } from '../../engine';
+import { CRIME_FILE_GLOB, isCrimeFile, MANIFEST_FILE_NAME } from '../../engine';
+import { sampleFolderPath } from '../sampleConfig';
 
-const CRIME_FILES = '**/*.crime.{yaml,yml,json}';
 const EXCLUDE = '**/{node_modules,.git}/**';
 
 /** The crime files of a sample: everything under its folder, in a stable order. */
 export async function findCrimeFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, CRIME_FILES), EXCLUDE);
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, CRIME_FILE_GLOB), EXCLUDE);
   return uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 
@@ -19,9 +19,9 @@ async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+async function exists(file: string): Promise<boolean> {
   try {
-    await vscode.workspace.fs.stat(uri);
+    await vscode.workspace.fs.stat(vscode.Uri.file(file));
     return true;
   } catch {
     return false;
@@ -33,12 +33,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * a sample.yaml, or the file's own folder when there is none.
  */
 export async function sampleFolderOf(file: vscode.Uri): Promise<vscode.Uri> {
-  const own = vscode.Uri.file(path.dirname(file.fsPath));
-  const stop = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath;
-  for (let folder = own.fsPath; ; folder = path.dirname(folder)) {
-    if (await exists(vscode.Uri.file(path.join(folder, MANIFEST_FILE_NAME)))) return vscode.Uri.file(folder);
-    if (!stop || folder === stop || path.dirname(folder) === folder || !folder.startsWith(stop)) return own;
-  }
+  const root = vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath;
+  return vscode.Uri.file(await sampleFolderPath(file.fsPath, exists, root));
 }
 
 /**

@@ -30,6 +30,8 @@ interface AuditResult {
 
 const CRIME_FILES = [
   'configured/CONF-ADVICE.crime.yaml',
+  'force/sample-a/FORCE-A.crime.yaml',
+  'force/sample-b/FORCE-B.crime.yaml',
   'training/TRAIN-BROKEN.crime.yaml',
   'training/TRAIN-GOOD.crime.yaml',
   'training/TRAIN-JSON.crime.json',
@@ -39,6 +41,8 @@ const CRIME_FILES = [
 ];
 const NEVER_OPENED = [
   'configured/CONF-ADVICE.crime.yaml',
+  'force/sample-a/FORCE-A.crime.yaml',
+  'force/sample-b/FORCE-B.crime.yaml',
   'training/TRAIN-JSON.crime.json',
   'training/TRAIN-QUICK.crime.yaml',
 ];
@@ -97,7 +101,7 @@ describe('audit commands', () => {
     const total = all.reduce((n, [, ds]) => n + ds.length, 0);
     assert.strictEqual(result.findings, total, 'the returned count matches the published diagnostics');
     const own = all.filter(([uri]) => !rel(uri).startsWith('bundled/')).reduce((n, [, ds]) => n + ds.length, 0);
-    assert.strictEqual(own, 7, 'findings in the test sample (the bundled sample has its own test)');
+    assert.strictEqual(own, 11, 'findings in the test samples (the bundled sample has its own test)');
 
     // never-opened files, each with its finding at the exact range
     const json = wsUri('training/TRAIN-JSON.crime.json');
@@ -124,6 +128,21 @@ describe('audit commands', () => {
     assert.deepStrictEqual(rules(conf), ['advice-given', 'supervision-recorded'], describeDiagnostics(conf));
     for (const d of dipsampleDiagnostics(conf))
       assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(conf));
+
+    // the force's .dipsample.yaml governs both samples under it: advice-given is a warning there
+    for (const file of ['force/sample-a/FORCE-A.crime.yaml', 'force/sample-b/FORCE-B.crime.yaml']) {
+      const uri = wsUri(file);
+      assert.deepStrictEqual(rules(uri), ['advice-given', 'supervision-recorded'], describeDiagnostics(uri));
+      const severities = dipsampleDiagnostics(uri).map((d) => [codeValue(d), d.severity]);
+      assert.deepStrictEqual(
+        severities.sort(),
+        [
+          ['advice-given', vscode.DiagnosticSeverity.Warning],
+          ['supervision-recorded', vscode.DiagnosticSeverity.Error],
+        ],
+        describeDiagnostics(uri),
+      );
+    }
   });
 
   it('a malformed file gets one syntax finding and does not stop the others (dipsample.auditFolder)', async () => {

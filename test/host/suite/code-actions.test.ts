@@ -1,8 +1,9 @@
 // Quick fixes on dipsample diagnostics: documentation, "switch off for this sample" (writes the
-// nearest .dipsample.yaml, comments kept; creates one in the sample folder when there is none),
-// severity changes, and the mechanical fix for an empty list of lines of enquiry.
+// sample's own .dipsample.yaml, comments kept; creates one in the sample folder when there is none,
+// extending a parent's that other samples share rather than editing it; never writes over a file
+// that does not parse), severity changes, and the mechanical fix for an empty list of lines of enquiry.
 // Titles are matched by their contract prefix ("Switch off <rule> for this sample"); the extension
-// may add where it writes, e.g. " (create .dipsample.yaml)".
+// adds which file it writes, e.g. " (create training/.dipsample.yaml)".
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
@@ -22,6 +23,7 @@ import {
   waitForNoRule,
   waitForRule,
   waitUntil,
+  writeText,
   wsUri,
 } from '../util';
 
@@ -75,11 +77,14 @@ describe('code actions', () => {
   const originals = new Map<string, string>();
   const CONF_CONFIG = 'configured/.dipsample.yaml';
   const TRAINING_CONFIG = 'training/.dipsample.yaml';
+  const FORCE_CONFIG = 'force/.dipsample.yaml';
+  const SAMPLE_A_CONFIG = 'force/sample-a/.dipsample.yaml';
   const tracked = [
     'training/TRAIN-SUP.crime.yaml',
     'training/TRAIN-PLAN.crime.yaml',
     'configured/CONF-ADVICE.crime.yaml',
     CONF_CONFIG,
+    FORCE_CONFIG,
   ];
 
   before(async () => {
@@ -88,6 +93,7 @@ describe('code actions', () => {
   });
   afterEach(async () => {
     await removeCreatedConfig(wsUri(TRAINING_CONFIG));
+    await removeCreatedConfig(wsUri(SAMPLE_A_CONFIG));
     for (const [f, text] of originals) await restoreFile(wsUri(f), text);
     await closeAllEditors();
     await api.whenIdle();
@@ -133,7 +139,7 @@ describe('code actions', () => {
     );
   });
 
-  it('"Switch off" writes the nearest .dipsample.yaml, keeps its comments, and the finding disappears', async () => {
+  it('"Switch off" writes the sample\'s own .dipsample.yaml, keeps its comments, and the finding disappears', async () => {
     const config = wsUri(CONF_CONFIG);
     const before = originals.get(CONF_CONFIG)!;
     const { uri } = await open('configured/CONF-ADVICE.crime.yaml');
@@ -179,6 +185,70 @@ describe('code actions', () => {
       ['filed-within-24h'],
       describeDiagnostics(other),
     );
+  });
+
+  it("\"Switch off\" in one of two samples sharing a force's .dipsample.yaml writes that sample's own, extending the force's", async () => {
+    const forceConfig = wsUri(FORCE_CONFIG);
+    const own = wsUri(SAMPLE_A_CONFIG);
+    assert.ok(!(await exists(own)), 'sample-a has no .dipsample.yaml of its own yet');
+    const { uri } = await open('force/sample-a/FORCE-A.crime.yaml');
+    const d = await waitForRule(uri, 'supervision-recorded', api);
+    const actions = await quickFixes(uri, d);
+    const off = find(actions, /^Switch off supervision-recorded for this sample\b/);
+    assert.match(
+      off.title,
+      /\(create force\/sample-a\/\.dipsample\.yaml extending \.\.\/\.dipsample\.yaml\)$/,
+      'the title says which file it writes',
+    );
+    const severity = find(actions, /^Set severity of supervision-recorded to hint\b/);
+    assert.match(severity.title, /force\/sample-a\/\.dipsample\.yaml/);
+    await apply(off);
+
+    await waitForNoRule(uri, 'supervision-recorded', api);
+    // the force's other settings still apply in sample a: advice-given stays, as the force's warning
+    const left = dipsampleDiagnostics(uri);
+    assert.deepStrictEqual(left.map(codeValue), ['advice-given'], describeDiagnostics(uri));
+    assert.strictEqual(left[0].severity, vscode.DiagnosticSeverity.Warning, 'the force policy still applies');
+    await saveIfDirty(own);
+    const parsed = parse(await readText(own)) as { extends?: unknown; rules?: Record<string, unknown> };
+    assert.strictEqual(parsed.extends, '../.dipsample.yaml');
+    assert.deepStrictEqual(parsed.rules, { 'supervision-recorded': 'off' });
+    assert.deepStrictEqual(dipsampleDiagnostics(own), [], 'the new file has no problems');
+    assert.strictEqual(await bufferText(forceConfig), originals.get(FORCE_CONFIG), "the force's file is untouched");
+
+    // the other sample sharing the force's file keeps the rule
+    const { uri: other } = await open('force/sample-b/FORCE-B.crime.yaml');
+    await waitForRule(other, 'supervision-recorded', api);
+    await api.whenIdle();
+    const theirs = dipsampleDiagnostics(other);
+    assert.deepStrictEqual(
+      theirs.map(codeValue).sort(),
+      ['advice-given', 'supervision-recorded'],
+      describeDiagnostics(other),
+    );
+    for (const x of theirs)
+      assert.strictEqual(
+        x.severity,
+        codeValue(x) === 'advice-given' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+        describeDiagnostics(other),
+      );
+  });
+
+  it('offers no "Switch off" or "Set severity" while the sample\'s .dipsample.yaml does not parse', async () => {
+    const config = wsUri(CONF_CONFIG);
+    await writeText(config, `${originals.get(CONF_CONFIG)!}  [unclosed\n`);
+    await waitForDiagnostics(config, (ds) => ds.length > 0, 'a problem on the broken .dipsample.yaml', api);
+    const { uri } = await open('configured/CONF-ADVICE.crime.yaml');
+    const d = await waitForRule(uri, 'supervision-recorded', api);
+    const actions = await quickFixes(uri, d);
+    find(actions, /^Open documentation for supervision-recorded$/);
+    const edits = actions.filter((a) => /^(Switch off|Set severity of) /.test(a.title));
+    assert.deepStrictEqual(
+      edits.map((a) => a.title),
+      [],
+      'nothing that would write over a file that does not parse',
+    );
+    assert.ok((await readText(config)).includes('[unclosed'), 'the file is as it was');
   });
 
   it('"Set severity" writes the new severity and the finding changes severity', async () => {
