@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { formatProblem, type Problem, type Severity } from '../engine';
+import { CRIME_FILE_NAMES, formatProblem, type Problem, type Severity } from '../engine';
 import { AUDIT_FORMAT_IDS, FORMATS, SAMPLE_FORMAT_IDS, type AuditFormatId, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('audit')
-    .description('Audit crime files (*.crime.yaml, *.crime.yml, *.crime.json); folders are searched recursively.')
+    .description(`Audit crime files (${CRIME_FILE_NAMES}); folders are searched recursively.`)
     .argument('<paths...>', 'crime files or folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMAT_IDS).default('text'))
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')

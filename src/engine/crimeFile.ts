@@ -13,6 +13,9 @@ export const CRIME_FILE_PATTERN = /\.crime\.(ya?ml|json)$/i;
 /** The same files as a glob, for file searches and watchers (VS Code, folder search). */
 export const CRIME_FILE_GLOB = '**/*.crime.{yaml,yml,json}';
 
+/** The same files as people read them, for messages and help: "*.crime.yaml, *.crime.yml, *.crime.json". */
+export const CRIME_FILE_NAMES = '*.crime.yaml, *.crime.yml, *.crime.json';
+
 export function isCrimeFile(file: string): boolean {
   return CRIME_FILE_PATTERN.test(file);
 }

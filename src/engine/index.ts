@@ -12,7 +12,7 @@ export { setRuleSetting } from './config/editConfig';
 export type { MergedConfig } from './config/loadConfig';
 export type { SampleManifest } from './config/loadManifest';
 export { isPackPath } from './config/packReference';
-export { CRIME_FILE_FORMAT, CRIME_FILE_GLOB, isCrimeFile } from './crimeFile';
+export { CRIME_FILE_FORMAT, CRIME_FILE_GLOB, CRIME_FILE_NAMES, isCrimeFile } from './crimeFile';
 export * from './model';
 export { formatProblem, type Problem } from './problems';
 export { checkPack } from './rules/checkPack';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CRIME_FILE_NAMES } from '../engine';
 import type { AuditService } from './auditService';
 import { findCrimeFiles } from './summary/sampleFolder';
 import { docUriFor } from './toDiagnostic';
@@ -17,7 +18,7 @@ export async function auditFolders(
 ): Promise<AuditTotals> {
   const uris = (await Promise.all(folders.map(findCrimeFiles))).flat();
   if (uris.length === 0) {
-    void vscode.window.showInformationMessage(`No crime files (*.crime.yaml, *.crime.yml, *.crime.json) in ${label}.`);
+    void vscode.window.showInformationMessage(`No crime files (${CRIME_FILE_NAMES}) in ${label}.`);
     return { files: 0, findings: 0, cancelled: false };
   }
   const totals = await vscode.window.withProgress(
