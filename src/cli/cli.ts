@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { CRIME_FILE_NAMES, formatProblem, type Problem, type Severity } from '../engine';
+import {
+  CRIME_FILE_NAMES,
+  formatProblem,
+  INTERNAL_RULE,
+  type FileReport,
+  type Problem,
+  type Severity,
+} from '../engine';
 import { AUDIT_FORMAT_IDS, FORMATS, SAMPLE_FORMAT_IDS, type AuditFormatId, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
@@ -18,7 +25,8 @@ export interface CliIo {
 }
 
 /** Exit statuses: findings are results, not failures. */
-export const EXIT = { ok: 0, failOn: 1, usage: 2 } as const;
+/** Exit statuses: findings are results, not failures; 3 says the results are incomplete. */
+export const EXIT = { ok: 0, failOn: 1, usage: 2, incomplete: 3 } as const;
 
 const FAIL_ON: Record<string, Severity[]> = { error: ['error'], warning: ['error', 'warning'] };
 
@@ -98,6 +106,7 @@ async function audit(
   showProgress?.clear();
   if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
   io.stdout(FORMATS[options.format].render(outcome.run));
+  if (reportUnaudited(outcome.run.files, io)) return EXIT.incomplete;
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
   const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
   return met ? EXIT.failOn : EXIT.ok;
@@ -137,7 +146,7 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
-    return EXIT.ok;
+    return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);
@@ -156,6 +165,18 @@ function reportConfigurationErrors(problems: readonly Problem[], io: CliIo): boo
   const errors = problems.filter((problem) => problem.severity === 'error');
   for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
   return errors.length > 0;
+}
+
+/** Names on stderr each file the engine failed on; true when there was any (the audit is incomplete). */
+function reportUnaudited(files: readonly FileReport[], io: CliIo): boolean {
+  const failed = files.filter((file) => file.internalError);
+  for (const file of failed) {
+    const finding = file.findings.find((f) => f.rule === INTERNAL_RULE);
+    io.stderr(`dipsample: ${file.path}: not audited: ${finding?.message ?? 'internal error'}\n`);
+  }
+  if (failed.length > 0)
+    io.stderr(`dipsample: ${failed.length} file(s) could not be audited: the results are incomplete\n`);
+  return failed.length > 0;
 }
 
 /** Bad input (an InputError) is a usage error, said on stderr; anything else is rethrown. */

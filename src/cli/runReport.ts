@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Auditor, type EngineHost, type Problem } from '../engine';
+import { Auditor, type EngineHost, type FileReport, type Problem } from '../engine';
 import { FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { runAudit } from './runAudit';
@@ -21,6 +21,8 @@ export interface ReportOutcome {
   text: string;
   /** Problems in rule packs, configurations or manifests, as `runAudit` gives them. */
   problems: Problem[];
+  /** Every file's report, paths as `runAudit` shows them. */
+  files: FileReport[];
 }
 
 /**
@@ -43,7 +45,7 @@ export async function runReport(
     { inputs: [folder], configFile: options.configFile, cwd: options.cwd, onProgress: options.onProgress },
     tool,
   );
-  if (problems.some((problem) => problem.severity === 'error')) return { text: '', problems };
+  if (problems.some((problem) => problem.severity === 'error')) return { text: '', problems, files: run.files };
 
   const tally = new SampleTally(run.ruleSets);
   // runAudit shows paths relative to the working folder; the report names files relative to the sample.
@@ -53,6 +55,7 @@ export async function runReport(
   return {
     text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }),
     problems,
+    files: run.files,
   };
 }
 

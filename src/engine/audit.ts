@@ -1,7 +1,9 @@
 import { crimeFileProblems, recordFacts, recordKind, recordReference } from './crimeFile';
 import {
   compareRanges,
+  INTERNAL_RULE,
   SCHEMA_RULE,
+  unauditedReport,
   SYNTAX_RULE,
   type FileReport,
   type Finding,
@@ -19,6 +21,21 @@ import type { RuleSet } from './rules/ruleSet';
  * still sees what the rules make of the rest of the record.
  */
 export function auditText(text: string, file: string, ruleSet: RuleSet, judgments: Judgments = {}): FileReport {
+  // The error boundary of one file: whatever goes wrong in the engine, the sample goes on, and the
+  // file says it could not be audited instead of passing or failing on a half-run.
+  try {
+    return auditUnguarded(text, file, ruleSet, judgments);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return unauditedReport(
+      file,
+      INTERNAL_RULE,
+      `dipsample could not audit this file (internal error: ${reason.slice(0, 200)})`,
+    );
+  }
+}
+
+function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments: Judgments): FileReport {
   const document = new ParsedDocument(text, /\.json$/i.test(file) ? 'json' : 'yaml');
   if (document.problems.length > 0) {
     return {

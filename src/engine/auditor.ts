@@ -5,7 +5,7 @@ import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
 import { findUp } from './findUp';
 import type { EngineHost, HostPaths } from './host';
-import type { FileReport } from './model';
+import { SYNTAX_RULE, unauditedReport, type FileReport } from './model';
 import { problem } from './problems';
 import { ParsedDocument } from './parse/document';
 import { loadPack, type LoadedPack } from './rules/loadPack';
@@ -50,28 +50,22 @@ export class Auditor {
 
   /** Audits a file, from `text` when given (an unsaved editor buffer) or else from disk. */
   async auditFile(file: string, text?: string, configFile?: string): Promise<{ report: FileReport; ruleSet: RuleSet }> {
-    const [ruleSet, content] = await Promise.all([this.ruleSetFor(file, configFile), text ?? this.host.readFile(file)]);
-    if (content === undefined) {
-      return {
-        ruleSet,
-        report: {
-          path: file,
-          findings: [
-            {
-              rule: 'syntax',
-              severity: 'error',
-              message: 'File could not be read',
-              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-              path: [],
-            },
-          ],
-          results: [],
-          syntaxError: true,
-          schemaError: false,
-        },
-      };
+    const [ruleSet, content] = await Promise.all([this.ruleSetFor(file, configFile), this.contentOf(file, text)]);
+    if (typeof content !== 'string') {
+      const why = content.reason ? `File could not be read: ${content.reason}` : 'File could not be read';
+      return { ruleSet, report: unauditedReport(file, SYNTAX_RULE, why) };
     }
     return { ruleSet, report: auditText(content, file, ruleSet) };
+  }
+
+  /** The text to audit; a file the host cannot read (gone, permissions, a device) is a reason, never a throw. */
+  private async contentOf(file: string, text: string | undefined): Promise<string | { reason?: string }> {
+    if (text !== undefined) return text;
+    try {
+      return (await this.host.readFile(file)) ?? {};
+    } catch (error) {
+      return { reason: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** The sample manifest governing a folder, if any. */

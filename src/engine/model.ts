@@ -22,6 +22,8 @@ export type PathSegment = string | number;
 /** Rule ids reserved for problems with the file itself rather than its content. */
 export const SYNTAX_RULE = 'syntax';
 export const SCHEMA_RULE = 'schema';
+/** The engine itself failed on this file (a bug, reported rather than allowed to stop the sample). */
+export const INTERNAL_RULE = 'internal';
 
 export interface Finding {
   rule: string;
@@ -69,6 +71,8 @@ export interface FileReport {
   /** True when the file could not be read as YAML/JSON or broke the schema. */
   syntaxError: boolean;
   schemaError: boolean;
+  /** True when the engine failed while auditing the file: no rule result can be trusted. */
+  internalError?: boolean;
 }
 
 /** The few record fields that summaries cut by (as HMIC and HMICFRS cut their tables). */
@@ -86,4 +90,27 @@ export function compareRanges(a: Range, b: Range): number {
     a.end.line - b.end.line ||
     a.end.character - b.end.character
   );
+}
+
+/** The file's rules could not be judged: it is unreadable, or the engine failed on it. */
+export function notAudited(report: Pick<FileReport, 'syntaxError' | 'internalError'>): boolean {
+  return report.syntaxError || report.internalError === true;
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A report for a file no rule could be run on, with one finding at its start saying why. */
+export function unauditedReport(
+  path: string,
+  rule: typeof SYNTAX_RULE | typeof INTERNAL_RULE,
+  message: string,
+): FileReport {
+  return {
+    path,
+    findings: [{ rule, severity: 'error', message, range: START, path: [] }],
+    results: [],
+    syntaxError: rule === SYNTAX_RULE,
+    schemaError: false,
+    ...(rule === INTERNAL_RULE ? { internalError: true } : {}),
+  };
 }

@@ -124,6 +124,7 @@ export function isOverview(value: unknown): value is SampleOverview {
     isCount(totals.files) &&
     isCount(totals.filesWithSyntaxErrors) &&
     isCount(totals.filesWithSchemaErrors) &&
+    isCount(totals.filesWithInternalErrors) &&
     isCount(totals.filesWithFindings) &&
     isObject(totals.findings) &&
     Object.values(totals.findings).every(isCount) &&

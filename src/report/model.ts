@@ -51,6 +51,8 @@ export interface SampleSummary {
   files: number;
   filesWithSyntaxErrors: number;
   filesWithSchemaErrors: number;
+  /** Files the engine failed on (an `internal` finding): not audited, and the audit is incomplete. */
+  filesWithInternalErrors: number;
   findings: Record<string, number>;
   rules: RuleSummary[];
   verdicts: VerdictSummary[];
@@ -144,6 +146,7 @@ export interface SampleTotals {
   files: number;
   filesWithSyntaxErrors: number;
   filesWithSchemaErrors: number;
+  filesWithInternalErrors: number;
   filesWithFindings: number;
   findings: Record<string, number>;
 }

@@ -42,6 +42,7 @@ export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOvervi
       files: summary.files,
       filesWithSyntaxErrors: summary.filesWithSyntaxErrors,
       filesWithSchemaErrors: summary.filesWithSchemaErrors,
+      filesWithInternalErrors: summary.filesWithInternalErrors,
       filesWithFindings: tally.withFindings,
       findings: summary.findings,
     },

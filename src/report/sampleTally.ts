@@ -1,4 +1,4 @@
-import type { FileReport, RuleSet, Severity, VerdictDeclaration } from '../engine';
+import { notAudited, type FileReport, type RuleSet, type Severity, type VerdictDeclaration } from '../engine';
 import type { Breakdown, BreakdownGroup, BreakdownId, OutcomeCounts, RuleSummary, SampleSummary } from './model';
 import { verdictStatus, verdictThreshold, type VerdictCounts } from './verdictStatus';
 
@@ -51,6 +51,7 @@ export class SampleTally {
   private readonly findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   private filesWithSyntaxErrors = 0;
   private filesWithSchemaErrors = 0;
+  private filesWithInternalErrors = 0;
   private filesWithFindings = 0;
 
   /** Rules (and verdicts) are those of `ruleSets`, in order; results for other rules are ignored. */
@@ -117,6 +118,7 @@ export class SampleTally {
       files: this.reports.size,
       filesWithSyntaxErrors: this.filesWithSyntaxErrors,
       filesWithSchemaErrors: this.filesWithSchemaErrors,
+      filesWithInternalErrors: this.filesWithInternalErrors,
       findings: { ...this.findings },
       rules: [...this.rules.values()].map((rule) => ({ ...rule })),
       verdicts: this.verdicts.map(({ declaration, counts }) => ({
@@ -156,6 +158,7 @@ export class SampleTally {
   private apply(report: FileReport, sign: 1 | -1): void {
     if (report.syntaxError) this.filesWithSyntaxErrors += sign;
     if (report.schemaError) this.filesWithSchemaErrors += sign;
+    if (report.internalError) this.filesWithInternalErrors += sign;
     if (report.findings.length > 0) this.filesWithFindings += sign;
     for (const finding of report.findings) this.findings[finding.severity] += sign;
 
@@ -168,7 +171,7 @@ export class SampleTally {
       tally[result.outcome] += sign;
       if (result.outcome === 'failed') failedAny = true;
     }
-    if (report.syntaxError)
+    if (notAudited(report))
       for (const tally of this.rules.values()) if (!judged.has(tally.rule)) tally.notAudited += sign;
 
     for (const { watched, counts } of this.verdicts) {

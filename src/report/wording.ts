@@ -1,4 +1,12 @@
-import type { Breakdown, OutcomeCounts, RuleRow, SampleOverview, VerdictStatus, VerdictSummary } from './model';
+import type {
+  Breakdown,
+  OutcomeCounts,
+  RuleRow,
+  SampleOverview,
+  SampleTotals,
+  VerdictStatus,
+  VerdictSummary,
+} from './model';
 
 /** The wording every format shares (text, CSV, Markdown, HTML, the webview), so they never drift apart. */
 
@@ -72,6 +80,7 @@ export function headerItems(report: SampleOverview): Array<{ label: string; valu
   add('Files with findings', totals.filesWithFindings);
   add('Files with syntax errors (not audited)', totals.filesWithSyntaxErrors);
   add('Files with schema errors', totals.filesWithSchemaErrors);
+  if (totals.filesWithInternalErrors > 0) add('Files not audited (internal error)', totals.filesWithInternalErrors);
   return items;
 }
 
@@ -114,3 +123,21 @@ export function breakdownRows(breakdown: Breakdown, rules: readonly RuleRow[]): 
 
 /** 1-based line of a 0-based position. */
 export const lineOf = (range: { start: { line: number } }): number => range.start.line + 1;
+
+/** Why some files count in no column of the rules table, or undefined when every file was audited. */
+export function unauditedNote(
+  totals: Pick<SampleTotals, 'filesWithSyntaxErrors' | 'filesWithInternalErrors'>,
+): string | undefined {
+  const notes: string[] = [];
+  if (totals.filesWithSyntaxErrors > 0) {
+    notes.push(
+      `${totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`,
+    );
+  }
+  if (totals.filesWithInternalErrors > 0) {
+    notes.push(
+      `${totals.filesWithInternalErrors} file(s) could not be audited because of an internal error and count in no column: the results are incomplete.`,
+    );
+  }
+  return notes.length > 0 ? notes.join(' ') : undefined;
+}

@@ -1,4 +1,14 @@
-import { parseDocument, stringify, isMap, isScalar, isSeq, isPair, type Node as YamlNode, type Document } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  visit,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { PathSegment, Range } from '../model';
 import { LineIndex } from './lineIndex';
@@ -21,6 +31,20 @@ export interface Location {
 export type SourceFormat = 'yaml' | 'json';
 
 /**
+ * How far aliases may expand a file: uses of an anchor × the aliases inside it (the `yaml` library's
+ * measure). A crime file whose 1,000 log entries all say `author: *oic` stays well inside it; a
+ * "billion laughs" file (9 aliases of 9 aliases, five deep: 59,049) does not.
+ */
+export const MAX_ALIAS_EXPANSIONS = 10_000;
+
+/**
+ * How deeply maps and lists may nest. Crime files nest about 6 levels, rule packs about 15; a
+ * limit far above both keeps every later step (conversion, schema checks) off the edge of the
+ * stack, and a file beyond it gets the same located finding however warm the process is.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
+/**
  * A parsed YAML or JSON file that keeps source positions, so findings can point at the exact node.
  * JSON is checked strictly with jsonc-parser, then read through the same YAML AST (JSON is YAML 1.2),
  * so both formats share one locator.
@@ -36,7 +60,28 @@ export class ParsedDocument {
     readonly format: SourceFormat,
   ) {
     const problems: SyntaxProblem[] = [];
+    try {
+      this.doc = this.parse(problems);
+    } catch (error) {
+      // The parsers recurse: a file nested thousands deep can still exhaust the stack.
+      if (!(error instanceof RangeError)) throw error;
+      problems.push({
+        message: this.invalid(tooDeep()),
+        range: this.lineIndex.range(0, 1),
+      });
+    }
+    this.value = problems.length === 0 && this.doc ? this.toValue(this.doc, problems) : undefined;
+    this.problems = problems;
+  }
+
+  private parse(problems: SyntaxProblem[]): Document.Parsed | undefined {
+    const { text, format } = this;
     if (format === 'json') {
+      const deep = jsonDeeperThan(text, MAX_NESTING_DEPTH);
+      if (deep !== undefined) {
+        problems.push({ message: this.invalid(tooDeep()), range: this.lineIndex.range(deep, deep + 1) });
+        return undefined;
+      }
       const errors: ParseError[] = [];
       parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
       for (const error of errors) {
@@ -49,17 +94,60 @@ export class ParsedDocument {
     if (problems.length === 0) {
       // Timestamps stay strings: the YAML 1.2 core schema has no timestamp type, and we parse times ourselves.
       const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-      for (const error of doc.errors) {
+      // Unresolved tags (`!!js/function`, `!evil`) are warnings to the library: data with a tag we do
+      // not know is not data we can judge, so they stop the file like errors.
+      const reported = [...doc.errors, ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
+      // A file too deep for the parser's stack says so once, not at every level it unwinds.
+      const exhausted = reported.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+      for (const error of exhausted ? [exhausted] : reported) {
         const [start, end] = error.pos;
+        const message = error.code === 'RESOURCE_EXHAUSTION' ? tooDeep() : firstLine(error.message);
         problems.push({
-          message: `Invalid ${format === 'json' ? 'JSON' : 'YAML'}: ${firstLine(error.message)}`,
+          message: this.invalid(message),
           range: this.lineIndex.range(start, Math.max(end, start + 1)),
         });
       }
-      this.doc = doc;
+      if (problems.length === 0) {
+        const deep = nodeDeeperThan(doc, MAX_NESTING_DEPTH);
+        if (deep?.range) {
+          problems.push({
+            message: this.invalid(tooDeep()),
+            range: this.lineIndex.range(deep.range[0], this.lineIndex.lineEnd(deep.range[0])),
+          });
+        }
+      }
+      return doc;
     }
-    this.problems = problems;
-    this.value = problems.length === 0 && this.doc ? this.doc.toJS({ maxAliasCount: 100 }) : undefined;
+    return undefined;
+  }
+
+  /**
+   * The document as plain data. Aliases are resolved up to MAX_ALIAS_EXPANSIONS; an alias with no
+   * anchor before it, or too many expansions, becomes a located problem rather than an exception.
+   */
+  private toValue(doc: Document.Parsed, problems: SyntaxProblem[]): unknown {
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
+      const alias = firstAlias(doc, unresolved?.[1]);
+      const [start, end] = alias?.range ?? [0, 1];
+      problems.push({
+        message: unresolved
+          ? this.invalid(`alias *${unresolved[1]} has no anchor &${unresolved[1]} before it`)
+          : /alias count/i.test(message)
+            ? this.invalid(`aliases expand this file more than ${MAX_ALIAS_EXPANSIONS} times`)
+            : this.invalid(firstLine(message)),
+        range: this.lineIndex.range(start, Math.max(end, start + 1)),
+      });
+      return undefined;
+    }
+  }
+
+  /** "Invalid YAML: …" / "Invalid JSON: …". */
+  private invalid(message: string): string {
+    return `Invalid ${this.format === 'json' ? 'JSON' : 'YAML'}: ${message}`;
   }
 
   get lineIndex(): LineIndex {
@@ -148,6 +236,55 @@ function childOf(node: YamlNode, segment: PathSegment): { key?: YamlNode; value:
     return item ? { value: item } : undefined;
   }
   return undefined;
+}
+
+function tooDeep(): string {
+  return `maps and lists nested more than ${MAX_NESTING_DEPTH} levels deep`;
+}
+
+/** Offset of the first `[` or `{` nested deeper than `limit` in JSON text (strings skipped), if any. */
+function jsonDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return undefined;
+}
+
+/** The first map or list nested deeper than `limit`, found without recursion. */
+function nodeDeeperThan(doc: Document.Parsed, limit: number): YamlNode | undefined {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= limit) return node;
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 }, { node: item.key, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** The first alias in document order (named `name`, when given). */
+function firstAlias(doc: Document.Parsed, name?: string): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

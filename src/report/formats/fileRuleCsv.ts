@@ -1,4 +1,4 @@
-import type { FileReport, RuleResult } from '../../engine';
+import { notAudited, type FileReport, type RuleResult } from '../../engine';
 import type { RuleRow, SampleInfo } from '../model';
 import { relativeName } from '../sampleReport';
 import { csvTable, type CsvCell } from './csvTable';
@@ -46,7 +46,7 @@ export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, r
         facts?.domesticAbuse === undefined ? '' : facts.domesticAbuse ? 'yes' : 'no',
         rule.rule,
         rule.title,
-        result ? OUTCOME_LABELS[result.outcome] : report.syntaxError ? OUTCOME_LABELS.notAudited : '',
+        result ? OUTCOME_LABELS[result.outcome] : notAudited(report) ? OUTCOME_LABELS.notAudited : '',
         result?.judgment ?? '',
         findings.length,
         first ? first.range.start.line + 1 : '',

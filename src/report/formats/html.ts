@@ -7,6 +7,7 @@ import {
   lineOf,
   shareDescription,
   shareText,
+  unauditedNote,
   verdictStatusText,
 } from '../wording';
 
@@ -85,14 +86,14 @@ function rulesTable(report: SampleReport): Html {
     ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
 `,
   );
-  const unaudited = report.totals.filesWithSyntaxErrors;
+  const unaudited = unauditedNote(report.totals);
   return html`<table>
 <caption>Outcome per rule; % failed of the files each rule was decided for, with its 95% Wilson interval</caption>
 <thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% failed (95% CI)</th></tr></thead>
 <tbody>
 ${rows}</tbody>
 </table>
-${unaudited > 0 && html`<p class="note">${unaudited} file(s) with syntax errors could not be audited and count in no column.</p>`}`;
+${unaudited !== undefined && html`<p class="note">${unaudited}</p>`}`;
 }
 
 function verdictsTable(report: SampleReport): Html {

@@ -1,6 +1,14 @@
 import type { SampleReport } from '../model';
 import { escapeMarkdown as md } from './escapeMarkdown';
-import { breakdownRows, groupShareText, headerItems, lineOf, shareText, verdictStatusText } from '../wording';
+import {
+  breakdownRows,
+  groupShareText,
+  headerItems,
+  lineOf,
+  shareText,
+  unauditedNote,
+  verdictStatusText,
+} from '../wording';
 
 type Align = 'left' | 'right';
 
@@ -53,12 +61,8 @@ export function sampleMarkdown(report: SampleReport): string {
         ]),
       ),
     );
-    if (report.totals.filesWithSyntaxErrors > 0) {
-      out.push(
-        '',
-        `${report.totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`,
-      );
-    }
+    const unaudited = unauditedNote(report.totals);
+    if (unaudited !== undefined) out.push('', unaudited);
   }
   out.push('');
 

@@ -33,6 +33,9 @@ function summaryLines(run: AuditRun): string[] {
   const problems: string[] = [];
   if (summary.filesWithSyntaxErrors) problems.push(`${summary.filesWithSyntaxErrors} unreadable (syntax errors)`);
   if (summary.filesWithSchemaErrors) problems.push(`${summary.filesWithSchemaErrors} breaking the crime-file schema`);
+  if (summary.filesWithInternalErrors) {
+    problems.push(`${summary.filesWithInternalErrors} NOT AUDITED (internal error: the results are incomplete)`);
+  }
   lines.push(
     `Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`,
   );

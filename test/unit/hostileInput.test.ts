@@ -1,0 +1,184 @@
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Auditor, auditText, INTERNAL_RULE, type RuleSet } from '../../src/engine';
+import { MAX_ALIAS_EXPANSIONS, MAX_NESTING_DEPTH, ParsedDocument } from '../../src/engine/parse/document';
+import { FORMATS, SampleTally } from '../../src/report';
+import { auditIn, lines, memoryHost, REPO_ROOT, runCliCapturing } from './helpers';
+
+/** A file that used to abort the whole audit: each now becomes a located finding of its own file. */
+const aliases = (count: number) =>
+  lines('oic: &oic { id: PC 1, name: A. Officer }', 'log:', ...Array.from({ length: count }, () => '  - author: *oic'));
+const laughs = lines(
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...['b', 'c', 'd', 'e', 'f'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`),
+);
+
+describe('hostile input', () => {
+  describe('parse limits', () => {
+    it(`resolves aliases in an ordinary file (1,000 uses of one anchor) and refuses more than ${MAX_ALIAS_EXPANSIONS} expansions`, () => {
+      const many = new ParsedDocument(aliases(1000), 'yaml');
+      assert.deepEqual(many.problems, []);
+      assert.equal((many.value as { log: Array<{ author: { id: string } }> }).log[999].author.id, 'PC 1');
+      const bomb = new ParsedDocument(laughs, 'yaml');
+      assert.equal(bomb.value, undefined);
+      assert.match(bomb.problems[0].message, /^Invalid YAML: aliases expand this file more than 10000 times$/);
+      assert.equal(bomb.problems[0].range.start.line, 1);
+    });
+
+    it('locates an alias with no anchor before it', () => {
+      for (const text of [lines('a: 1', 'b: *nope'), lines('a: *x', 'b: &x 1')]) {
+        const document = new ParsedDocument(text, 'yaml');
+        assert.equal(document.problems.length, 1);
+        assert.match(document.problems[0].message, /^Invalid YAML: alias \*\w+ has no anchor &\w+ before it$/);
+        assert.deepEqual(document.problems[0].range.start, { line: text.startsWith('a: *') ? 0 : 1, character: 3 });
+      }
+    });
+
+    it(`reports nesting deeper than ${MAX_NESTING_DEPTH} levels, however deep, without exhausting the stack`, () => {
+      const cases: Array<[string, 'yaml' | 'json']> = [
+        [`${'['.repeat(150)}${']'.repeat(150)}`, 'yaml'],
+        [`${'['.repeat(20_000)}${']'.repeat(20_000)}`, 'yaml'],
+        [`${'['.repeat(150)}${']'.repeat(150)}`, 'json'],
+        [`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, 'json'],
+        [`${Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`, 'yaml'],
+      ];
+      for (const [text, format] of cases) {
+        const document = new ParsedDocument(text, format);
+        assert.equal(document.value, undefined);
+        assert.equal(document.problems.length, 1, `${format} ${text.length}`);
+        assert.match(
+          document.problems[0].message,
+          /^Invalid (YAML|JSON): maps and lists nested more than 100 levels deep$/,
+        );
+      }
+      const fine = `${'['.repeat(MAX_NESTING_DEPTH)}${']'.repeat(MAX_NESTING_DEPTH)}`;
+      assert.deepEqual(new ParsedDocument(fine, 'json').problems, []);
+    });
+
+    it('refuses tags it does not know (data, never code)', () => {
+      const document = new ParsedDocument(lines('a: 1', 'b: !!js/function "return 1"', 'c: !evil 3'), 'yaml');
+      assert.deepEqual(
+        document.problems.map((p) => [p.range.start.line, p.message]),
+        [
+          [1, 'Invalid YAML: Unresolved tag: tag:yaml.org,2002:js/function'],
+          [2, 'Invalid YAML: Unresolved tag: !evil'],
+        ],
+      );
+    });
+  });
+
+  describe('the error boundary of one file', () => {
+    const throwingRuleSet = (): RuleSet => ({
+      rules: [
+        {
+          id: 'explodes',
+          title: 'A rule whose check throws',
+          severity: 'error',
+          declaration: {} as never,
+          parameters: {},
+          applies: undefined,
+          kinds: new Set(['crime']),
+          check: () => {
+            throw new TypeError('boom');
+          },
+          message: undefined,
+        },
+      ],
+      disabled: [],
+      packs: [],
+      timeZone: 'Europe/London',
+      files: [],
+      problems: [],
+    });
+
+    it('turns an exception in the engine into an `internal` finding; the file counts as not audited', () => {
+      const report = auditText(lines('format: crime-file/1', 'reference: X-1'), '/s/x.crime.yaml', throwingRuleSet());
+      assert.equal(report.internalError, true);
+      assert.deepEqual(
+        report.findings.map((f) => [f.rule, f.severity, f.message]),
+        [[INTERNAL_RULE, 'error', 'dipsample could not audit this file (internal error: TypeError: boom)']],
+      );
+      const tally = new SampleTally([throwingRuleSet()]);
+      tally.set(report);
+      const summary = tally.summary();
+      assert.equal(summary.filesWithInternalErrors, 1);
+      assert.equal(summary.rules[0].notAudited, 1);
+      const run = {
+        files: [report],
+        ruleSets: [throwingRuleSet()],
+        summary,
+        tool: { name: 'dipsample', version: '0' },
+      };
+      assert.match(FORMATS.text.render(run), /1 NOT AUDITED \(internal error: the results are incomplete\)/);
+    });
+
+    it('reports a file the host cannot read (a device, permissions) and audits the rest', async () => {
+      const good = lines('format: crime-file/1', 'reference: G-1');
+      const files = { '/s/good.crime.yaml': good };
+      const { report } = await auditIn(files, '/s/good.crime.yaml');
+      assert.equal(report.syntaxError, false);
+      const host = memoryHost(files);
+      const failing = {
+        ...host,
+        readFile: async (file: string) => {
+          if (file.endsWith('locked.crime.yaml')) throw new Error('EACCES: permission denied');
+          return host.readFile(file);
+        },
+      };
+      const locked = (await new Auditor(failing).auditFile('/s/locked.crime.yaml')).report;
+      assert.deepEqual(
+        locked.findings.map((f) => f.message),
+        ['File could not be read: EACCES: permission denied'],
+      );
+      assert.equal(locked.syntaxError, true);
+    });
+  });
+
+  describe('a hostile folder from the command line', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'dipsample-hostile-'));
+      cpSync(path.join(REPO_ROOT, 'samples', 'training-basics'), path.join(folder, 'sample'), { recursive: true });
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('audits every file: each hostile one gets its own finding, the good ones keep their results (exit 0)', async () => {
+      const sample = path.join(folder, 'sample');
+      const before = await runCliCapturing(['audit', sample, '--format', 'json'], folder);
+      const hostile: Record<string, string> = {
+        'alias-bomb.crime.yaml': laughs,
+        'undefined-alias.crime.yaml': lines('format: crime-file/1', 'reference: *ref'),
+        'deep.crime.yaml': `${'- '.repeat(3000)}x\n`,
+        'deep.crime.json': `${'['.repeat(30_000)}${']'.repeat(30_000)}`,
+        'tagged.crime.yaml': lines('format: crime-file/1', 'reference: !!js/function "x"'),
+        'nul.crime.yaml': lines('format: crime-file/1', 'reference: "A\u0000B"'),
+        'big-string.crime.yaml': lines('format: crime-file/1', `reference: ${'x'.repeat(2_000_000)}`),
+      };
+      for (const [name, text] of Object.entries(hostile)) writeFileSync(path.join(sample, name), text);
+      writeFileSync(
+        path.join(sample, 'latin1.crime.yaml'),
+        Buffer.from('format: crime-file/1\nreference: caf\xe9\n', 'latin1'),
+      );
+      const after = await runCliCapturing(['audit', sample, '--format', 'json'], folder);
+      assert.equal(after.status, 0, after.stderr);
+      type Json = { files: Array<{ path: string; findings: Array<{ rule: string; message: string }> }> };
+      const beforeFiles = (JSON.parse(before.stdout) as Json).files;
+      const afterFiles = new Map(
+        (JSON.parse(after.stdout) as Json).files.map((file) => [path.basename(file.path), file]),
+      );
+      assert.equal(afterFiles.size, beforeFiles.length + Object.keys(hostile).length + 1);
+      for (const file of beforeFiles) assert.deepEqual(afterFiles.get(path.basename(file.path)), file);
+      for (const name of [
+        'alias-bomb.crime.yaml',
+        'undefined-alias.crime.yaml',
+        'deep.crime.yaml',
+        'deep.crime.json',
+        'tagged.crime.yaml',
+      ]) {
+        assert.equal(afterFiles.get(name)?.findings[0]?.rule, 'syntax', name);
+      }
+    });
+  });
+});
