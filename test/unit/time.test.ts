@@ -58,6 +58,24 @@ describe('timestamps and elapsed time', () => {
     for (const notText of [undefined, null, 20131104, {}, []]) assert.equal(toInstant(notText), undefined);
   });
 
+  it('refuses 24:00 and offsets outside ±18:00, which would otherwise move an instant silently', () => {
+    for (const bad of [
+      '2013-11-04T24:00',
+      '2013-11-04T10:00+25:00',
+      '2013-11-04T10:00+99:99',
+      '2013-11-04T10:00+14:60',
+      '2013-11-04T10:00+9999',
+      '2013-11-04T10:00-18:01',
+      '2013-11-04T10:60',
+    ]) {
+      assert.equal(toInstant(bad), undefined, bad);
+      assert.equal(isLocalDateTime(bad), false, bad);
+    }
+    assert.equal(toInstant('2013-11-04T10:00+18:00'), Date.parse('2013-11-03T16:00:00Z'));
+    assert.equal(toInstant('2013-11-04T10:00-1800'), Date.parse('2013-11-05T04:00:00Z'));
+    assert.equal(toInstant('2013-11-04T23:59:59.999+05:45'), Date.parse('2013-11-04T18:14:59.999Z'));
+  });
+
   it('parses thresholds in friendly and ISO 8601 forms', () => {
     assert.equal(parseDuration('24h'), 24 * HOUR);
     assert.equal(parseDuration('72 hours'), 72 * HOUR);
