@@ -610,6 +610,11 @@ describe('report exports', () => {
         "a,b,c,d,e\n-1,'-1,'\tx,'@x,safe =1\n",
       );
       assert.equal(csvTable(['a'], [['\rx']]), `a\n"'\rx"\n`);
+      // Spreadsheets skip leading spaces and read full-width signs as formula starts too.
+      assert.equal(
+        csvTable(['a', 'b', 'c'], [[' =1+1', '\u3000＝SUM(A1)', '＠cmd']]),
+        "a,b,c\n' =1+1,'\u3000＝SUM(A1),'＠cmd\n",
+      );
       const summary = records(summaryCsv(report));
       assert.ok(summary.every((r) => /^\d+$/.test(r.failed) && !r.title.startsWith("'")));
     });
