@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Auditor, type EngineHost, type FileReport, type Problem } from '../engine';
 import { FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
+import { writeFileAtomic } from '../node/writeFileAtomic';
 import { runAudit } from './runAudit';
 
 export interface ReportOptions {
@@ -60,20 +61,30 @@ export async function runReport(
 }
 
 /**
- * Writes a report file, never replacing an existing file unless `overwrite`: InputError (named as
- * `shown`, e.g. the path as the user gave it) when it exists or cannot be written.
+ * Writes a report file atomically, never replacing an existing file unless `overwrite` and never
+ * through a symbolic link: InputError (named as `shown`, e.g. the path as the user gave it) when it
+ * exists or cannot be written. A failed write leaves whatever was there before.
  */
 export async function writeReport(file: string, text: string, overwrite: boolean, shown = file): Promise<void> {
   try {
-    await fs.writeFile(file, text, { encoding: 'utf8', flag: overwrite ? 'w' : 'wx' });
+    await writeFileAtomic(file, text, { overwrite });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new InputError(`${shown} already exists: use --force to overwrite it`);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') {
-      throw new InputError(
-        `Cannot write ${shown}: ${code === 'ENOENT' ? 'no such folder' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'not a folder on the way' : 'permission denied'}`,
-      );
-    }
+    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
+    if (reason) throw new InputError(`Cannot write ${shown}: ${reason}`);
     throw error;
   }
 }
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such folder',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'not a folder on the way',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'it is a symbolic link (not written through; remove the link or choose another name)',
+  ENOSPC: 'the disk is full (nothing was written)',
+  EDQUOT: 'over the disk quota (nothing was written)',
+  EROFS: 'the file system is read-only',
+};
