@@ -29,6 +29,8 @@ export type ProblemCode =
   | 'bad-option'
   /** A parameter's default breaks the parameter's own schema. */
   | 'bad-default'
+  /** A parameter's schema cannot be compiled (unknown keyword or format, bad or unsafe pattern, remote `$ref`). */
+  | 'bad-schema'
   /** `{ $param: name }` names no declared parameter. */
   | 'undeclared-parameter'
   /** A rule's `when` condition is malformed. */

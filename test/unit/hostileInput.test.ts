@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Auditor, auditText, INTERNAL_RULE, type RuleSet } from '../../src/engine';
 import { MAX_ALIAS_EXPANSIONS, MAX_NESTING_DEPTH, ParsedDocument } from '../../src/engine/parse/document';
 import { FORMATS, SampleTally } from '../../src/report';
+import { runFunction } from './functionTester';
 import { auditIn, lines, memoryHost, REPO_ROOT, runCliCapturing } from './helpers';
 
 /** A file that used to abort the whole audit: each now becomes a located finding of its own file. */
@@ -178,6 +179,71 @@ describe('hostile input', () => {
         'tagged.crime.yaml',
       ]) {
         assert.equal(afterFiles.get(name)?.findings[0]?.rule, 'syntax', name);
+      }
+    });
+  });
+
+  describe('regular expressions and schemas from a workspace', () => {
+    it('runs a catastrophic pattern in linear time (`^(\\w+\\s?)*$` took 108 s on one log line)', async () => {
+      const started = Date.now();
+      const result = await runFunction(
+        'pattern',
+        '{ path: "log[*].text", match: "^(\\\\w+\\\\s?)*$" }',
+        lines(
+          'format: crime-file/1',
+          'log:',
+          `  - { text: "${'word '.repeat(40)}!" }`,
+          `  - { text: "${'a'.repeat(5000)}!" }`,
+        ),
+      );
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.outcome, 'failed');
+      assert.equal(result.findings.length, 2);
+      assert.ok(Date.now() - started < 1000, `${Date.now() - started} ms`);
+    });
+
+    it('refuses patterns that need backtracking (lookaround, backreferences), located at the option', async () => {
+      for (const source of ['(?=x)a', '(a)\\\\1']) {
+        const result = await runFunction('pattern', `{ path: reference, match: "${source}" }`, lines('reference: x'));
+        assert.equal(result.problems.length, 1, result.problems.join());
+        assert.match(result.problems[0], /^9:\d+ Rule under-test: Invalid regular expression: /);
+      }
+    });
+
+    it('reports a parameter schema it cannot use, at the schema, instead of crashing the pack', async () => {
+      const schemas = [
+        '{ type: integer, colour: red }',
+        '{ type: string, pattern: "(" }',
+        '{ type: string, pattern: "(?=x)" }',
+        '{ type: string, format: email }',
+        '{ $ref: "https://example.invalid/schema.json" }',
+      ];
+      for (const schema of schemas) {
+        const pack = lines(
+          'pack: tested',
+          'title: t',
+          'rules:',
+          '  - id: r',
+          '    title: t',
+          '    description: d',
+          '    severity: warning',
+          '    source: [{ report: r, quote: q }]',
+          '    check: { function: present, options: { path: { $param: field } } }',
+          '    parameters:',
+          `      field: { description: d, default: reference, schema: ${schema} }`,
+        );
+        const files = {
+          '/t/p.pack.yaml': pack,
+          '/t/.dipsample.yaml': 'packs: [./p.pack.yaml]\n',
+          '/t/a.crime.yaml': 'reference: x\n',
+        };
+        const { ruleSet } = await new Auditor(memoryHost(files)).auditFile('/t/a.crime.yaml');
+        assert.deepEqual(
+          ruleSet.problems.map((p) => [p.code, p.range.start.line]),
+          [['bad-schema', 10]],
+          schema,
+        );
+        assert.match(ruleSet.problems[0].message, /^Rule r: parameter field: its schema cannot be used: /);
       }
     });
   });

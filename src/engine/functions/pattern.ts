@@ -1,3 +1,4 @@
+import { compileSafeRegex, type SafeRegex } from '../safeRegex';
 import { FIELD_PATH_FORMAT } from '../schemas/formats';
 import { select } from '../path';
 import { defineFunction, failed, OptionError } from './types';
@@ -30,11 +31,11 @@ export const pattern = defineFunction({
   placeholders: ['value', 'pattern', 'path'],
   prepare(options) {
     const { path } = options;
-    const compile = (key: 'match' | 'notMatch'): RegExp | undefined => {
+    const compile = (key: 'match' | 'notMatch'): SafeRegex | undefined => {
       const source = options[key];
       if (source === undefined) return undefined;
       try {
-        return new RegExp(source, options.flags ?? '');
+        return compileSafeRegex(source, options.flags ?? '');
       } catch (error) {
         throw new OptionError(`Invalid regular expression: ${(error as Error).message}`, [key]);
       }

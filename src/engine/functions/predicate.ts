@@ -1,3 +1,4 @@
+import { compileSafeRegex, type SafeRegex } from '../safeRegex';
 import { FIELD_PATH_FORMAT } from '../schemas/formats';
 import { get, isValidPath, select } from '../path';
 import { parseDuration } from '../time/duration';
@@ -128,10 +129,10 @@ function compileField(condition: FieldCondition, at: PathSegment[]): CompiledPre
         'max',
       ]);
   }
-  let pattern: RegExp | undefined;
+  let pattern: SafeRegex | undefined;
   if (condition.matches !== undefined) {
     try {
-      pattern = new RegExp(condition.matches, condition.flags ?? '');
+      pattern = compileSafeRegex(condition.matches, condition.flags ?? '');
     } catch (error) {
       throw new OptionError(`Invalid regular expression: ${(error as Error).message}`, [...at, 'matches']);
     }

@@ -1,7 +1,8 @@
 import type { PathSegment } from '../model';
 import type { RuleDeclaration } from './rule';
 import type { ConfiguredValue, RuleProblems } from './ruleProblems';
-import { validatorFor } from './validators';
+import type { ValidateFunction } from 'ajv';
+import { userSchemaValidator } from './validators';
 
 /**
  * Stage 1: a rule's parameter values. The pack's defaults, then the configuration's values, each
@@ -14,9 +15,19 @@ export function resolveParameters(
   problems: RuleProblems,
 ): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};
+  const validators = new Map<string, ValidateFunction>();
   for (const [name, definition] of Object.entries(rule.parameters)) {
     parameters[name] = definition.default;
-    const validate = definition.schema ? validatorFor(definition.schema) : undefined;
+    const validate = definition.schema ? userSchemaValidator(definition.schema) : undefined;
+    if (validate instanceof Error) {
+      problems.inPack(
+        'bad-schema',
+        ['parameters', name, 'schema'],
+        `parameter ${name}: its schema cannot be used: ${validate.message}`,
+      );
+      continue;
+    }
+    if (validate) validators.set(name, validate);
     if (validate && !validate(definition.default)) {
       problems.schema(
         validate.errors,
@@ -35,7 +46,7 @@ export function resolveParameters(
       problems.inConfig(setting, 'unknown-option', [], `has no option "${name}"${options}`, true);
       continue;
     }
-    const validate = definition.schema ? validatorFor(definition.schema) : undefined;
+    const validate = validators.get(name);
     if (validate && !validate(setting.value)) {
       problems.schema(
         validate.errors,

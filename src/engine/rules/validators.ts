@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { predicateSchema } from '../functions';
-import { sharedAjv } from '../schemas/ajv';
+import { createAjv, sharedAjv } from '../schemas/ajv';
 
 const validators = new WeakMap<object, ValidateFunction>();
 
@@ -21,4 +21,24 @@ export function validatorFor(schema: object): ValidateFunction {
 export function conditionValidator(): ValidateFunction {
   const ajv = sharedAjv();
   return ajv.getSchema(predicateSchema.$id) ?? (ajv.addSchema(predicateSchema), ajv.getSchema(predicateSchema.$id)!);
+}
+
+const userValidators = new WeakMap<object, ValidateFunction | Error>();
+
+/**
+ * A validator for a schema a pack wrote (a parameter's `schema`), or the reason it cannot be used
+ * (an unknown keyword, a malformed or unsafe pattern, an unknown format, a `$ref` to anywhere).
+ * Each gets an ajv of its own with linear-time patterns, so no pack's `$id` can clash with another's.
+ */
+export function userSchemaValidator(schema: object): ValidateFunction | Error {
+  let validate = userValidators.get(schema);
+  if (!validate) {
+    try {
+      validate = createAjv({ untrusted: true }).compile(schema);
+    } catch (error) {
+      validate = error instanceof Error ? error : new Error(String(error));
+    }
+    userValidators.set(schema, validate);
+  }
+  return validate;
 }
