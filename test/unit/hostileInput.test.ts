@@ -16,6 +16,29 @@ const laughs = lines(
   ...['b', 'c', 'd', 'e', 'f'].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`),
 );
 
+const throwingRuleSet = (): RuleSet => ({
+  rules: [
+    {
+      id: 'explodes',
+      title: 'A rule whose check throws',
+      severity: 'error',
+      declaration: {} as never,
+      parameters: {},
+      applies: undefined,
+      kinds: new Set(['crime']),
+      check: () => {
+        throw new TypeError('boom');
+      },
+      message: undefined,
+    },
+  ],
+  disabled: [],
+  packs: [],
+  timeZone: 'Europe/London',
+  files: [],
+  problems: [],
+});
+
 describe('hostile input', () => {
   describe('parse limits', () => {
     it(`resolves aliases in an ordinary file (1,000 uses of one anchor) and refuses more than ${MAX_ALIAS_EXPANSIONS} expansions`, () => {
@@ -70,30 +93,69 @@ describe('hostile input', () => {
     });
   });
 
-  describe('the error boundary of one file', () => {
-    const throwingRuleSet = (): RuleSet => ({
-      rules: [
-        {
-          id: 'explodes',
-          title: 'A rule whose check throws',
-          severity: 'error',
-          declaration: {} as never,
-          parameters: {},
-          applies: undefined,
-          kinds: new Set(['crime']),
-          check: () => {
-            throw new TypeError('boom');
-          },
-          message: undefined,
-        },
-      ],
-      disabled: [],
-      packs: [],
-      timeZone: 'Europe/London',
-      files: [],
-      problems: [],
+  describe('strict text', () => {
+    it('locates bytes that were not UTF-8 (U+FFFD after decoding) and raw control characters', () => {
+      const notUtf8 = new ParsedDocument(
+        Buffer.from('format: crime-file/1\nreference: caf\xe9\n', 'latin1').toString('utf8'),
+        'yaml',
+      );
+      assert.deepEqual(notUtf8.problems[0].range.start, { line: 1, character: 14 });
+      assert.match(notUtf8.problems[0].message, /not valid UTF-8/);
+      for (const [control, name] of [
+        ['\u0000', '0000'],
+        ['\u0007', '0007'],
+        ['\u001b', '001B'],
+      ]) {
+        const document = new ParsedDocument(`a: 1\nb: "x${control}y"\n`, 'yaml');
+        assert.equal(document.value, undefined);
+        assert.deepEqual(
+          document.problems.map((p) => [p.range.start.line, p.range.start.character]),
+          [[1, 5]],
+        );
+        assert.match(document.problems[0].message, new RegExp(`control character \\(U\\+${name}\\)`));
+      }
     });
 
+    it('refuses control characters written as escapes, in YAML and JSON', () => {
+      const yaml = new ParsedDocument('a: "\\e[31mred"\n', 'yaml');
+      assert.match(yaml.problems[0].message, /control character \(written as an escape, U\+001B\)/);
+      const json = new ParsedDocument('{"a": "\\u0007"}', 'json');
+      assert.match(json.problems[0].message, /U\+0007/);
+    });
+
+    it('never prints a control character to the terminal (a file name can hold one)', () => {
+      const report = auditText('reference: x\n', '/s/\u001b[2Jevil.crime.yaml', throwingRuleSet());
+      const summary = (() => {
+        const tally = new SampleTally([throwingRuleSet()]);
+        tally.set(report);
+        return tally.summary();
+      })();
+      const text = FORMATS.text.render({
+        files: [report],
+        ruleSets: [],
+        summary,
+        tool: { name: 'dipsample', version: '0' },
+      });
+      assert.ok(!text.includes('\u001b'));
+      assert.match(text, /\\u\{1b\}\[2Jevil/);
+    });
+
+    it('reads a BOM and CR-only line endings the same way in YAML and JSON', () => {
+      for (const [text, format] of [
+        ['\ufeff{"a": 1}', 'json'],
+        ['\ufeffa: 1\n', 'yaml'],
+        ['a: 1\rb: 2\r', 'yaml'],
+        ['{\r"a": 1\r}', 'json'],
+      ] as const) {
+        const document = new ParsedDocument(text, format);
+        assert.deepEqual(document.problems, [], JSON.stringify(text));
+      }
+      assert.equal(new ParsedDocument('a: 1\rb: [2\r', 'yaml').problems.length > 0, true);
+      assert.deepEqual(new ParsedDocument('a: 1\rb: 2\r', 'yaml').value, { a: 1, b: 2 });
+    });
+  });
+
+  describe('the error boundary of one file', () => {
     it('turns an exception in the engine into an `internal` finding; the file counts as not audited', () => {
       const report = auditText(lines('format: crime-file/1', 'reference: X-1'), '/s/x.crime.yaml', throwingRuleSet());
       assert.equal(report.internalError, true);

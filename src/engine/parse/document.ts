@@ -75,7 +75,16 @@ export class ParsedDocument {
   }
 
   private parse(problems: SyntaxProblem[]): Document.Parsed | undefined {
-    const { text, format } = this;
+    const { format } = this;
+    const unreadable = unreadableCharacter(this.text);
+    if (unreadable) {
+      problems.push({
+        message: unreadable.message,
+        range: this.lineIndex.range(unreadable.offset, unreadable.offset + 1),
+      });
+      return undefined;
+    }
+    const text = sameLengthSource(this.text, format);
     if (format === 'json') {
       const deep = jsonDeeperThan(text, MAX_NESTING_DEPTH);
       if (deep !== undefined) {
@@ -108,12 +117,17 @@ export class ParsedDocument {
         });
       }
       if (problems.length === 0) {
-        const deep = nodeDeeperThan(doc, MAX_NESTING_DEPTH);
-        if (deep?.range) {
-          problems.push({
-            message: this.invalid(tooDeep()),
-            range: this.lineIndex.range(deep.range[0], this.lineIndex.lineEnd(deep.range[0])),
-          });
+        const flaw = treeFlaw(doc, MAX_NESTING_DEPTH);
+        if (flaw?.node.range) {
+          const [start, end] = flaw.node.range;
+          problems.push(
+            flaw.kind === 'deep'
+              ? { message: this.invalid(tooDeep()), range: this.lineIndex.range(start, this.lineIndex.lineEnd(start)) }
+              : {
+                  message: `A value holds a control character (written as an escape, U+${flaw.code}): crime files are plain text`,
+                  range: this.lineIndex.range(start, end),
+                },
+          );
         }
       }
       return doc;
@@ -238,6 +252,33 @@ function childOf(node: YamlNode, segment: PathSegment): { key?: YamlNode; value:
   return undefined;
 }
 
+/**
+ * The text as the parsers should see it, every offset unchanged: a lone CR ends a line (as YAML 1.2
+ * and our line index say, though the parser does not), and a UTF-8 byte-order mark is read past in
+ * JSON as YAML already does.
+ */
+function sameLengthSource(text: string, format: SourceFormat): string {
+  const unixLines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  return format === 'json' && unixLines.charCodeAt(0) === 0xfeff ? ` ${unixLines.slice(1)}` : unixLines;
+}
+
+/**
+ * Control characters have no place in a crime file (NUL, BEL, ESC: an ESC can drive a terminal
+ * that prints the value), and U+FFFD is what a decoder leaves where bytes were not UTF-8.
+ */
+const UNREADABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd]/;
+
+function unreadableCharacter(text: string): { offset: number; message: string } | undefined {
+  const match = UNREADABLE.exec(text);
+  if (!match) return undefined;
+  const code = match[0].charCodeAt(0);
+  const message =
+    code === 0xfffd
+      ? 'The file is not valid UTF-8 text here (bytes a UTF-8 decoder could not read, shown as U+FFFD): save it as UTF-8'
+      : `The file holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) here: crime files are plain text`;
+  return { offset: match.index, message };
+}
+
 function tooDeep(): string {
   return `maps and lists nested more than ${MAX_NESTING_DEPTH} levels deep`;
 }
@@ -259,13 +300,22 @@ function jsonDeeperThan(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-/** The first map or list nested deeper than `limit`, found without recursion. */
-function nodeDeeperThan(doc: Document.Parsed, limit: number): YamlNode | undefined {
+/** The first map or list nested deeper than `limit`, or string holding a control character, found without recursion. */
+function treeFlaw(
+  doc: Document.Parsed,
+  limit: number,
+): { kind: 'deep'; node: YamlNode } | { kind: 'control'; node: YamlNode; code: string } | undefined {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
+    if (isScalar(node) && typeof node.value === 'string') {
+      // A raw control character was refused before parsing; an escaped one ("\e", "\u001b") lands here.
+      const control = UNREADABLE.exec(node.value);
+      if (control)
+        return { kind: 'control', node, code: control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
+    }
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= limit) return node;
+    if (depth >= limit) return { kind: 'deep', node };
     for (const item of node.items) {
       if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 }, { node: item.key, depth: depth + 1 });
       else stack.push({ node: item, depth: depth + 1 });

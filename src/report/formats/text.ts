@@ -9,16 +9,21 @@ const SEVERITY_LABEL: Record<string, string> = {
   hint: 'hint',
 };
 
+/** Control characters (ESC, BEL, CR …) shown as `\u{1b}`: nothing a file holds can drive the terminal. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+}
+
 /** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
 export function textReport(run: AuditRun): string {
   const lines: string[] = [];
   for (const file of run.files) {
     if (file.findings.length === 0) continue;
-    lines.push(file.reference ? `${file.path}  (${file.reference})` : file.path);
+    lines.push(printable(file.reference ? `${file.path}  (${file.reference})` : file.path));
     for (const finding of file.findings) {
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
       lines.push(
-        `  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${finding.message}  [${finding.rule}]`,
+        `  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${printable(finding.message)}  [${finding.rule}]`,
       );
     }
     lines.push('');
