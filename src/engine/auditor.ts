@@ -4,7 +4,7 @@ import { loadManifest, type SampleManifest } from './config/loadManifest';
 import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
 import { findUp } from './findUp';
-import type { EngineHost, HostPaths } from './host';
+import { readOrReason, type EngineHost, type HostPaths } from './host';
 import { SYNTAX_RULE, unauditedReport, type FileReport } from './model';
 import { problem } from './problems';
 import { ParsedDocument } from './parse/document';
@@ -116,10 +116,22 @@ export class Auditor {
   private loadPackFile(file: string, reference: PackReference): Promise<LoadedPack> {
     let loaded = this.packs.get(file);
     if (!loaded) {
-      loaded = this.host.readFile(file).then((text) => {
-        if (text !== undefined) return loadPack(text, file);
+      loaded = readOrReason(this.host.readFile, file).then((text) => {
+        if (typeof text === 'string') return loadPack(text, file);
         const { declaredIn } = reference;
         const range = declaredIn.document.locate(declaredIn.path).range;
+        if (text instanceof Error) {
+          return {
+            problems: [
+              problem(
+                'unreadable-file',
+                declaredIn.file,
+                range,
+                `Rule pack could not be read: ${reference.spec}: ${text.message}`,
+              ),
+            ],
+          };
+        }
         const missing = reference.builtin
           ? problem('unknown-pack', declaredIn.file, range, `No built-in rule pack "${reference.builtin}"`)
           : problem('file-not-found', declaredIn.file, range, `Rule pack not found: ${reference.spec} (${file})`);
@@ -144,7 +156,8 @@ export class Auditor {
   private exists(file: string): Promise<boolean> {
     let found = this.existing.get(file);
     if (!found) {
-      found = this.host.readFile(file).then((text) => text !== undefined);
+      // A file that is there but unreadable still governs its folder: loading it reports why.
+      found = readOrReason(this.host.readFile, file).then((text) => text !== undefined);
       this.existing.set(file, found);
     }
     return found;

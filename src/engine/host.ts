@@ -21,3 +21,12 @@ export interface EngineHost {
   builtinRulesDir: string;
   path: HostPaths;
 }
+
+/** A file's text; undefined when it does not exist; an Error saying why when it cannot be read. */
+export async function readOrReason(readFile: ReadFile, file: string): Promise<string | undefined | Error> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -12,6 +12,8 @@ export type ProblemCode =
   | SchemaProblemCode
   /** A configuration or pack file named somewhere does not exist. */
   | 'file-not-found'
+  /** It exists but cannot be read: permissions, a device or pipe, too large, a symbolic-link loop. */
+  | 'unreadable-file'
   /** A pack name that is no built-in pack. */
   | 'unknown-pack'
   /** `extends` leads back to a file already on the chain. */

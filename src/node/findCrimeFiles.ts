@@ -33,9 +33,18 @@ async function walk(directory: string): Promise<string[]> {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await walk(full)));
-    } else if (entry.isFile() && isCrimeFile(entry.name)) {
+    } else if (
+      isCrimeFile(entry.name) &&
+      (entry.isFile() || (entry.isSymbolicLink() && (await isFileBehindLink(full))))
+    ) {
+      // A linked crime file is audited like any other (folders behind links are not followed: loops).
       files.push(full);
     }
   }
   return files;
+}
+
+async function isFileBehindLink(file: string): Promise<boolean> {
+  const target = await fs.stat(file).catch(() => undefined);
+  return target?.isFile() === true;
 }

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { constants, existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EngineHost } from '../engine';
 
@@ -7,16 +7,40 @@ export function nodeHost(builtinRulesDir = findRulesDir()): EngineHost {
   return {
     builtinRulesDir,
     path,
-    async readFile(file) {
-      try {
-        return await fs.readFile(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-        throw error;
-      }
-    },
+    readFile: readTextFile,
   };
+}
+
+/** Larger than any crime file, pack or configuration: a file this size is refused unread. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+// Opening a pipe for reading would wait for a writer: open without blocking, then refuse it.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * A file's text; undefined when there is none (missing, or a folder). Throws, with a reason a person
+ * can act on, for what is not a regular file (a pipe, a device such as /dev/zero, a socket), for a
+ * file over MAX_FILE_BYTES and for a symbolic-link loop: the engine turns that into a finding.
+ */
+export async function readTextFile(file: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await fs.open(file, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (code === 'ELOOP') throw new Error('a loop of symbolic links');
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return undefined;
+    if (!stats.isFile()) throw new Error('not a regular file (a pipe, device or socket)');
+    if (stats.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The package's `rules/` folder: beside `dist/` when bundled, above `src/node/` when run from source. */

@@ -91,6 +91,38 @@ describe('configuration (.dipsample.yaml)', () => {
     assert.deepEqual(ruleSet.files.slice(0, 2), ['/force/area/sample/.dipsample.yaml', '/force/.dipsample.yaml']);
   });
 
+  it('applies a file extended by two paths where its last application puts it, reading it once', async () => {
+    // A extends [B, C], both extend D: as if applied D, B, D, C, A — so D's setting lands on B's.
+    const files = {
+      '/force/d.yaml': lines('rules:', '  advice-given: warning', '  filed-within-24h: hint'),
+      '/force/b.yaml': lines(
+        'extends: ./d.yaml',
+        'rules:',
+        '  advice-given: hint',
+        '  supervision-recorded: information',
+      ),
+      '/force/c.yaml': lines('extends: ./d.yaml'),
+      '/force/area/sample/.dipsample.yaml': lines(
+        'extends: [../../b.yaml, ../../c.yaml]',
+        'rules:',
+        '  filed-within-24h: error',
+      ),
+    };
+    let reads = 0;
+    const host = memoryHost({ '/force/area/sample/a.crime.yaml': QUICK_FILING, ...files });
+    const counting = {
+      ...host,
+      readFile: (file: string) => ((reads += file === '/force/d.yaml' ? 1 : 0), host.readFile(file)),
+    };
+    const { ruleSet } = await new Auditor(counting).auditFile('/force/area/sample/a.crime.yaml');
+    const severity = (id: string) => ruleSet.rules.find((r) => r.id === id)?.severity;
+    assert.deepEqual(ruleSet.problems, []);
+    assert.equal(severity('advice-given'), 'warning');
+    assert.equal(severity('supervision-recorded'), 'information');
+    assert.equal(severity('filed-within-24h'), 'error');
+    assert.equal(reads, 1);
+  });
+
   it('does not merge a nearer file with a farther one it does not extend', async () => {
     const files = {
       '/force/.dipsample.yaml': lines('rules:', '  advice-given: off'),

@@ -1,10 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Auditor, auditText, INTERNAL_RULE, type RuleSet } from '../../src/engine';
 import { MAX_ALIAS_EXPANSIONS, MAX_NESTING_DEPTH, ParsedDocument } from '../../src/engine/parse/document';
 import { FORMATS, SampleTally } from '../../src/report';
+import { nodeHost } from '../../src/node/nodeHost';
 import { runFunction } from './functionTester';
 import { auditIn, lines, memoryHost, REPO_ROOT, runCliCapturing } from './helpers';
 
@@ -307,6 +309,73 @@ describe('hostile input', () => {
         );
         assert.match(ruleSet.problems[0].message, /^Rule r: parameter field: its schema cannot be used: /);
       }
+    });
+  });
+
+  describe('a hostile workspace on disk', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'dipsample-workspace-'));
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+    const auditor = () => new Auditor(nodeHost(path.join(REPO_ROOT, 'rules')));
+    const crime = lines('format: crime-file/1', 'reference: W-1');
+
+    it('reads each layer of a wide extends graph once (19 files extending the next two took 93 s)', async () => {
+      for (let i = 0; i < 19; i++) {
+        const parents = i < 17 ? `extends: [./c${i + 1}.yaml, ./c${i + 2}.yaml]\n` : '';
+        writeFileSync(
+          path.join(folder, `c${i}.yaml`),
+          `${parents}rules: { advice-given: ${i % 2 ? 'warning' : 'error'} }\n`,
+        );
+      }
+      writeFileSync(path.join(folder, '.dipsample.yaml'), 'extends: ./c0.yaml\n');
+      writeFileSync(path.join(folder, 'a.crime.yaml'), crime);
+      const started = Date.now();
+      const { ruleSet } = await auditor().auditFile(path.join(folder, 'a.crime.yaml'));
+      assert.deepEqual(ruleSet.problems, []);
+      assert.equal(ruleSet.rules.find((rule) => rule.id === 'advice-given')?.severity, 'error');
+      assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    });
+
+    it('refuses to read a pipe, a device or a symbolic-link loop, with a located problem and no hang', async function () {
+      this.timeout(10_000);
+      execFileSync('mkfifo', [path.join(folder, 'pipe.yaml')]);
+      symlinkSync(path.join(folder, 'loop-b.yaml'), path.join(folder, 'loop-a.yaml'));
+      symlinkSync(path.join(folder, 'loop-a.yaml'), path.join(folder, 'loop-b.yaml'));
+      for (const [parent, reason] of [
+        ['./pipe.yaml', /not a regular file/],
+        ['/dev/zero', /not a regular file/],
+        ['./loop-a.yaml', /loop of symbolic links/],
+      ] as const) {
+        writeFileSync(path.join(folder, '.dipsample.yaml'), `extends: ${parent}\n`);
+        writeFileSync(path.join(folder, 'a.crime.yaml'), crime);
+        const { ruleSet, report } = await auditor().auditFile(path.join(folder, 'a.crime.yaml'));
+        assert.deepEqual(
+          ruleSet.problems.map((p) => p.code),
+          ['unreadable-file'],
+          parent,
+        );
+        assert.match(ruleSet.problems[0].message, reason);
+        assert.equal(report.syntaxError, false);
+      }
+    });
+
+    it('audits a crime file behind a symbolic link, and reports a pipe named as a crime file', async () => {
+      writeFileSync(path.join(folder, 'real.crime.yaml'), crime);
+      mkdirSync(path.join(folder, 'sample'));
+      symlinkSync(path.join(folder, 'real.crime.yaml'), path.join(folder, 'sample', 'linked.crime.yaml'));
+      execFileSync('mkfifo', [path.join(folder, 'piped.crime.yaml')]);
+      const run = await runCliCapturing(
+        ['audit', 'sample', path.join(folder, 'piped.crime.yaml'), '--format', 'json'],
+        folder,
+      );
+      assert.equal(run.status, 0, run.stderr);
+      const files = (JSON.parse(run.stdout) as { files: Array<{ path: string; findings: Array<{ message: string }> }> })
+        .files;
+      assert.deepEqual(files.map((f) => path.basename(f.path)).sort(), ['linked.crime.yaml', 'piped.crime.yaml']);
+      const piped = files.find((f) => f.path.endsWith('piped.crime.yaml'))!;
+      assert.match(piped.findings[0].message, /^File could not be read: not a regular file/);
     });
   });
 });

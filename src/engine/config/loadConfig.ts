@@ -1,8 +1,8 @@
 import type { ValidateFunction } from 'ajv';
-import type { EngineHost } from '../host';
+import { readOrReason, type EngineHost } from '../host';
 import { ParsedDocument } from '../parse/document';
 import type { PathSegment, Severity } from '../model';
-import { problem, type Problem, type ProblemCode } from '../problems';
+import { problem, type Problem } from '../problems';
 import type { ConfiguredValue } from '../rules/compileRule';
 import { sharedAjv } from '../schemas/ajv';
 import { locateIn, syntaxProblems } from '../schemas/documentProblems';
@@ -29,34 +29,80 @@ export interface MergedConfig {
   packs?: PackReference[];
   timezone?: ConfiguredValue;
   rules: Map<string, RuleSetting>;
-  /** Every file read, nearest last: a change to any of them invalidates the result. */
+  /** Every file read, nearest first: a change to any of them invalidates the result. */
   files: string[];
   problems: Problem[];
 }
 
 let validateConfig: ValidateFunction | undefined;
 
-/** Loads a configuration file and, beneath it, everything it extends (parents first). */
+/** One configuration file, read and checked, with the files it extends. */
+interface Layer {
+  file: string;
+  document: ParsedDocument;
+  config: { extends?: string | string[]; packs?: string[]; timezone?: string; rules?: Record<string, unknown> };
+  parents: Array<{ file: string; where: PathSegment[] }>;
+}
+
+/**
+ * Loads a configuration file and, beneath it, everything it extends (parents first, later entries
+ * of `extends` on top of earlier ones). Each file is read and applied once, however many paths lead
+ * to it — at the place its last application would have had — so a wide graph of `extends` costs
+ * one read per file instead of one per path.
+ */
 export async function loadConfig(file: string, host: ConfigHost): Promise<MergedConfig> {
   const merged: MergedConfig = { rules: new Map(), files: [], problems: [] };
-  await loadLayer(file, host, merged, []);
+  const layers = new Map<string, Layer | undefined>();
+  // Visiting each file, then its parents last to first, and keeping first visits, lists the files
+  // in the reverse order of their last appearance in the full parents-first expansion.
+  const visited: string[] = [];
+  const visit = async (current: string, chain: string[]): Promise<void> => {
+    if (layers.has(current)) return;
+    visited.push(current);
+    merged.files.push(current);
+    const layer = await readLayer(current, host, merged);
+    layers.set(current, layer);
+    for (const parent of [...(layer?.parents ?? [])].reverse()) {
+      if ([...chain, current].includes(parent.file)) {
+        const cycle = [...chain, current, parent.file].map((f) => host.path.basename(f)).join(' → ');
+        merged.problems.push(
+          problem(
+            'extends-cycle',
+            current,
+            locateIn(layer!.document, parent.where),
+            `Configuration extends itself in a cycle: ${cycle}`,
+          ),
+        );
+        continue;
+      }
+      await visit(parent.file, [...chain, current]);
+    }
+  };
+  await visit(file, []);
+  for (const current of visited.reverse()) {
+    const layer = layers.get(current);
+    if (layer) applyLayer(layer, host, merged);
+  }
   return merged;
 }
 
-async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, chain: string[]): Promise<void> {
-  const { path } = host;
-  const text = await host.readFile(file);
-  merged.files.push(file);
+/** Reads and checks one configuration file; its problems go to `merged`, and undefined means unusable. */
+async function readLayer(file: string, host: ConfigHost, merged: MergedConfig): Promise<Layer | undefined> {
+  const text = await readOrReason(host.readFile, file);
   if (text === undefined) {
     merged.problems.push(problem('file-not-found', file, zeroRange(), `Configuration file not found: ${file}`));
-    return;
+    return undefined;
+  }
+  if (text instanceof Error) {
+    merged.problems.push(
+      problem('unreadable-file', file, zeroRange(), `Configuration file could not be read: ${text.message}`),
+    );
+    return undefined;
   }
   const document = new ParsedDocument(text, file.endsWith('.json') ? 'json' : 'yaml');
-  const report = (code: ProblemCode, where: PathSegment[], message: string) =>
-    merged.problems.push(problem(code, file, locateIn(document, where), message));
   if (document.problems.length > 0) {
     merged.problems.push(...syntaxProblems(file, document));
-    return;
+    return undefined;
   }
   const value = document.value ?? {};
   validateConfig ??= sharedAjv().compile(configSchema);
@@ -64,45 +110,37 @@ async function loadLayer(file: string, host: ConfigHost, merged: MergedConfig, c
     for (const p of schemaProblems(validateConfig.errors, value)) {
       merged.problems.push(problem(p.code, file, locateIn(document, p.path, p.atKey), `Configuration: ${p.message}`));
     }
-    return;
+    return undefined;
   }
-  const config = value as {
-    extends?: string | string[];
-    packs?: string[];
-    timezone?: string;
-    rules?: Record<string, unknown>;
-  };
-  const directory = path.dirname(file);
+  const config = value as Layer['config'];
+  const directory = host.path.dirname(file);
+  const list = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const parents = list.map((parent, index) => ({
+    file: host.path.resolve(directory, parent),
+    where: Array.isArray(config.extends) ? ['extends', index] : ['extends'],
+  }));
+  return { file, document, config, parents };
+}
 
-  // Parents first, so this file's settings land on top.
-  const parents = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
-  for (const [index, parent] of parents.entries()) {
-    const parentFile = path.resolve(directory, parent);
-    const where = Array.isArray(config.extends) ? ['extends', index] : ['extends'];
-    if ([...chain, file].includes(parentFile)) {
-      report(
-        'extends-cycle',
-        where,
-        `Configuration extends itself in a cycle: ${[...chain, file, parentFile].map((f) => path.basename(f)).join(' → ')}`,
-      );
-      continue;
-    }
-    await loadLayer(parentFile, host, merged, [...chain, file]);
-  }
-
+/** Puts one layer's settings on top of those beneath it. */
+function applyLayer({ file, document, config }: Layer, host: ConfigHost, merged: MergedConfig): void {
+  const directory = host.path.dirname(file);
   if (config.packs) {
     merged.packs = config.packs.map((spec, index) =>
-      packReference(spec, directory, path, { file, document, path: ['packs', index] }),
+      packReference(spec, directory, host.path, { file, document, path: ['packs', index] }),
     );
   }
   if (config.timezone !== undefined) {
     if (isValidTimeZone(config.timezone)) {
       merged.timezone = { value: config.timezone, file, document, path: ['timezone'] };
     } else {
-      report(
-        'bad-timezone',
-        ['timezone'],
-        `Configuration: "${config.timezone}" is not an IANA time zone (e.g. Europe/London)`,
+      merged.problems.push(
+        problem(
+          'bad-timezone',
+          file,
+          locateIn(document, ['timezone']),
+          `Configuration: "${config.timezone}" is not an IANA time zone (e.g. Europe/London)`,
+        ),
       );
     }
   }

@@ -1,9 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import manifestSchema from '../../../rules/schemas/sample-manifest.schema.json';
 import { ParsedDocument } from '../parse/document';
-import type { Problem } from '../problems';
 import { sharedAjv } from '../schemas/ajv';
 import { schemaViolations, syntaxProblems } from '../schemas/documentProblems';
+import { readOrReason } from '../host';
+import { problem, type Problem } from '../problems';
 import type { ConfigHost } from './loadConfig';
 import { packReference, type PackReference } from './packReference';
 
@@ -23,8 +24,17 @@ export interface SampleManifest {
 let validateManifest: ValidateFunction | undefined;
 
 export async function loadManifest(file: string, host: ConfigHost): Promise<SampleManifest | undefined> {
-  const text = await host.readFile(file);
+  const text = await readOrReason(host.readFile, file);
   if (text === undefined) return undefined;
+  if (text instanceof Error) {
+    const start = { line: 0, character: 0 };
+    return {
+      file,
+      problems: [
+        problem('unreadable-file', file, { start, end: start }, `Sample manifest could not be read: ${text.message}`),
+      ],
+    };
+  }
   const document = new ParsedDocument(text, 'yaml');
   const problems: Problem[] = syntaxProblems(file, document);
   if (problems.length > 0) return { file, problems };
