@@ -4,7 +4,12 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Auditor, auditText, INTERNAL_RULE, type RuleSet } from '../../src/engine';
-import { MAX_ALIAS_EXPANSIONS, MAX_NESTING_DEPTH, ParsedDocument } from '../../src/engine/parse/document';
+import {
+  MAX_ALIAS_EXPANSIONS,
+  MAX_DOCUMENT_LENGTH,
+  MAX_NESTING_DEPTH,
+  ParsedDocument,
+} from '../../src/engine/parse/document';
 import { FORMATS, SampleTally } from '../../src/report';
 import { nodeHost } from '../../src/node/nodeHost';
 import { runFunction } from './functionTester';
@@ -68,7 +73,7 @@ describe('hostile input', () => {
         [`${'['.repeat(20_000)}${']'.repeat(20_000)}`, 'yaml'],
         [`${'['.repeat(150)}${']'.repeat(150)}`, 'json'],
         [`${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`, 'json'],
-        [`${Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`, 'yaml'],
+        [`${Array.from({ length: 1200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`, 'yaml'],
       ];
       for (const [text, format] of cases) {
         const document = new ParsedDocument(text, format);
@@ -81,6 +86,21 @@ describe('hostile input', () => {
       }
       const fine = `${'['.repeat(MAX_NESTING_DEPTH)}${']'.repeat(MAX_NESTING_DEPTH)}`;
       assert.deepEqual(new ParsedDocument(fine, 'json').problems, []);
+    });
+
+    it('finds duplicate keys in one pass (20,000 keys took 3.7 s) and refuses a text over 1 MiB', () => {
+      const keys = `${Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk5: again\n`;
+      const started = Date.now();
+      const document = new ParsedDocument(keys, 'yaml');
+      assert.deepEqual(
+        document.problems.map((p) => [p.range.start.line, p.message]),
+        [[20_000, 'Invalid YAML: Map keys must be unique']],
+      );
+      assert.ok(Date.now() - started < 1500, `${Date.now() - started} ms`);
+      assert.deepEqual(new ParsedDocument('a: 1\n1: 2\n"1": 3\n<<: {}\n', 'yaml').problems, []);
+      const huge = new ParsedDocument(`list: [${'1,'.repeat(MAX_DOCUMENT_LENGTH / 2)}1]\n`, 'yaml');
+      assert.equal(huge.value, undefined);
+      assert.match(huge.problems[0].message, /^The file is too large to read \(more than 1024 KiB of text\)/);
     });
 
     it('refuses tags it does not know (data, never code)', () => {
