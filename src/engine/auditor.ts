@@ -4,7 +4,7 @@ import { loadManifest, type SampleManifest } from './config/loadManifest';
 import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
 import { findUp } from './findUp';
-import { readOrReason, type EngineHost, type HostPaths } from './host';
+import { OutsideWorkspaceError, readOrReason, type EngineHost, type HostPaths } from './host';
 import { SYNTAX_RULE, unauditedReport, type FileReport } from './model';
 import { problem } from './problems';
 import { ParsedDocument } from './parse/document';
@@ -157,7 +157,9 @@ export class Auditor {
     let found = this.existing.get(file);
     if (!found) {
       // A file that is there but unreadable still governs its folder: loading it reports why.
-      found = readOrReason(this.host.readFile, file).then((text) => text !== undefined);
+      found = readOrReason(this.host.readFile, file).then(
+        (text) => text !== undefined && !(text instanceof OutsideWorkspaceError),
+      );
       this.existing.set(file, found);
     }
     return found;

@@ -30,3 +30,14 @@ export async function readOrReason(readFile: ReadFile, file: string): Promise<st
     return error instanceof Error ? error : new Error(String(error));
   }
 }
+
+/**
+ * Thrown by a host that will not read a file outside the folders it was confined to (an untrusted
+ * workspace): the engine treats the file as absent when walking up for configurations, and as a
+ * located problem when a pack or `extends` names it. No byte of it is read, so none is quoted.
+ */
+export class OutsideWorkspaceError extends Error {
+  constructor(readonly file: string) {
+    super('outside the workspace (not read in an untrusted workspace)');
+  }
+}

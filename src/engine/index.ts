@@ -5,7 +5,7 @@
  */
 export { auditText } from './audit';
 export { Auditor, DEFAULT_PACKS, ruleDocPath, type AuditorDefaults } from './auditor';
-export type { EngineHost, HostPaths, ReadFile } from './host';
+export { OutsideWorkspaceError, type EngineHost, type HostPaths, type ReadFile } from './host';
 export { findUp } from './findUp';
 export { CONFIG_FILE_NAME, MANIFEST_FILE_NAME, configSchema } from './config/configSchema';
 export { setRuleSetting } from './config/editConfig';

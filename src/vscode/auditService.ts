@@ -14,6 +14,7 @@ import { ConfigProblems } from './configProblems';
 import { ResultStore } from './resultStore';
 import { settingsFor, type FolderSettings } from './settings';
 import { problemToDiagnostic, toDiagnostic } from './toDiagnostic';
+import { confineToFolders } from '../node/confinedHost';
 import { workspaceHost } from './workspaceHost';
 
 const DEBOUNCE_MS = 300;
@@ -218,7 +219,14 @@ export class AuditService implements vscode.Disposable {
     let auditor = this.auditors.get(key);
     if (!auditor) {
       const settings = settingsFor(folder?.uri ?? uri);
-      auditor = new Auditor(workspaceHost(this.extensionUri), {
+      // In an untrusted workspace, packs and `extends` may name only files inside the workspace.
+      const host = vscode.workspace.isTrusted
+        ? workspaceHost(this.extensionUri)
+        : confineToFolders(
+            workspaceHost(this.extensionUri),
+            (vscode.workspace.workspaceFolders ?? []).map((workspaceFolder) => workspaceFolder.uri.fsPath),
+          );
+      auditor = new Auditor(host, {
         extraPacks: settings.extraPacks,
         timeZone: settings.timeZone,
       });

@@ -64,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dipsample')) service.scheduleConfigurationChanged(0);
     }),
+    // Trusted now: packs and configurations outside the workspace may be read.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => service.scheduleConfigurationChanged(0)),
     service.onDidChange(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
   );

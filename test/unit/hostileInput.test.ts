@@ -11,6 +11,7 @@ import {
   ParsedDocument,
 } from '../../src/engine/parse/document';
 import { FORMATS, SampleTally } from '../../src/report';
+import { confineToFolders } from '../../src/node/confinedHost';
 import { nodeHost } from '../../src/node/nodeHost';
 import { runFunction } from './functionTester';
 import { auditIn, lines, memoryHost, REPO_ROOT, runCliCapturing } from './helpers';
@@ -396,6 +397,60 @@ describe('hostile input', () => {
       assert.deepEqual(files.map((f) => path.basename(f.path)).sort(), ['linked.crime.yaml', 'piped.crime.yaml']);
       const piped = files.find((f) => f.path.endsWith('piped.crime.yaml'))!;
       assert.match(piped.findings[0].message, /^File could not be read: not a regular file/);
+    });
+  });
+
+  describe('an untrusted workspace (confined host)', () => {
+    let root: string;
+    beforeEach(() => {
+      root = mkdtempSync(path.join(tmpdir(), 'dipsample-untrusted-'));
+      mkdirSync(path.join(root, 'workspace', 'sample'), { recursive: true });
+      writeFileSync(path.join(root, 'secret.yaml'), 'API_KEY: dummy-secret-value\nrules: { advice-given: off }\n');
+      writeFileSync(
+        path.join(root, 'outside.pack.yaml'),
+        'pack: outside\ntitle: API_KEY=dummy-secret-value\nrules: []\n',
+      );
+      writeFileSync(
+        path.join(root, 'workspace', 'sample', 'a.crime.yaml'),
+        lines('format: crime-file/1', 'reference: U-1'),
+      );
+    });
+    afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+    const audit = async (config: string) => {
+      writeFileSync(path.join(root, 'workspace', 'sample', '.dipsample.yaml'), config);
+      const host = confineToFolders(nodeHost(path.join(REPO_ROOT, 'rules')), [path.join(root, 'workspace')]);
+      return new Auditor(host).auditFile(path.join(root, 'workspace', 'sample', 'a.crime.yaml'));
+    };
+
+    it('refuses extends and packs that leave the workspace (../, absolute, symlinked), quoting nothing of them', async () => {
+      symlinkSync(path.join(root, 'secret.yaml'), path.join(root, 'workspace', 'linked.yaml'));
+      for (const config of [
+        'extends: ../../secret.yaml\n',
+        `extends: ${path.join(root, 'secret.yaml')}\n`,
+        'extends: ../linked.yaml\n',
+        'packs: [core, ../../outside.pack.yaml]\n',
+      ]) {
+        const { ruleSet, report } = await audit(config);
+        assert.deepEqual(
+          ruleSet.problems.map((p) => p.code),
+          ['unreadable-file'],
+          config,
+        );
+        assert.match(ruleSet.problems[0].message, /outside the workspace \(not read in an untrusted workspace\)/);
+        assert.ok(!JSON.stringify([ruleSet.problems, report]).includes('dummy-secret'), config);
+        assert.ok(!ruleSet.disabled.includes('advice-given'), 'the outside settings were not applied');
+      }
+    });
+
+    it('still reads the workspace and the built-in packs, and ignores configurations above the workspace', async () => {
+      writeFileSync(path.join(root, '.dipsample.yaml'), 'rules: { advice-given: off }\n');
+      rmSync(path.join(root, 'workspace', 'sample', '.dipsample.yaml'), { force: true });
+      const host = confineToFolders(nodeHost(path.join(REPO_ROOT, 'rules')), [path.join(root, 'workspace')]);
+      const { ruleSet } = await new Auditor(host).auditFile(path.join(root, 'workspace', 'sample', 'a.crime.yaml'));
+      assert.deepEqual(ruleSet.problems, []);
+      assert.deepEqual(ruleSet.disabled, []);
+      assert.ok(ruleSet.rules.some((rule) => rule.id === 'advice-given'));
     });
   });
 });
