@@ -8,7 +8,7 @@ export { Auditor, DEFAULT_PACKS, ruleDocPath, type AuditorDefaults } from './aud
 export { OutsideWorkspaceError, type EngineHost, type HostPaths, type ReadFile } from './host';
 export { findUp } from './findUp';
 export { CONFIG_FILE_NAME, MANIFEST_FILE_NAME, configSchema } from './config/configSchema';
-export { setRuleSetting } from './config/editConfig';
+export { applyChange, ruleSettingChange, setRuleSetting, type TextChange } from './config/editConfig';
 export type { MergedConfig } from './config/loadConfig';
 export type { SampleManifest } from './config/loadManifest';
 export { isPackPath } from './config/packReference';

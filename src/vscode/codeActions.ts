@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SCHEMA_RULE, SEVERITIES, SYNTAX_RULE, type ConfiguredSeverity } from '../engine';
+import { ruleSettingChange, SCHEMA_RULE, SEVERITIES, SYNTAX_RULE, type ConfiguredSeverity } from '../engine';
 import type { AuditService } from './auditService';
 import { sampleConfigTarget, sampleConfigText, type SampleConfigTarget } from './sampleConfig';
 import { findingOf, toRange } from './toDiagnostic';
@@ -57,16 +57,14 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
         })),
       ];
       for (const { title, setting } of settings) {
-        const text = sampleConfigText(target, current, finding.rule, setting);
-        if (text === undefined) continue; // the config does not parse: the user must fix it first
+        // Offered only when the file can be edited safely; the edit itself is made when applied.
+        if (sampleConfigText(target, current, finding.rule, setting) === undefined) continue;
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        if (!target.exists) {
-          action.edit.createFile(configFile, { ignoreIfExists: true });
-          action.edit.insert(configFile, new vscode.Position(0, 0), text);
-        } else {
-          action.edit.replace(configFile, fullRange(current ?? ''), text);
-        }
+        action.command = {
+          command: APPLY_RULE_SETTING,
+          title,
+          arguments: [configFile, finding.rule, setting, target.extends],
+        };
         action.diagnostics = [diagnostic];
         actions.push(action);
       }
@@ -102,7 +100,44 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-function fullRange(text: string): vscode.Range {
-  const lines = text.split(/\r\n|\r|\n/);
-  return new vscode.Range(0, 0, lines.length - 1, lines[lines.length - 1].length);
+export const APPLY_RULE_SETTING = 'dipsample.applyRuleSetting';
+
+/**
+ * Sets a rule in a sample's .dipsample.yaml, computed now against the file as it is (the open
+ * buffer, else the disk): one minimal edit, so a value changed since the lightbulb showed is kept
+ * and nothing else is reformatted. A file that appeared meanwhile is edited, not created twice; a
+ * file that no longer parses is left alone with a warning. Resolves to whether the edit was made.
+ */
+export async function applyRuleSetting(
+  file: vscode.Uri,
+  rule: string,
+  setting: ConfiguredSeverity,
+  extendsParent?: string,
+): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  if (!(await exists(file.fsPath))) {
+    const text = sampleConfigText(
+      { file: file.fsPath, exists: false, extends: extendsParent },
+      undefined,
+      rule,
+      setting,
+    )!;
+    edit.createFile(file, { ignoreIfExists: true });
+    edit.insert(file, new vscode.Position(0, 0), text);
+    return vscode.workspace.applyEdit(edit);
+  }
+  const document = await vscode.workspace.openTextDocument(file);
+  const change = ruleSettingChange(document.getText(), rule, setting);
+  if (!change) {
+    void vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(file, false)} cannot be edited safely (it does not parse, or its rules are not a map): fix it first.`,
+    );
+    return false;
+  }
+  const range = new vscode.Range(
+    document.positionAt(change.offset),
+    document.positionAt(change.offset + change.length),
+  );
+  edit.replace(file, range, change.newText);
+  return vscode.workspace.applyEdit(edit);
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CRIME_FILE_GLOB, isCrimeFile } from '../engine';
 import { AuditService, isConfigFile } from './auditService';
-import { AuditCodeActions } from './codeActions';
+import { APPLY_RULE_SETTING, applyRuleSetting, AuditCodeActions } from './codeActions';
 import { registerCommands } from './commands';
 import { AuditHover } from './hover';
 import { settingsFor } from './settings';
@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), {
       providedCodeActionKinds: AuditCodeActions.kinds,
     }),
+    vscode.commands.registerCommand(APPLY_RULE_SETTING, applyRuleSetting),
     vscode.languages.registerHoverProvider(CRIME_SELECTOR, new AuditHover(service, context.extensionUri)),
     vscode.workspace.onDidOpenTextDocument((document) => onOpen(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {

@@ -163,6 +163,44 @@ describe('code actions', () => {
     assert.deepStrictEqual(dipsampleDiagnostics(config), [], 'no config problems');
   });
 
+  it('"Switch off" is computed when applied: an edit made after the lightbulb showed is kept, nothing else changes', async () => {
+    const config = wsUri(CONF_CONFIG);
+    const { uri } = await open('configured/CONF-ADVICE.crime.yaml');
+    const d = await waitForRule(uri, 'supervision-recorded', api);
+    const action = find(await quickFixes(uri, d), /^Switch off supervision-recorded for this sample\b/);
+    // Meanwhile the file changes on disk: a new setting, a reworded comment, CRLF line endings.
+    const changed = `${originals.get(CONF_CONFIG)!.replace('Europe/London', 'Europe/Dublin')}# added later\n`.replace(
+      /\n/g,
+      '\r\n',
+    );
+    await writeText(config, changed);
+    // The editor may hold the file from an earlier test: wait until it has seen the change on disk.
+    await waitUntil(
+      () => {
+        const held = vscode.workspace.textDocuments.find((document) => document.uri.toString() === config.toString());
+        return !held || held.getText() === changed;
+      },
+      'the editor sees the changed file',
+      () => '',
+      { events: [vscode.workspace.onDidChangeTextDocument] },
+    );
+    await apply(action);
+    await saveIfDirty(config);
+    const text = await readText(config);
+    assert.ok(text.includes('Europe/Dublin'), `the later edit is kept:\n${text}`);
+    assert.ok(text.includes('# added later\r\n'), 'CRLF kept');
+    assert.strictEqual(
+      (parse(text) as { rules?: Record<string, unknown> }).rules?.['supervision-recorded'],
+      'off',
+      text,
+    );
+    assert.strictEqual(
+      text,
+      changed.replace('supervision-recorded: warning', 'supervision-recorded: off'),
+      'one minimal edit',
+    );
+  });
+
   it('"Switch off" creates .dipsample.yaml in the sample folder when there is none', async () => {
     const config = wsUri(TRAINING_CONFIG);
     assert.ok(!(await exists(config)), 'training/ has no .dipsample.yaml yet');
