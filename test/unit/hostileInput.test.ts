@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Auditor, auditText, INTERNAL_RULE, type RuleSet } from '../../src/engine';
@@ -102,6 +102,19 @@ describe('hostile input', () => {
       const huge = new ParsedDocument(`list: [${'1,'.repeat(MAX_DOCUMENT_LENGTH / 2)}1]\n`, 'yaml');
       assert.equal(huge.value, undefined);
       assert.match(huge.problems[0].message, /^The file is too large to read \(more than 1024 KiB of text\)/);
+    });
+
+    it('says what an infinite number is, with the right article', async () => {
+      const sample = readFileSync(
+        path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor', 'NM-13-037035.crime.yaml'),
+        'utf8',
+      );
+      const text = sample.replace('frequency_days: 28', 'frequency_days: .inf');
+      const { report } = await auditIn({ '/s/a.crime.yaml': text }, '/s/a.crime.yaml');
+      const schema = report.findings.filter((f) => f.rule === 'schema').map((f) => f.message);
+      assert.deepEqual(schema, [
+        '`victims[0].needs_assessment.contact_agreement.frequency_days` must be an integer (found number Infinity)',
+      ]);
     });
 
     it('refuses tags it does not know (data, never code)', () => {

@@ -137,7 +137,11 @@ function formatText(format: string): string {
 }
 
 function article(type: string): string {
-  const words = type.split(',').map((t) => (t === 'array' ? 'a list' : t === 'object' ? 'a map of fields' : `a ${t}`));
+  const words = type
+    .split(',')
+    .map((t) =>
+      t === 'array' ? 'a list' : t === 'object' ? 'a map of fields' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`,
+    );
   return words.join(' or ');
 }
 
@@ -151,5 +155,7 @@ function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map of fields';
-  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 60);
+  // Numbers as YAML writes them: .inf is Infinity, not JSON's null.
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return `${typeof value} ${shown}`.slice(0, 60);
 }
