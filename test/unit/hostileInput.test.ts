@@ -117,6 +117,18 @@ describe('hostile input', () => {
       ]);
     });
 
+    it('refuses tags that change what a value is, and values that do not fit their tag', () => {
+      const messages = (text: string) => new ParsedDocument(text, 'yaml').problems.map((p) => p.message);
+      assert.deepEqual(messages('a: !!int "text"\n'), ['Invalid YAML: the value does not fit its tag !!int']);
+      assert.deepEqual(messages('a: !!set { x }\n'), [
+        'Invalid YAML: tag !!set is not one dipsample reads (use plain values)',
+      ]);
+      assert.deepEqual(messages('a: !!binary aGk=\n'), [
+        'Invalid YAML: tag !!binary is not one dipsample reads (use plain values)',
+      ]);
+      assert.deepEqual(messages('a: !!str 12\nb: !!map { c: 1 }\n'), []);
+    });
+
     it('refuses tags it does not know (data, never code)', () => {
       const document = new ParsedDocument(lines('a: 1', 'b: !!js/function "return 1"', 'c: !evil 3'), 'yaml');
       assert.deepEqual(

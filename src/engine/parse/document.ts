@@ -125,7 +125,13 @@ export class ParsedDocument {
       const exhausted = reported.find((error) => error.code === 'RESOURCE_EXHAUSTION');
       for (const error of exhausted ? [exhausted] : reported) {
         const [start, end] = error.pos;
-        const message = error.code === 'RESOURCE_EXHAUSTION' ? tooDeep() : firstLine(error.message);
+        const message =
+          error.code === 'RESOURCE_EXHAUSTION'
+            ? tooDeep()
+            : firstLine(error.message).replace(
+                /^Unresolved tag: tag:yaml\.org,2002:(\w+)$/,
+                'the value does not fit its tag !!$1',
+              );
         problems.push({
           message: this.invalid(message),
           range: this.lineIndex.range(start, Math.max(end, start + 1)),
@@ -140,10 +146,15 @@ export class ParsedDocument {
               ? { message: this.invalid(tooDeep()), range: this.lineIndex.range(start, this.lineIndex.lineEnd(start)) }
               : flaw.kind === 'duplicate'
                 ? { message: this.invalid('Map keys must be unique'), range: this.lineIndex.range(start, end) }
-                : {
-                    message: `A value holds a control character (written as an escape, U+${flaw.code}): crime files are plain text`,
-                    range: this.lineIndex.range(start, end),
-                  },
+                : flaw.kind === 'tag'
+                  ? {
+                      message: this.invalid(`tag ${flaw.tag} is not one dipsample reads (use plain values)`),
+                      range: this.lineIndex.range(start, end),
+                    }
+                  : {
+                      message: `A value holds a control character (written as an escape, U+${flaw.code}): crime files are plain text`,
+                      range: this.lineIndex.range(start, end),
+                    },
           );
         }
       }
@@ -296,6 +307,11 @@ function unreadableCharacter(text: string): { offset: number; message: string } 
   return { offset: match.index, message };
 }
 
+/** The tags of YAML's core schema: data as JSON has it. */
+const CORE_TAGS = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
 function tooDeep(): string {
   return `maps and lists nested more than ${MAX_NESTING_DEPTH} levels deep`;
 }
@@ -325,10 +341,15 @@ function treeFlaw(
   | { kind: 'deep'; node: YamlNode }
   | { kind: 'duplicate'; node: YamlNode }
   | { kind: 'control'; node: YamlNode; code: string }
+  | { kind: 'tag'; node: YamlNode; tag: string }
   | undefined {
   const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
+    // A tag the core schema resolves can still change what a value is (`!!set`, `!!binary`, `!!omap`).
+    const tag = (node as YamlNode | null)?.tag;
+    if (tag !== undefined && !CORE_TAGS.has(tag))
+      return { kind: 'tag', node: node as YamlNode, tag: tag.replace(/^tag:yaml\.org,2002:/, '!!') };
     if (isScalar(node) && typeof node.value === 'string') {
       // A raw control character was refused before parsing; an escaped one ("\e", "\u001b") lands here.
       const control = UNREADABLE.exec(node.value);
