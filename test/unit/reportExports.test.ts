@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseCsvText } from 'csv-parse/sync';
+import MarkdownIt from 'markdown-it';
 import { auditText, type FileReport } from '../../src/engine';
 import {
   escapeHtml,
@@ -572,12 +573,13 @@ describe('report exports', () => {
       assert.equal(files.length, 3); // header + 2 findings of the hostile file (the plain file has none)
       const [file, reference, rule, , line, message] = files[1];
       assert.equal(file, '@evil \\`name\\` \\*x\\*.crime.yaml');
-      assert.equal(reference, '=HYPERLINK("http://x") \\<img src=x onerror=alert(1)\\> a\\|b');
+      // `http\\://`: a bare URL is escaped so that a preview does not link it (docs/security.md).
+      assert.equal(reference, '=HYPERLINK("http\\://x") \\<img src=x onerror=alert(1)\\> a\\|b');
       assert.equal(rule, report.rules[0].rule);
       assert.equal(line, '3');
       assert.ok(
         message.startsWith(
-          '=HYPERLINK("http://x") \\<img src=x onerror=alert(1)\\> a\\|b second line \\| \\\\ \\[link\\](javascript:x) \\&amp;',
+          '=HYPERLINK("http\\://x") \\<img src=x onerror=alert(1)\\> a\\|b second line \\| \\\\ \\[link\\](javascript:x) \\&amp;',
         ),
         message,
       );
@@ -588,6 +590,17 @@ describe('report exports', () => {
     it('escapeMarkdown turns line breaks into spaces and escapes a trailing backslash', () => {
       assert.equal(escapeMarkdown('a\r\nb\nc\rd\te\u2028f'), 'a b c d e f');
       assert.equal(escapeMarkdown('ends with \\'), 'ends with \\\\');
+      // A preview's linkifier (markdown-it, as VS Code's) must not turn crime-file text into links.
+      const linkify = new MarkdownIt({ linkify: true });
+      for (const value of [
+        'see https://evil.example/x now',
+        'www.evil.example',
+        'bob@evil.example',
+        'ftp://x.example',
+      ]) {
+        assert.ok(!linkify.renderInline(escapeMarkdown(value)).includes('<a'), value);
+        assert.equal(linkify.renderInline(escapeMarkdown(value)), value.replace(/&/g, '&amp;'));
+      }
     });
 
     it('CSV: a cell a spreadsheet would run as a formula starts with a quote; computed numbers are left alone', () => {

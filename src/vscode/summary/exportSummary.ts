@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../node/writeFileAtomic';
 import { FORMATS, sampleReport, type SampleInfo, type SampleTally } from '../../report';
 import type { ExportFormat } from '../../protocol/summaryMessages';
 
@@ -65,7 +66,12 @@ export async function exportSummary(
     generated: new Date().toISOString(),
   });
   try {
-    await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
+    if (destination.scheme === 'file') {
+      // Atomic, never through a symbolic link; replaces only what the save dialog agreed to replace.
+      await writeFileAtomic(destination.fsPath, text, { overwrite: !target });
+    } else {
+      await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
+    }
   } catch (error) {
     notify('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
