@@ -117,6 +117,17 @@ describe('hostile input', () => {
       ]);
     });
 
+    it('points at the line whose bracket is left open, not at the next line', () => {
+      const document = new ParsedDocument(
+        lines('format: crime-file/1', 'reference: a', 'log: [1, 2', 'type: x'),
+        'yaml',
+      );
+      assert.deepEqual(
+        document.problems.map((p) => p.range.start),
+        [{ line: 2, character: 9 }],
+      );
+    });
+
     it('refuses tags that change what a value is, and values that do not fit their tag', () => {
       const messages = (text: string) => new ParsedDocument(text, 'yaml').problems.map((p) => p.message);
       assert.deepEqual(messages('a: !!int "text"\n'), ['Invalid YAML: the value does not fit its tag !!int']);

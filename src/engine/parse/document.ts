@@ -132,10 +132,7 @@ export class ParsedDocument {
                 /^Unresolved tag: tag:yaml\.org,2002:(\w+)$/,
                 'the value does not fit its tag !!$1',
               );
-        problems.push({
-          message: this.invalid(message),
-          range: this.lineIndex.range(start, Math.max(end, start + 1)),
-        });
+        problems.push({ message: this.invalid(message), range: this.unclosedAt(text, start, end, message) });
       }
       if (problems.length === 0) {
         const flaw = treeFlaw(doc, MAX_NESTING_DEPTH);
@@ -185,6 +182,21 @@ export class ParsedDocument {
       });
       return undefined;
     }
+  }
+
+  /**
+   * Where to show a syntax error. The parser notices an unclosed `[`, `{` or quote only where the
+   * next line starts, one line (or more) after the mistake: point at the end of the last line that
+   * has text before it instead, which is where the closing character is missing.
+   */
+  private unclosedAt(text: string, start: number, end: number, message: string): Range {
+    const unclosed = /end with an? [\]}]|Missing closing/.test(message);
+    if (unclosed && this.lineIndex.position(start).character === 0) {
+      let before = start;
+      while (before > 0 && /\s/.test(text[before - 1])) before--;
+      if (before > 0) return this.lineIndex.range(before - 1, before);
+    }
+    return this.lineIndex.range(start, Math.max(end, start + 1));
   }
 
   /** "Invalid YAML: …" / "Invalid JSON: …". */
