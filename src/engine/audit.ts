@@ -13,7 +13,7 @@ import {
 import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
 import { renderMessage } from './rules/messageTemplate';
-import type { RuleSet } from './rules/ruleSet';
+import { RULE_TIME_BUDGET_MS, type RuleSet } from './rules/ruleSet';
 
 /**
  * Audits one crime file's text with a rule set. Pure and synchronous: no file system, no editor.
@@ -65,7 +65,12 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments:
   const context = { record, timeZone: ruleSet.timeZone };
 
   const kind = recordKind(record);
+  const budget = ruleSet.timeBudgetMs ?? RULE_TIME_BUDGET_MS;
+  const started = Date.now();
   for (const rule of ruleSet.rules) {
+    if (Date.now() - started > budget) {
+      throw new Error(`the rules took longer than ${budget} ms and were stopped before ${rule.id}`);
+    }
     if (!rule.kinds.has(kind) || (rule.applies && !rule.applies(record, record, ruleSet.timeZone))) {
       results.push({ rule: rule.id, outcome: 'notApplicable' });
       continue;

@@ -236,6 +236,20 @@ describe('hostile input', () => {
       assert.match(FORMATS.text.render(run), /1 NOT AUDITED \(internal error: the results are incomplete\)/);
     });
 
+    it('gives up a file whose rules run past the time budget, as not audited, and says so', () => {
+      const slow = throwingRuleSet();
+      const busy = () => {
+        const until = Date.now() + 30;
+        while (Date.now() < until);
+        return { outcome: 'passed' as const };
+      };
+      slow.rules = [1, 2, 3].map((n) => ({ ...slow.rules[0], id: `slow-${n}`, check: busy }));
+      slow.timeBudgetMs = 50;
+      const report = auditText(lines('format: crime-file/1', 'reference: T-1'), '/s/t.crime.yaml', slow);
+      assert.equal(report.internalError, true);
+      assert.match(report.findings[0].message, /the rules took longer than 50 ms and were stopped before slow-3/);
+    });
+
     it('reports a file the host cannot read (a device, permissions) and audits the rest', async () => {
       const good = lines('format: crime-file/1', 'reference: G-1');
       const files = { '/s/good.crime.yaml': good };

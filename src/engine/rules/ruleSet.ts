@@ -16,7 +16,15 @@ export interface RuleSet {
   /** Configuration and pack files this rule set was built from. */
   files: string[];
   problems: Problem[];
+  /** How long one file's rules may take (ms) before the file is given up as not audited; default RULE_TIME_BUDGET_MS. */
+  timeBudgetMs?: number;
 }
+
+/**
+ * A file's rules normally take about a millisecond; no regex can backtrack (re2js). Past this the
+ * engine stops that file, says so (an `internal` finding: not audited) and goes on with the sample.
+ */
+export const RULE_TIME_BUDGET_MS = 2000;
 
 export interface PackSource {
   reference: PackReference;
