@@ -68,6 +68,8 @@ export async function exportSummary(
   try {
     if (destination.scheme === 'file') {
       // Atomic, never through a symbolic link; replaces only what the save dialog agreed to replace.
+      // The folder is made first, as workspace.fs.writeFile would.
+      await vscode.workspace.fs.createDirectory(vscode.Uri.file(path.dirname(destination.fsPath)));
       await writeFileAtomic(destination.fsPath, text, { overwrite: !target });
     } else {
       await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(text));
