@@ -8,11 +8,15 @@ import {
   type FileReport,
   type Finding,
   type Judgments,
+  type RuleOutcome,
   type RuleResult,
 } from './model';
 import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
+import type { SchemaProblem } from './schemas/schemaProblems';
 import { renderMessage } from './rules/messageTemplate';
+import { applyReview, reviewFor, START_OF_FILE, type ReviewLookup } from './reviews/applyReview';
+import type { CheckFailure } from './functions';
 import { RULE_TIME_BUDGET_MS, type RuleSet } from './rules/ruleSet';
 
 /**
@@ -20,11 +24,16 @@ import { RULE_TIME_BUDGET_MS, type RuleSet } from './rules/ruleSet';
  * Syntax errors stop the rules (there is no record to judge); schema errors do not, so an auditor
  * still sees what the rules make of the rest of the record.
  */
-export function auditText(text: string, file: string, ruleSet: RuleSet, judgments: Judgments = {}): FileReport {
+export function auditText(
+  text: string,
+  file: string,
+  ruleSet: RuleSet,
+  reviews: ReviewLookup | Judgments = {},
+): FileReport {
   // The error boundary of one file: whatever goes wrong in the engine, the sample goes on, and the
   // file says it could not be audited instead of passing or failing on a half-run.
   try {
-    return auditUnguarded(text, file, ruleSet, judgments);
+    return auditUnguarded(text, file, ruleSet, reviews);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return unauditedReport(
@@ -35,7 +44,7 @@ export function auditText(text: string, file: string, ruleSet: RuleSet, judgment
   }
 }
 
-function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments: Judgments): FileReport {
+function auditUnguarded(text: string, file: string, ruleSet: RuleSet, reviews: ReviewLookup | Judgments): FileReport {
   const document = new ParsedDocument(text, /\.json$/i.test(file) ? 'json' : 'yaml');
   if (document.problems.length > 0) {
     return {
@@ -53,7 +62,8 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments:
     };
   }
   const record = document.value;
-  const findings: Finding[] = crimeFileProblems(record).map((problem) => ({
+  const schemaProblems = crimeFileProblems(record);
+  const findings: Finding[] = schemaProblems.map((problem) => ({
     rule: SCHEMA_RULE,
     severity: 'error',
     message: problem.message,
@@ -62,55 +72,42 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments:
   }));
   const schemaError = findings.length > 0;
   const results: RuleResult[] = [];
-  const context = { record, timeZone: ruleSet.timeZone };
+  const brokenFields = brokenTopLevelFields(schemaProblems);
 
   const kind = recordKind(record);
+  const reference = recordReference(record);
+  const review = reviewFor(reviews, reference);
+  const fileStart = reference === undefined ? START_OF_FILE : document.locateKey(['reference']);
   const budget = ruleSet.timeBudgetMs ?? RULE_TIME_BUDGET_MS;
   const started = Date.now();
   for (const rule of ruleSet.rules) {
     if (Date.now() - started > budget) {
       throw new Error(`the rules took longer than ${budget} ms and were stopped before ${rule.id}`);
     }
-    if (!rule.kinds.has(kind) || (rule.applies && !rule.applies(record, record, ruleSet.timeZone))) {
-      results.push({ rule: rule.id, outcome: 'notApplicable' });
-      continue;
+    // On a schema-broken file, watch which fields the rule reads: if it read a broken one, what it
+    // made of the file (passed, failed or not applicable) cannot be trusted, so it is not audited.
+    const watch = brokenFields.size > 0 ? readTracker(record) : undefined;
+    const seen = watch?.record ?? record;
+    const applies = rule.kinds.has(kind) && (!rule.applies || rule.applies(seen, seen, ruleSet.timeZone));
+    const result = applies && rule.check ? rule.check({ record: seen, timeZone: ruleSet.timeZone }) : undefined;
+    const machine: { outcome: RuleOutcome; findings: Finding[] } = { outcome: 'notApplicable', findings: [] };
+    if (watch && [...watch.read].some((field) => brokenFields.has(field))) machine.outcome = 'notAudited';
+    else if (!applies) machine.outcome = 'notApplicable';
+    else if (!result) machine.outcome = 'awaitingJudgment';
+    else if (result.outcome !== 'failed') machine.outcome = result.outcome;
+    else {
+      machine.outcome = 'failed';
+      for (const failure of result.failures) machine.findings.push(failureFinding(rule, failure, document));
     }
-    if (!rule.check) {
-      results.push(judge(rule, judgments[rule.id]));
-      continue;
-    }
-    const result = rule.check(context);
-    if (result.outcome !== 'failed') {
-      results.push({ rule: rule.id, outcome: result.outcome });
-      continue;
-    }
-    results.push({ rule: rule.id, outcome: 'failed' });
-    for (const failure of result.failures) {
-      const location = document.locate(failure.path);
-      const fix = rule.declaration.fix;
-      findings.push({
-        rule: rule.id,
-        severity: rule.severity,
-        message: renderMessage(rule, failure.data) ?? failure.message,
-        range: location.range,
-        path: location.path,
-        ...(fix && location.exact
-          ? {
-              fix: {
-                title: fix.title,
-                range: document.locateValue(failure.path),
-                newText: document.inlineText(fix.set),
-              },
-            }
-          : {}),
-      });
-    }
+    const decided = applyReview(rule, machine, review.get(rule.id), fileStart);
+    results.push(decided.result);
+    findings.push(...decided.findings);
   }
 
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.rule.localeCompare(b.rule));
   return {
     path: file,
-    reference: recordReference(record),
+    reference,
     facts: recordFacts(record),
     findings,
     results,
@@ -119,10 +116,58 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, judgments:
   };
 }
 
-/** A judgment criterion's result: awaiting a reviewer until an answer on its scale is recorded. */
-function judge(rule: CompiledRule, answer: string | undefined): RuleResult {
-  const step = answer === undefined ? undefined : rule.declaration.judgment?.scale.find((s) => s.value === answer);
-  return step
-    ? { rule: rule.id, outcome: step.outcome, judgment: step.value }
-    : { rule: rule.id, outcome: 'awaitingJudgment' };
+/**
+ * Top-level fields that hold a value the schema refuses. Missing fields are the rules' business (a
+ * rule says what it makes of an absent plan), and unknown fields are read by no rule.
+ */
+function brokenTopLevelFields(problems: readonly SchemaProblem[]): Set<string> {
+  const fields = new Set<string>();
+  for (const problem of problems) {
+    const [field] = problem.path;
+    if (problem.code === 'bad-value' && typeof field === 'string') fields.add(field);
+  }
+  return fields;
+}
+
+/** The record seen through a proxy that notes each top-level field read (or tested for). */
+function readTracker(record: unknown): { record: unknown; read: Set<string> } {
+  const read = new Set<string>();
+  if (typeof record !== 'object' || record === null) return { record, read };
+  const proxy = new Proxy(record, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+    has(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.has(target, key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'string') read.add(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+  return { record: proxy, read };
+}
+
+/** A machine check's failure as a finding, located, with the rule's mechanical fix where it has one. */
+function failureFinding(rule: CompiledRule, failure: CheckFailure, document: ParsedDocument): Finding {
+  const location = document.locate(failure.path);
+  const fix = rule.declaration.fix;
+  return {
+    rule: rule.id,
+    severity: rule.severity,
+    message: renderMessage(rule, failure.data) ?? failure.message,
+    range: location.range,
+    path: location.path,
+    ...(fix && location.exact
+      ? {
+          fix: {
+            title: fix.title,
+            range: document.locateValue(failure.path),
+            newText: document.inlineText(fix.set),
+          },
+        }
+      : {}),
+  };
 }

@@ -6,7 +6,9 @@ import { auditText } from './audit';
 import { findUp } from './findUp';
 import { OutsideWorkspaceError, readOrReason, type EngineHost, type HostPaths } from './host';
 import { SYNTAX_RULE, unauditedReport, type FileReport } from './model';
-import { problem } from './problems';
+import { problem, type Problem } from './problems';
+import { readReviewFiles } from './reviews/readReviewFiles';
+import { reviewProblems, SampleReviews } from './reviews/sampleReviews';
 import { ParsedDocument } from './parse/document';
 import { loadPack, type LoadedPack } from './rules/loadPack';
 import { buildRuleSet, type PackSource, type RuleSet } from './rules/ruleSet';
@@ -19,6 +21,8 @@ export interface AuditorDefaults {
   extraPacks?: string[];
   /** Zone for timestamps without an offset when no configuration sets one. */
   timeZone?: string;
+  /** Audit from this reviewer's answers alone (`--reviewer`, the editor's setting). */
+  reviewer?: string;
 }
 
 /**
@@ -30,6 +34,7 @@ export class Auditor {
   private readonly ruleSets = new Map<string, Promise<RuleSet>>();
   private readonly existing = new Map<string, Promise<boolean>>();
   private readonly packs = new Map<string, Promise<LoadedPack>>();
+  private readonly reviews = new Map<string, Promise<SampleReviews>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -50,12 +55,52 @@ export class Auditor {
 
   /** Audits a file, from `text` when given (an unsaved editor buffer) or else from disk. */
   async auditFile(file: string, text?: string, configFile?: string): Promise<{ report: FileReport; ruleSet: RuleSet }> {
-    const [ruleSet, content] = await Promise.all([this.ruleSetFor(file, configFile), this.contentOf(file, text)]);
+    const directory = this.host.path.dirname(file);
+    const [ruleSet, content, reviews] = await Promise.all([
+      this.ruleSetFor(file, configFile),
+      this.contentOf(file, text),
+      this.sampleFolderFor(directory).then((folder) => this.reviewsFor(folder)),
+    ]);
     if (typeof content !== 'string') {
       const why = content.reason ? `File could not be read: ${content.reason}` : 'File could not be read';
       return { ruleSet, report: unauditedReport(file, SYNTAX_RULE, why) };
     }
-    return { ruleSet, report: auditText(content, file, ruleSet) };
+    return { ruleSet, report: auditText(content, file, ruleSet, reviews) };
+  }
+
+  /** The folder of the sample a folder belongs to: the nearest sample manifest's, else the folder itself. */
+  async sampleFolderFor(directory: string): Promise<string> {
+    const manifest = await this.findUp(directory, MANIFEST_FILE_NAME);
+    return manifest ? this.host.path.dirname(manifest) : directory;
+  }
+
+  /** The review files of a sample folder (`reviews/*.review.yaml`), read once until invalidated. */
+  reviewsFor(sampleFolder: string): Promise<SampleReviews> {
+    let reviews = this.reviews.get(sampleFolder);
+    if (!reviews) {
+      reviews = readReviewFiles(this.host, sampleFolder).then(
+        (files) => new SampleReviews(files, { reviewer: this.defaults.reviewer }),
+      );
+      this.reviews.set(sampleFolder, reviews);
+    }
+    return reviews;
+  }
+
+  /**
+   * Every problem of a sample's review files: their own (syntax, schema, shape) and their entries'
+   * against the rules the sample runs; with `references` (the sample's crime files, when all were
+   * audited), references that are none of them.
+   */
+  async reviewProblemsFor(sampleFolder: string, references?: ReadonlySet<string>): Promise<Problem[]> {
+    const reviews = await this.reviewsFor(sampleFolder);
+    if (reviews.files.length === 0) return [];
+    const ruleSet = await this.ruleSetFor(this.host.path.join(sampleFolder, 'sample.crime.yaml'));
+    return [...reviews.problems, ...reviewProblems(reviews.files, ruleSet, references)];
+  }
+
+  /** Forget the review files read (after one changed); rule sets stay. */
+  invalidateReviews(): void {
+    this.reviews.clear();
   }
 
   /** The text to audit; a file the host cannot read (gone, permissions, a device) is a reason, never a throw. */
@@ -79,6 +124,7 @@ export class Auditor {
     this.ruleSets.clear();
     this.existing.clear();
     this.packs.clear();
+    this.reviews.clear();
   }
 
   private async buildFor(directory: string, configFile?: string): Promise<RuleSet> {

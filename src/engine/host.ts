@@ -20,6 +20,11 @@ export interface EngineHost {
   /** Folder holding the built-in packs (`<name>.pack.yaml`). */
   builtinRulesDir: string;
   path: HostPaths;
+  /**
+   * Names of the files in a folder (not recursive; empty when there is no such folder). Hosts
+   * without it have no review files.
+   */
+  listFiles?: (folder: string) => Promise<string[]>;
 }
 
 /** A file's text; undefined when it does not exist; an Error saying why when it cannot be read. */

@@ -21,4 +21,29 @@ export { loadPack } from './rules/loadPack';
 export { packSchema } from './rules/packSchema';
 export type { RuleDeclaration, RulePack, RuleSource, VerdictDeclaration } from './rules/rule';
 export type { RuleSet } from './rules/ruleSet';
+export {
+  isReviewFile,
+  parseReviewFile,
+  REVIEW_FILE_GLOB,
+  REVIEW_FORMAT,
+  REVIEW_OUTCOMES,
+  REVIEWER_ROLES,
+  reviewerIdOfFile,
+  REVIEWS_FOLDER,
+  type ReviewDecisionText,
+  type ReviewEntry,
+  type Reviewer,
+  type ReviewerRole,
+  type ReviewFile,
+  type ReviewOutcome,
+} from './reviews/reviewFile';
+export {
+  disputeText,
+  reviewProblems,
+  SampleReviews,
+  type FileReview,
+  type ReviewDecision,
+  type ReviewPosition,
+} from './reviews/sampleReviews';
+export type { ReviewLookup } from './reviews/applyReview';
 export { DEFAULT_TIME_ZONE, toInstant } from './time/instant';

@@ -43,8 +43,11 @@ export interface TextEdit {
   newText: string;
 }
 
-/** How one rule came out for one file. */
-export type RuleOutcome = 'passed' | 'failed' | 'notApplicable' | 'awaitingJudgment';
+/**
+ * How one rule came out for one file. `notAudited`: the rule read a field that breaks the schema
+ * (a timestamp that is not a date, say), so what it made of the file cannot be trusted either way.
+ */
+export type RuleOutcome = 'passed' | 'failed' | 'notApplicable' | 'awaitingJudgment' | 'notAudited';
 
 /** Record kinds a crime file can hold; rules declare which they apply to (default: crime). */
 export const RECORD_KINDS = ['crime', 'named_suspect', 'pnc_wanted'] as const;
@@ -58,6 +61,23 @@ export interface RuleResult {
   outcome: RuleOutcome;
   /** For judgment criteria answered by a reviewer: the answer on the rule's scale. */
   judgment?: string;
+  /** The reviewer whose answer, override or confirmation decided the result (the latest, when several agree). */
+  reviewer?: string;
+  /** Every reviewer who agreed on it, when more than one did. */
+  reviewers?: string[];
+  /** The reviewer's note: why (inspectors quote it in write-ups). */
+  note?: string;
+  /** When the reviewer recorded it. */
+  at?: string;
+  /**
+   * For a machine check a reviewer overrode or confirmed: what the machine made of it. `outcome`
+   * is the reviewer's; they differ when it was overridden.
+   */
+  machineOutcome?: RuleOutcome;
+  /** The reviewer read the file and agrees with the machine. */
+  confirmed?: true;
+  /** Reviewers disagree: the criterion awaits judgment until one changes; every position is here. */
+  disputed?: Array<{ reviewer: string; value: string; note?: string }>;
 }
 
 /** Everything the engine knows about one audited file. */

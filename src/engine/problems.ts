@@ -38,9 +38,21 @@ export type ProblemCode =
   /** A rule's `when` condition is malformed. */
   | 'bad-condition'
   /** A message template names a placeholder nothing provides. */
-  | 'unknown-placeholder';
+  | 'unknown-placeholder'
+  /** A review file's `reviewer.id` is not its file name. */
+  | 'review-reviewer-mismatch'
+  /** A review entry gives no answer, outcome or confirmation, or more than one. */
+  | 'review-bad-entry'
+  /** A review entry gives an outcome without a note saying why. */
+  | 'review-note-required'
+  /** A review names a crime file reference the sample does not hold. */
+  | 'review-unknown-reference'
+  /** A review names a rule the sample does not run. */
+  | 'review-unknown-rule'
+  /** An answer not on the criterion's scale, or the wrong kind of value for the rule. */
+  | 'review-bad-answer';
 
-/** A located problem in a rule pack, config or manifest: what the CLI reports with exit status 2. */
+/** A located problem in a rule pack, config, manifest or review file: what the CLI reports with exit status 2. */
 export interface Problem {
   code: ProblemCode;
   file: string;

@@ -16,6 +16,11 @@ export function confineToFolders(host: EngineHost, folders: readonly string[]): 
       if (!(await allowed).some((folder) => isInside(real, folder))) throw new OutsideWorkspaceError(file);
       return host.readFile(file);
     },
+    async listFiles(folder) {
+      const real = await fs.realpath(folder).catch(() => path.resolve(folder));
+      if (!host.listFiles || !(await allowed).some((allowedFolder) => isInside(real, allowedFolder))) return [];
+      return host.listFiles(folder);
+    },
   };
 }
 

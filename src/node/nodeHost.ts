@@ -8,7 +8,18 @@ export function nodeHost(builtinRulesDir = findRulesDir()): EngineHost {
     builtinRulesDir,
     path,
     readFile: readTextFile,
+    listFiles,
   };
+}
+
+/** Names of the files (and links to files) in a folder; empty when it does not exist or is not a folder. */
+export async function listFiles(folder: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 /** Larger than any crime file, pack or configuration: a file this size is refused unread. */

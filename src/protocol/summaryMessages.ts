@@ -92,7 +92,8 @@ function isOutcomeCounts(value: unknown): boolean {
     isCount(value.failed) &&
     isCount(value.passed) &&
     isCount(value.notApplicable) &&
-    isCount(value.awaitingJudgment)
+    isCount(value.awaitingJudgment) &&
+    isCount(value.notAudited)
   );
 }
 
@@ -138,7 +139,6 @@ export function isOverview(value: unknown): value is SampleOverview {
         isString(rule.pack) &&
         typeof rule.judgment === 'boolean' &&
         isOutcomeCounts(rule) &&
-        isCount(rule.notAudited) &&
         isCount(rule.applicable) &&
         (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
         (rule.interval === undefined ||

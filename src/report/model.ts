@@ -17,14 +17,17 @@ export interface OutcomeCounts {
   passed: number;
   notApplicable: number;
   awaitingJudgment: number;
+  /**
+   * Files where the rule could not be judged: unreadable (syntax), the engine failed on them, or the
+   * rule read a field that breaks the schema.
+   */
+  notAudited: number;
 }
 
 export interface RuleSummary extends OutcomeCounts {
   rule: string;
   title: string;
   severity: string;
-  /** Files with syntax errors, where the rule could not be judged. */
-  notAudited: number;
 }
 
 export type VerdictStatus = 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';

@@ -35,7 +35,13 @@ function categoryOf(report: FileReport): string {
   return report.facts.kind && report.facts.kind !== 'crime' ? report.facts.kind : 'unknown';
 }
 
-const emptyOutcomes = (): OutcomeCounts => ({ failed: 0, passed: 0, notApplicable: 0, awaitingJudgment: 0 });
+const emptyOutcomes = (): OutcomeCounts => ({
+  failed: 0,
+  passed: 0,
+  notApplicable: 0,
+  awaitingJudgment: 0,
+  notAudited: 0,
+});
 
 /**
  * Running totals over a sample's file reports. Replacing or removing one file's report costs
@@ -65,7 +71,6 @@ export class SampleTally {
             title: rule.title,
             severity: rule.severity,
             ...emptyOutcomes(),
-            notAudited: 0,
           });
         }
       }
@@ -180,7 +185,7 @@ export class SampleTally {
       let awaiting = false;
       for (const result of report.results) {
         if (!watched.has(result.rule)) continue;
-        if (result.outcome !== 'notApplicable') applicable = true;
+        if (result.outcome !== 'notApplicable' && result.outcome !== 'notAudited') applicable = true;
         if (result.outcome === 'failed') failed = true;
         if (result.outcome === 'awaitingJudgment') awaiting = true;
       }

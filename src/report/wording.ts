@@ -127,8 +127,18 @@ export const lineOf = (range: { start: { line: number } }): number => range.star
 /** Why some files count in no column of the rules table, or undefined when every file was audited. */
 export function unauditedNote(
   totals: Pick<SampleTotals, 'filesWithSyntaxErrors' | 'filesWithInternalErrors'>,
+  rules: ReadonlyArray<Pick<RuleRow, 'rule' | 'notAudited'>> = [],
 ): string | undefined {
   const notes: string[] = [];
+  const wholeFiles = totals.filesWithSyntaxErrors + totals.filesWithInternalErrors;
+  const brokenFields = rules
+    .filter((rule) => rule.notAudited > wholeFiles)
+    .map((rule) => `${rule.rule} ${rule.notAudited - wholeFiles}`);
+  if (brokenFields.length > 0) {
+    notes.push(
+      `Not audited where a rule read a field that breaks the crime-file schema (files per rule: ${brokenFields.join(', ')}); those files count in no column of that rule.`,
+    );
+  }
   if (totals.filesWithSyntaxErrors > 0) {
     notes.push(
       `${totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`,

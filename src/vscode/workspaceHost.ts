@@ -12,6 +12,7 @@ export function workspaceHost(extensionUri: vscode.Uri): EngineHost {
   return {
     builtinRulesDir: disk.builtinRulesDir,
     path: disk.path,
+    listFiles: disk.listFiles,
     async readFile(file) {
       const open = vscode.workspace.textDocuments.find(
         (document) => document.uri.scheme === 'file' && document.uri.fsPath === file,

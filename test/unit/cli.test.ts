@@ -195,11 +195,12 @@ describe('CLI: dipsample audit', function () {
       assert.ok(start > 0);
       assert.deepEqual(lines.slice(start), [
         'Sample summary: 7 files audited; 2 unreadable (syntax errors), 1 breaking the crime-file schema',
-        '  rule                        failed  passed  n/a   failed % of applicable',
-        '  investigation-plan-present       1       4     0  20.0% (1/5)',
-        '  supervision-recorded             2       3     0  40.0% (2/5)',
-        '  filed-within-24h                 1       2     2  33.3% (1/3)',
-        '  advice-given                     2       3     0  40.0% (2/5)',
+        '  rule                        failed  passed  n/a   not audited  failed % of applicable',
+        '  investigation-plan-present       1       4     0            2  20.0% (1/5)',
+        '  supervision-recorded             2       3     0            2  40.0% (2/5)',
+        '  filed-within-24h                 1       2     2            2  33.3% (1/3)',
+        '  advice-given                     2       3     0            2  40.0% (2/5)',
+        '  (not audited: the file was unreadable, or the rule read a field that breaks the crime-file schema)',
         'Findings: 7 error, 3 warning, 0 information, 0 hint',
       ]);
       assert.ok(run.stdout.endsWith('hint\n'));

@@ -140,13 +140,14 @@ describe('output formats', () => {
 
     it('ends with the summary: failed / passed / n/a, % of applicable, "—" when no file was applicable', () => {
       const lines = formatText(sampleRun()).trimEnd().split('\n');
-      assert.deepEqual(lines.slice(-7), [
+      assert.deepEqual(lines.slice(-8), [
         'Sample summary: 3 files audited; 1 unreadable (syntax errors)',
-        '  rule       failed  passed  n/a   failed % of applicable',
-        '  plan            1       1     0  50.0% (1/2)',
-        '  quick           0       0     2  —',
-        '  info-rule       1       1     0  50.0% (1/2)',
-        '  hint-rule       1       1     0  50.0% (1/2)',
+        '  rule       failed  passed  n/a   not audited  failed % of applicable',
+        '  plan            1       1     0            1  50.0% (1/2)',
+        '  quick           0       0     2            1  —',
+        '  info-rule       1       1     0            1  50.0% (1/2)',
+        '  hint-rule       1       1     0            1  50.0% (1/2)',
+        '  (not audited: the file was unreadable, or the rule read a field that breaks the crime-file schema)',
         'Findings: 2 error, 0 warning, 1 information, 1 hint',
       ]);
     });

@@ -12,9 +12,9 @@ const record = lines(
   'recorded_at: 2024-03-30T12:00',
   'attendance: { status: not_attended }',
   'log:',
-  '  - { at: 2024-03-30T13:00, author: { id: PC 1 }, kind: update, text: Spoke to the victim }',
-  '  - { at: 2024-03-31T12:30, author: { id: PS 2 }, kind: supervisor_review, text: "TODO: review" }',
-  'filed: { at: 2024-03-31T12:30, outcome: "18" }',
+  '  - { at: 2024-03-30T13:00, author: { id: PC 1, role: officer }, type: investigation_update, text: Spoke to the victim }',
+  '  - { at: 2024-03-31T12:30, author: { id: PS 2, role: supervisor }, type: supervisor_review, text: "TODO: review" }',
+  'filed: { at: 2024-03-31T12:30, outcome: { code: 18 } }',
 );
 
 interface Scenario {
@@ -54,7 +54,7 @@ const scenarios: Scenario[] = [
   {
     name: 'count: too few matching entries fails at the list',
     fn: 'count',
-    options: '{ path: log, where: { path: kind, equals: supervisor_review }, min: 2, description: supervisor reviews }',
+    options: '{ path: log, where: { path: type, equals: supervisor_review }, min: 2, description: supervisor reviews }',
     outcome: 'failed',
     findings: [finding('Only 1 supervisor reviews (at least 2 required)', on(4, 'log'))],
   },
@@ -92,9 +92,9 @@ const scenarios: Scenario[] = [
     name: 'condition: a record that does not meet the condition fails at `at`',
     fn: 'condition',
     options:
-      '{ test: { path: filed.outcome, in: ["16", "15"] }, at: filed.outcome, description: an outcome the force accepts }',
+      '{ test: { path: filed.outcome.code, in: [16, 15] }, at: filed.outcome.code, description: an outcome the force accepts }',
     outcome: 'failed',
-    findings: [finding('The record does not meet an outcome the force accepts', on(7, '"18"'))],
+    findings: [finding('The record does not meet an outcome the force accepts', on(7, '18'))],
   },
 ];
 

@@ -34,6 +34,12 @@ export function memoryHost(files: Record<string, string>): EngineHost {
       }
       return undefined;
     },
+    async listFiles(folder) {
+      const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+      return Object.keys(files)
+        .filter((file) => file.startsWith(prefix) && !file.slice(prefix.length).includes(path.sep))
+        .map((file) => file.slice(prefix.length));
+    },
   };
 }
 

@@ -250,6 +250,37 @@ describe('hostile input', () => {
       assert.match(report.findings[0].message, /the rules took longer than 50 ms and were stopped before slow-3/);
     });
 
+    it('does not audit a rule that read a field breaking the schema; the rules that did not read it still run', async () => {
+      const original = readFileSync(
+        path.join(REPO_ROOT, 'samples', 'hmic-2014-northmoor', 'NM-13-037035.crime.yaml'),
+        'utf8',
+      );
+      const broken = original.replace(/^filed:\n  at: "[^"]+"/m, 'filed:\n  at: "tomorrow"');
+      assert.notEqual(broken, original);
+      const file = '/s/NM-13-037035.crime.yaml';
+      const before = await auditIn({ [file]: original }, file);
+      const after = await auditIn({ [file]: broken }, file);
+      const outcomes = (report: typeof before.report) =>
+        Object.fromEntries(report.results.map((result) => [result.rule, result.outcome]));
+      assert.equal(outcomes(before.report)['filed-within-24h'], 'passed');
+      assert.deepEqual(outcomes(after.report), { ...outcomes(before.report), 'filed-within-24h': 'notAudited' });
+      assert.equal(after.report.schemaError, true);
+      assert.ok(!after.report.findings.some((finding) => finding.rule === 'filed-within-24h'));
+
+      const tally = new SampleTally([after.ruleSet]);
+      tally.set(after.report);
+      const summary = tally.summary();
+      const row = summary.rules.find((rule) => rule.rule === 'filed-within-24h');
+      assert.deepEqual([row?.passed, row?.failed, row?.notApplicable, row?.notAudited], [0, 0, 0, 1]);
+      const run = {
+        files: [after.report],
+        ruleSets: [after.ruleSet],
+        summary,
+        tool: { name: 'dipsample', version: '0' },
+      };
+      assert.match(FORMATS.text.render(run), /^ {2}filed-within-24h +0 +0 +0 +1 +—$/m);
+    });
+
     it('reports a file the host cannot read (a device, permissions) and audits the rest', async () => {
       const good = lines('format: crime-file/1', 'reference: G-1');
       const files = { '/s/good.crime.yaml': good };

@@ -86,7 +86,7 @@ function rulesTable(report: SampleReport): Html {
     ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
 `,
   );
-  const unaudited = unauditedNote(report.totals);
+  const unaudited = unauditedNote(report.totals, report.rules);
   return html`<table>
 <caption>Outcome per rule; % failed of the files each rule was decided for, with its 95% Wilson interval</caption>
 <thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% failed (95% CI)</th></tr></thead>

@@ -61,7 +61,7 @@ export function sampleMarkdown(report: SampleReport): string {
         ]),
       ),
     );
-    const unaudited = unauditedNote(report.totals);
+    const unaudited = unauditedNote(report.totals, report.rules);
     if (unaudited !== undefined) out.push('', unaudited);
   }
   out.push('');

@@ -47,15 +47,21 @@ function summaryLines(run: AuditRun): string[] {
   if (summary.rules.length === 0) return lines;
   const width = Math.max(4, ...summary.rules.map((r) => r.rule.length));
   const judged = summary.rules.some((rule) => rule.awaitingJudgment > 0);
-  lines.push(`  ${'rule'.padEnd(width)}  failed  passed  n/a ${judged ? '  awaiting' : ''}  failed % of applicable`);
+  const unaudited = summary.rules.some((rule) => rule.notAudited > 0);
+  lines.push(
+    `  ${'rule'.padEnd(width)}  failed  passed  n/a ${judged ? '  awaiting' : ''}${unaudited ? '  not audited' : ''}  failed % of applicable`,
+  );
   for (const rule of summary.rules) {
     const percent = failedPercent(rule);
     const share = percent === undefined ? '—' : `${percent.toFixed(1)}% (${rule.failed}/${rule.failed + rule.passed})`;
     const awaiting = judged ? `  ${String(rule.awaitingJudgment).padStart(8)}` : '';
+    const notAudited = unaudited ? `  ${String(rule.notAudited).padStart(11)}` : '';
     lines.push(
-      `  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}${awaiting}  ${share}`,
+      `  ${rule.rule.padEnd(width)}  ${String(rule.failed).padStart(6)}  ${String(rule.passed).padStart(6)}  ${String(rule.notApplicable).padStart(4)}${awaiting}${notAudited}  ${share}`,
     );
   }
+  if (unaudited)
+    lines.push('  (not audited: the file was unreadable, or the rule read a field that breaks the crime-file schema)');
   if (judged)
     lines.push('  (awaiting: judgment criteria no reviewer has answered yet; they count neither as passed nor failed)');
   for (const verdict of summary.verdicts) {
