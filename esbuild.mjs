@@ -43,6 +43,8 @@ builds.push({
   entryPoints: [
     { in: 'webview/summary/main.ts', out: 'summary' },
     { in: 'webview/summary/summary.css', out: 'summary' },
+    { in: 'webview/review/main.ts', out: 'review' },
+    { in: 'webview/review/review.css', out: 'review' },
   ],
   outdir: 'dist/webview',
 });

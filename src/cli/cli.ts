@@ -5,6 +5,7 @@ import {
   CRIME_FILE_NAMES,
   formatProblem,
   INTERNAL_RULE,
+  isReviewFile,
   type FileReport,
   type Problem,
   type Severity,
@@ -56,7 +57,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'exit with status 1 when a finding of this severity (or worse) exists',
       ).choices(Object.keys(FAIL_ON)),
     )
-    .action(async (paths: string[], options: { format: AuditFormatId; config?: string; failOn?: string }) => {
+    .option('--reviewer <id>', "audit from this reviewer's answers alone (reviews/<id>.review.yaml)")
+    .action(async (paths: string[], options: AuditCommandOptions) => {
       status = await audit(paths, options, io);
     });
 
@@ -70,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists')
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
+    .option('--reviewer <id>', "report from this reviewer's answers alone (reviews/<id>.review.yaml)")
     .action(async (folder: string, options: ReportCommandOptions) => {
       status = await report(folder, options, io);
     });
@@ -85,18 +88,27 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return status;
 }
 
-async function audit(
-  paths: string[],
-  options: { format: AuditFormatId; config?: string; failOn?: string },
-  io: CliIo,
-): Promise<number> {
+interface AuditCommandOptions {
+  format: AuditFormatId;
+  config?: string;
+  failOn?: string;
+  reviewer?: string;
+}
+
+async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {
     outcome = await runAudit(
       nodeHost(),
-      { inputs: paths, configFile: options.config, cwd: io.cwd, onProgress: showProgress?.update },
+      {
+        inputs: paths,
+        configFile: options.config,
+        cwd: io.cwd,
+        reviewer: options.reviewer,
+        onProgress: showProgress?.update,
+      },
       { name: 'dipsample', version: packageJson.version },
     );
   } catch (error) {
@@ -105,6 +117,7 @@ async function audit(
   }
   showProgress?.clear();
   if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
+  if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
   io.stdout(FORMATS[options.format].render(outcome.run));
   if (reportUnaudited(outcome.run.files, io)) return EXIT.incomplete;
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
@@ -117,6 +130,7 @@ interface ReportCommandOptions {
   output?: string;
   force?: boolean;
   config?: string;
+  reviewer?: string;
 }
 
 async function report(folder: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
@@ -137,6 +151,7 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
         format: options.format,
         configFile: options.config,
         cwd: io.cwd,
+        reviewer: options.reviewer,
         generated,
         onProgress: showProgress?.update,
       },
@@ -144,6 +159,7 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     );
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
+    if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
@@ -160,11 +176,29 @@ function missingConfig(config: string | undefined, io: CliIo): boolean {
   return true;
 }
 
-/** Prints each configuration error on stderr; true when there was any. */
+/** Prints each configuration or review file error on stderr; true when there was any. */
 function reportConfigurationErrors(problems: readonly Problem[], io: CliIo): boolean {
   const errors = problems.filter((problem) => problem.severity === 'error');
-  for (const problem of errors) io.stderr(`dipsample: configuration error: ${formatProblem(problem)}\n`);
+  for (const problem of errors) {
+    const kind = isReviewFile(problem.file) ? 'review file error' : 'configuration error';
+    io.stderr(`dipsample: ${kind}: ${formatProblem(problem)}\n`);
+  }
   return errors.length > 0;
+}
+
+/** `--reviewer` naming nobody who reviewed these samples is a mistake, not an empty review: true when so. */
+function unknownReviewer(
+  reviewer: string | undefined,
+  samples: ReadonlyArray<{ folder: string; reviewers: string[] }>,
+  io: CliIo,
+): boolean {
+  if (reviewer === undefined || samples.length === 0) return false;
+  if (samples.some((sample) => sample.reviewers.includes(reviewer))) return false;
+  const known = [...new Set(samples.flatMap((sample) => sample.reviewers))];
+  io.stderr(
+    `dipsample: no review file of reviewer ${reviewer} (reviews/${reviewer}.review.yaml) in the sample${samples.length === 1 ? '' : 's'} audited${known.length ? `; reviewers: ${known.join(', ')}` : ''}\n`,
+  );
+  return true;
 }
 
 /** Names on stderr each file the engine failed on; true when there was any (the audit is incomplete). */

@@ -19,13 +19,17 @@ export interface AuditOptions {
   inputs: string[];
   configFile?: string;
   cwd: string;
+  /** Audit from this reviewer's answers alone. */
+  reviewer?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface AuditOutcome {
   run: AuditRun;
-  /** Problems in rule packs, configurations or manifests: the audit cannot be trusted (exit 2). */
+  /** Problems in rule packs, configurations, manifests or review files: the audit cannot be trusted (exit 2). */
   problems: Problem[];
+  /** The sample folders the files belong to, and whether each has a review file of `reviewer`. */
+  samples: Array<{ folder: string; reviewers: string[] }>;
 }
 
 const READ_CONCURRENCY = 16;
@@ -34,7 +38,7 @@ const READ_CONCURRENCY = 16;
 export async function runAudit(host: EngineHost, options: AuditOptions, tool: AuditRun['tool']): Promise<AuditOutcome> {
   const files = await findCrimeFiles(options.inputs, options.cwd);
   const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
-  const auditor = new Auditor(host);
+  const auditor = new Auditor(host, options.reviewer ? { reviewer: options.reviewer } : {});
   const reports: FileReport[] = new Array(files.length);
   const ruleSets = new Set<RuleSet>();
   let next = 0;
@@ -52,7 +56,8 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
   if (files.length === 0 && configFile)
     ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
 
-  const problems = uniqueProblems([...ruleSets].flatMap((ruleSet) => ruleSet.problems))
+  const { problems: reviewProblems, samples } = await reviewsOfSamples(auditor, files, reports, options);
+  const problems = uniqueProblems([...[...ruleSets].flatMap((ruleSet) => ruleSet.problems), ...reviewProblems])
     .map((problem) => ({ ...problem, file: displayPath(options.cwd, problem.file) }))
     .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
   const orderedRuleSets = [...ruleSets];
@@ -65,7 +70,40 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
       ruleDocs: ruleDocs(host, orderedRuleSets),
     },
     problems,
+    samples,
   };
+}
+
+/**
+ * The review files' problems of every sample the files belong to. A reference no crime file has
+ * is only a problem where the whole sample was audited (an input is the sample folder or above it).
+ */
+async function reviewsOfSamples(
+  auditor: Auditor,
+  files: readonly string[],
+  reports: readonly FileReport[],
+  options: AuditOptions,
+): Promise<{ problems: Problem[]; samples: AuditOutcome['samples'] }> {
+  const bySample = new Map<string, Set<string>>();
+  for (let index = 0; index < files.length; index++) {
+    const folder = await auditor.sampleFolderFor(path.dirname(files[index]));
+    const references = bySample.get(folder) ?? new Set<string>();
+    const reference = reports[index].reference;
+    if (reference !== undefined) references.add(reference);
+    bySample.set(folder, references);
+  }
+  const inputs = options.inputs.map((input) => path.resolve(options.cwd, input));
+  const problems: Problem[] = [];
+  const samples: AuditOutcome['samples'] = [];
+  for (const [folder, references] of bySample) {
+    const whole = inputs.some(
+      (input) => folder === input || folder.startsWith(input.endsWith(path.sep) ? input : input + path.sep),
+    );
+    problems.push(...(await auditor.reviewProblemsFor(folder, whole ? references : undefined)));
+    const reviews = await auditor.reviewsFor(folder);
+    samples.push({ folder, reviewers: reviews.files.flatMap((file) => (file.reviewer ? [file.reviewer.id] : [])) });
+  }
+  return { problems, samples };
 }
 
 /**

@@ -4,7 +4,7 @@ import { Auditor, type EngineHost, type FileReport, type Problem } from '../engi
 import { FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type SampleFormatId } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { writeFileAtomic } from '../node/writeFileAtomic';
-import { runAudit } from './runAudit';
+import { runAudit, type AuditOutcome } from './runAudit';
 
 export interface ReportOptions {
   /** The sample folder, relative to `cwd` or absolute. */
@@ -12,6 +12,8 @@ export interface ReportOptions {
   format: SampleFormatId;
   configFile?: string;
   cwd: string;
+  /** Report from this reviewer's answers alone. */
+  reviewer?: string;
   /** When the report was made, for formats that show it. */
   generated?: string;
   onProgress?: (done: number, total: number) => void;
@@ -24,6 +26,7 @@ export interface ReportOutcome {
   problems: Problem[];
   /** Every file's report, paths as `runAudit` shows them. */
   files: FileReport[];
+  samples: AuditOutcome['samples'];
 }
 
 /**
@@ -41,12 +44,19 @@ export async function runReport(
   if (!stats.isDirectory())
     throw new InputError(`Not a folder: ${options.folder} (dipsample report takes a sample folder)`);
 
-  const { run, problems } = await runAudit(
+  const { run, problems, samples } = await runAudit(
     host,
-    { inputs: [folder], configFile: options.configFile, cwd: options.cwd, onProgress: options.onProgress },
+    {
+      inputs: [folder],
+      configFile: options.configFile,
+      cwd: options.cwd,
+      reviewer: options.reviewer,
+      onProgress: options.onProgress,
+    },
     tool,
   );
-  if (problems.some((problem) => problem.severity === 'error')) return { text: '', problems, files: run.files };
+  if (problems.some((problem) => problem.severity === 'error'))
+    return { text: '', problems, files: run.files, samples };
 
   const tally = new SampleTally(run.ruleSets);
   // runAudit shows paths relative to the working folder; the report names files relative to the sample.
@@ -57,6 +67,7 @@ export async function runReport(
     text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }),
     problems,
     files: run.files,
+    samples,
   };
 }
 

@@ -108,6 +108,7 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, reviews: R
   return {
     path: file,
     reference,
+    ...(reference !== undefined ? { referenceRange: fileStart } : {}),
     facts: recordFacts(record),
     findings,
     results,

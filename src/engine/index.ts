@@ -15,6 +15,7 @@ export { isPackPath } from './config/packReference';
 export { CRIME_FILE_FORMAT, CRIME_FILE_GLOB, CRIME_FILE_NAMES, isCrimeFile } from './crimeFile';
 export * from './model';
 export { formatProblem, type Problem } from './problems';
+export { ParsedDocument, type Location } from './parse/document';
 export { checkPack } from './rules/checkPack';
 export type { CompiledRule } from './rules/compileRule';
 export { loadPack } from './rules/loadPack';
@@ -46,4 +47,5 @@ export {
   type ReviewPosition,
 } from './reviews/sampleReviews';
 export type { ReviewLookup } from './reviews/applyReview';
+export { recordDecision, type RecordedDecision } from './reviews/editReview';
 export { DEFAULT_TIME_ZONE, toInstant } from './time/instant';

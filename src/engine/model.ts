@@ -84,6 +84,8 @@ export interface RuleResult {
 export interface FileReport {
   path: string;
   reference?: string;
+  /** Where the `reference` key is: file-level notes (awaiting judgments, disputes) are shown there. */
+  referenceRange?: Range;
   /** The record as parsed, for summaries that cut by category or attendance; undefined on syntax errors. */
   facts?: RecordFacts;
   findings: Finding[];

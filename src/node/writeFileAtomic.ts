@@ -7,6 +7,11 @@ export interface AtomicWriteOptions {
   overwrite?: boolean;
   /** Write through a symbolic link at `file` (default: refuse with ELOOP; the link is never replaced either). */
   followSymlinks?: boolean;
+  /**
+   * Called once the new text is safely on disk, just before it takes the file's name: throw to give
+   * up (the old file stays, the temporary file goes). Re-read-before-write checks go here.
+   */
+  beforeReplace?: () => Promise<void>;
 }
 
 /** An fs error with its code, as Node raises them. */
@@ -40,6 +45,7 @@ export async function writeFileAtomic(file: string, text: string, options: Atomi
     } finally {
       await handle.close();
     }
+    await options.beforeReplace?.();
     if (options.overwrite) {
       await fs.rename(temporary, target);
     } else {

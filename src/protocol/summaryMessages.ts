@@ -140,6 +140,10 @@ export function isOverview(value: unknown): value is SampleOverview {
         typeof rule.judgment === 'boolean' &&
         isOutcomeCounts(rule) &&
         isCount(rule.applicable) &&
+        isCount(rule.reviewed) &&
+        isCount(rule.overridden) &&
+        isCount(rule.confirmed) &&
+        isCount(rule.disputed) &&
         (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
         (rule.interval === undefined ||
           (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high))),

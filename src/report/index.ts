@@ -6,13 +6,16 @@ export type { Range, Severity } from '../engine';
 export { SEVERITIES } from '../engine';
 export type * from './model';
 export { SampleTally, summarize } from './sampleTally';
-export { fileRow, overviewOf, relativeName, sampleInfo, sampleReport } from './sampleReport';
+export { fileRow, overviewOf, relativeName, reviewRows, sampleInfo, sampleReport } from './sampleReport';
 export { failedPercent } from './share';
 export { wilsonInterval, type Interval } from './wilson';
 export {
   OUTCOME_LABELS,
   VERDICT_STATUS_LABELS,
+  decisionText,
   groupShareText,
+  overrideShare,
+  reviewText,
   headerItems,
   shareDescription,
   shareText,

@@ -28,6 +28,14 @@ export interface RuleSummary extends OutcomeCounts {
   rule: string;
   title: string;
   severity: string;
+  /** Files where a reviewer's answer, override or confirmation decided the rule. */
+  reviewed: number;
+  /** Files where a reviewer's outcome replaced a different machine outcome (how far people disagree with the check). */
+  overridden: number;
+  /** Files where a reviewer confirmed the machine's outcome. */
+  confirmed: number;
+  /** Files where reviewers disagree: counted as awaiting judgment until they agree. */
+  disputed: number;
 }
 
 export type VerdictStatus = 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';
@@ -163,8 +171,29 @@ export interface SampleOverview {
   breakdowns: Breakdown[];
 }
 
+/** A reviewer's decision (or a dispute) on one rule of one file, as the reports list them. */
+export interface ReviewRow {
+  path: string;
+  /** Relative to the sample folder. */
+  name: string;
+  reference?: string;
+  rule: string;
+  outcome: string;
+  machineOutcome?: string;
+  judgment?: string;
+  /** Who decided it (several when they agree); for a dispute, everyone in it. */
+  reviewers: string[];
+  note?: string;
+  overridden: boolean;
+  disputed: boolean;
+  /** The decision in words without who or why (`decisionText`); a dispute lists its positions. */
+  text: string;
+}
+
 /** The summary of a sample as the webview, the exports and the CLI report show it. */
 export interface SampleReport extends SampleOverview {
   /** Files with findings, by name. */
   files: FileRow[];
+  /** Reviewers' decisions and disputes, by file name then rule order. */
+  reviews: ReviewRow[];
 }

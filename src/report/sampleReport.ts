@@ -1,5 +1,6 @@
 import type { FileReport, RuleSet, SampleManifest } from '../engine';
-import type { FileRow, RuleRow, RuleSummary, SampleInfo, SampleOverview, SampleReport } from './model';
+import type { FileRow, ReviewRow, RuleRow, RuleSummary, SampleInfo, SampleOverview, SampleReport } from './model';
+import { decisionText } from './wording';
 import type { SampleTally } from './sampleTally';
 import { failedPercent } from './share';
 import { wilsonInterval } from './wilson';
@@ -56,7 +57,40 @@ export function sampleReport(sample: SampleInfo, tally: SampleTally): SampleRepo
   const files: FileRow[] = [];
   for (const report of tally.files()) if (report.findings.length > 0) files.push(fileRow(report, sample.folder));
   files.sort((a, b) => a.name.localeCompare(b.name));
-  return { ...overviewOf(sample, tally), files };
+  const reviews: ReviewRow[] = [];
+  for (const report of tally.files()) reviews.push(...reviewRows(report, sample.folder));
+  reviews.sort((a, b) => a.name.localeCompare(b.name));
+  return { ...overviewOf(sample, tally), files, reviews };
+}
+
+/** A file's reviewed and disputed results as rows (rule order kept). */
+export function reviewRows(report: FileReport, folder: string): ReviewRow[] {
+  const rows: ReviewRow[] = [];
+  for (const result of report.results) {
+    if (result.reviewer === undefined && !result.disputed) continue;
+    const overridden =
+      result.machineOutcome !== undefined && result.machineOutcome !== result.outcome && !result.disputed;
+    rows.push({
+      path: report.path,
+      name: relativeName(report.path, folder),
+      ...(report.reference !== undefined ? { reference: report.reference } : {}),
+      rule: result.rule,
+      outcome: result.outcome,
+      ...(result.machineOutcome !== undefined ? { machineOutcome: result.machineOutcome } : {}),
+      ...(result.judgment !== undefined ? { judgment: result.judgment } : {}),
+      reviewers: result.disputed
+        ? result.disputed.map((position) => position.reviewer)
+        : (result.reviewers ?? [result.reviewer as string]),
+      ...(result.note !== undefined ? { note: result.note } : {}),
+      overridden,
+      disputed: result.disputed !== undefined,
+      ...(result.disputed
+        ? { note: result.disputed.flatMap((p) => (p.note ? [`${p.reviewer}: ${p.note}`] : [])).join('; ') }
+        : {}),
+      text: decisionText(result),
+    });
+  }
+  return rows;
 }
 
 export function ruleRow(rule: RuleSummary, origin?: { pack: string; judgment: boolean }): RuleRow {

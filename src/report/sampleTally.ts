@@ -71,6 +71,10 @@ export class SampleTally {
             title: rule.title,
             severity: rule.severity,
             ...emptyOutcomes(),
+            reviewed: 0,
+            overridden: 0,
+            confirmed: 0,
+            disputed: 0,
           });
         }
       }
@@ -174,6 +178,11 @@ export class SampleTally {
       if (!tally) continue;
       judged.add(result.rule);
       tally[result.outcome] += sign;
+      if (result.reviewer !== undefined) tally.reviewed += sign;
+      if (result.machineOutcome !== undefined && result.machineOutcome !== result.outcome && !result.disputed)
+        tally.overridden += sign;
+      if (result.confirmed) tally.confirmed += sign;
+      if (result.disputed) tally.disputed += sign;
       if (result.outcome === 'failed') failedAny = true;
     }
     if (notAudited(report))

@@ -1,3 +1,5 @@
+import type { RuleResult } from '../engine';
+import { wilsonInterval } from './wilson';
 import type {
   Breakdown,
   OutcomeCounts,
@@ -150,4 +152,37 @@ export function unauditedNote(
     );
   }
   return notes.length > 0 ? notes.join(' ') : undefined;
+}
+
+/** A reviewer's decision on one rule of one file, without who or why: "answered not_effective → failed". */
+export function decisionText(result: RuleResult): string {
+  if (result.disputed)
+    return `disputed: ${result.disputed.map((position) => `${position.reviewer} ${position.value}`).join('; ')}`;
+  if (result.judgment !== undefined) return `answered ${result.judgment} → ${OUTCOME_LABELS[result.outcome]}`;
+  if (result.confirmed) return `confirmed: ${OUTCOME_LABELS[result.outcome]}`;
+  if (result.machineOutcome !== undefined && result.machineOutcome !== result.outcome)
+    return `overridden: ${OUTCOME_LABELS[result.outcome]} (machine: ${OUTCOME_LABELS[result.machineOutcome]})`;
+  return OUTCOME_LABELS[result.outcome];
+}
+
+/**
+ * The decision with who and why, in words every format shares: "answered not_effective → failed
+ * (INSP-07): Filed after one phone call.", "overridden: failed (machine: passed) (INSP-07): …".
+ */
+export function reviewText(result: RuleResult): string {
+  if (result.disputed) return decisionText(result);
+  const who = `(${(result.reviewers ?? [result.reviewer]).join(', ')})`;
+  const note = result.note?.trim() ? `: ${result.note.trim()}` : '';
+  return `${decisionText(result)} ${who}${note}`;
+}
+
+/**
+ * "2 of 9 (22.2%, 95% CI 6.3–54.7)": how often reviewers overrode a machine check, of the files they
+ * reviewed on it — how far the check agrees with people reading the files.
+ */
+export function overrideShare(rule: Pick<RuleRow, 'overridden' | 'reviewed'>): string {
+  const interval = wilsonInterval(rule.overridden, rule.reviewed);
+  if (!interval) return '—';
+  const share = percent((100 * rule.overridden) / rule.reviewed);
+  return `${rule.overridden} of ${rule.reviewed} (${share}%, 95% CI ${percent(interval.low)}–${percent(interval.high)})`;
 }

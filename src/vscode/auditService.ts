@@ -4,6 +4,7 @@ import {
   Auditor,
   checkPack,
   CONFIG_FILE_NAME,
+  CRIME_FILE_GLOB,
   isCrimeFile,
   MANIFEST_FILE_NAME,
   type FileReport,
@@ -16,10 +17,12 @@ import { settingsFor, type FolderSettings } from './settings';
 import { problemToDiagnostic, toDiagnostic } from './toDiagnostic';
 import { confineToFolders } from '../node/confinedHost';
 import { workspaceHost } from './workspaceHost';
+import { awaitingDiagnostics } from './review/judgments';
 
 const DEBOUNCE_MS = 300;
 /** The scheduler key of the configuration re-audit (file keys are URIs, so it cannot clash). */
 const CONFIG_KEY = 'configuration';
+const REVIEWS_KEY = 'reviews';
 
 export interface AuditedFile {
   uri: vscode.Uri;
@@ -47,6 +50,7 @@ export function isConfigFile(uri: vscode.Uri): boolean {
 export class AuditService implements vscode.Disposable {
   private readonly findings = vscode.languages.createDiagnosticCollection('dipsample');
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('dipsample-config');
+  private readonly reviewDiagnostics = vscode.languages.createDiagnosticCollection('dipsample-reviews');
   private readonly auditors = new Map<string, Auditor>();
   private readonly scheduler = new AuditScheduler();
   private readonly results = new ResultStore<AuditedFile>({
@@ -68,6 +72,7 @@ export class AuditService implements vscode.Disposable {
     this.scheduler.dispose();
     this.findings.dispose();
     this.configDiagnostics.dispose();
+    this.reviewDiagnostics.dispose();
     this.changed.dispose();
   }
 
@@ -168,6 +173,61 @@ export class AuditService implements vscode.Disposable {
       if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
     await Promise.all([...keys].map((key) => this.audit(vscode.Uri.parse(key), openText(key))));
     this.refreshConfigProblems();
+    await this.refreshReviewProblems();
+  }
+
+  /** The folder of the sample a file or folder belongs to (its sample.yaml's folder, else its own folder). */
+  sampleFolderFor(uri: vscode.Uri, isFolder = false): Promise<string> {
+    return this.auditorFor(uri).sampleFolderFor(isFolder ? uri.fsPath : path.dirname(uri.fsPath));
+  }
+
+  /** A review file is changing (saved, written, edited by hand): re-read reviews and re-audit once it pauses. */
+  scheduleReviewsChanged(delay = DEBOUNCE_MS): void {
+    this.scheduler.debounce(REVIEWS_KEY, delay, () => this.reviewsChanged());
+  }
+
+  /** Review files changed: rule sets stay, every audited file is audited again with the new answers. */
+  async reviewsChanged(): Promise<void> {
+    for (const auditor of this.auditors.values()) auditor.invalidateReviews();
+    const keys = this.results.keys();
+    for (const document of vscode.workspace.textDocuments)
+      if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
+    await Promise.all([...keys].map((key) => this.audit(vscode.Uri.parse(key), openText(key))));
+    await this.refreshReviewProblems();
+  }
+
+  /**
+   * Problems of the review files of every sample with an audited file, shown on those files. An
+   * unknown reference is only reported once every crime file of the sample has been audited.
+   */
+  async refreshReviewProblems(): Promise<void> {
+    const samples = new Map<string, { auditor: Auditor; files: AuditedFile[] }>();
+    for (const result of this.results.values()) {
+      const auditor = this.auditorFor(result.uri);
+      const folder = await auditor.sampleFolderFor(path.dirname(result.uri.fsPath));
+      const sample = samples.get(folder) ?? { auditor, files: [] };
+      sample.files.push(result);
+      samples.set(folder, sample);
+    }
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const [folder, { auditor, files }] of samples) {
+      const onDisk = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(vscode.Uri.file(folder), CRIME_FILE_GLOB),
+        undefined,
+        100_000,
+      );
+      const complete = onDisk.every((uri) => this.results.get(uri.toString()));
+      const references = complete
+        ? new Set(files.map((file) => file.report.reference).filter((ref): ref is string => ref !== undefined))
+        : undefined;
+      for (const problem of await auditor.reviewProblemsFor(folder, references)) {
+        const list = byFile.get(problem.file) ?? [];
+        list.push(problemToDiagnostic(problem));
+        byFile.set(problem.file, list);
+      }
+    }
+    this.reviewDiagnostics.clear();
+    for (const [file, diagnostics] of byFile) this.reviewDiagnostics.set(vscode.Uri.file(file), diagnostics);
   }
 
   /** Show problems of an open pack that no audited file uses yet. */
@@ -201,12 +261,12 @@ export class AuditService implements vscode.Disposable {
 
   private publish(result: AuditedFile, settings: FolderSettings): AuditedFile {
     const rules = new Map(result.ruleSet.rules.map((rule) => [rule.id, rule]));
-    this.findings.set(
-      result.uri,
-      result.report.findings.map((finding) =>
+    this.findings.set(result.uri, [
+      ...result.report.findings.map((finding) =>
         toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity),
       ),
-    );
+      ...awaitingDiagnostics(result.report, result.ruleSet),
+    ]);
     this.results.set(result.uri.toString(), result);
     this.refreshConfigProblems();
     this.changed.fire({ uri: result.uri, result });
@@ -229,6 +289,7 @@ export class AuditService implements vscode.Disposable {
       auditor = new Auditor(host, {
         extraPacks: settings.extraPacks,
         timeZone: settings.timeZone,
+        ...(settings.onlyReviewer ? { reviewer: settings.onlyReviewer } : {}),
       });
       this.auditors.set(key, auditor);
     }

@@ -1,12 +1,24 @@
 import * as vscode from 'vscode';
-import { CRIME_FILE_GLOB, isCrimeFile } from '../engine';
+import { CRIME_FILE_GLOB, isCrimeFile, isReviewFile, REVIEW_FILE_GLOB } from '../engine';
 import { AuditService, isConfigFile } from './auditService';
 import { APPLY_RULE_SETTING, applyRuleSetting, AuditCodeActions } from './codeActions';
 import { registerCommands } from './commands';
+import {
+  CONFIRM_CHECK,
+  confirmCheck,
+  JudgmentCodeLens,
+  OVERRIDE_CHECK,
+  overrideCheck,
+  RECORD_JUDGMENT,
+  recordJudgment,
+  ReviewCodeActions,
+} from './review/judgments';
+import { askReviewer } from './review/reviewerIdentity';
 import { AuditHover } from './hover';
 import { settingsFor } from './settings';
 import { AuditStatusBar, type SampleStatus } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanels';
+import { ReviewPanels, type ReviewPanelState } from './review/reviewPanel';
 import type { SampleOverview } from '../report';
 
 /** What the extension exposes to other extensions and to its own host tests. */
@@ -21,6 +33,8 @@ export interface DipsampleApi {
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation: the host tests check that updates are incremental. */
   filesAudited(): number;
+  /** The open Review panel: the file it shows, its view, the sample's progress and its last render. */
+  review(): ReviewPanelState | undefined;
 }
 
 const CRIME_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: CRIME_FILE_GLOB }];
@@ -36,12 +50,27 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   context.subscriptions.push(log, service, statusBar);
   registerCommands(context, service, log);
   const summaries = SummaryPanels.register(context, service, log);
+  const reviews = ReviewPanels.register(context, service, log);
 
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditCodeActions(service), {
       providedCodeActionKinds: AuditCodeActions.kinds,
     }),
     vscode.commands.registerCommand(APPLY_RULE_SETTING, applyRuleSetting),
+    vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new ReviewCodeActions(service), {
+      providedCodeActionKinds: ReviewCodeActions.kinds,
+    }),
+    vscode.languages.registerCodeLensProvider(CRIME_SELECTOR, new JudgmentCodeLens(service)),
+    vscode.commands.registerCommand(RECORD_JUDGMENT, (uri?: vscode.Uri, rule?: string) =>
+      recordJudgment(service, uri, rule),
+    ),
+    vscode.commands.registerCommand(OVERRIDE_CHECK, (uri?: vscode.Uri, rule?: string) =>
+      overrideCheck(service, uri, rule),
+    ),
+    vscode.commands.registerCommand(CONFIRM_CHECK, (uri?: vscode.Uri, rule?: string) =>
+      confirmCheck(service, uri, rule),
+    ),
+    vscode.commands.registerCommand('dipsample.setReviewer', () => askReviewer()),
     vscode.languages.registerHoverProvider(CRIME_SELECTOR, new AuditHover(service, context.extensionUri)),
     vscode.workspace.onDidOpenTextDocument((document) => onOpen(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
@@ -49,18 +78,22 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
       if (isConfigFile(document.uri)) {
         service.checkOpenPack(document);
         service.scheduleConfigurationChanged();
+      } else if (isReviewFile(document.uri.fsPath)) {
+        service.scheduleReviewsChanged();
       } else if (settingsFor(document.uri).run === 'onType') {
         service.schedule(document);
       }
     }),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (isConfigFile(document.uri)) service.scheduleConfigurationChanged(0);
+      else if (isReviewFile(document.uri.fsPath)) service.scheduleReviewsChanged(0);
       else service.schedule(document, 0);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       service.closed(document);
       // A closed, unsaved config edit no longer applies: re-read from disk.
       if (isConfigFile(document.uri)) service.scheduleConfigurationChanged();
+      if (isReviewFile(document.uri.fsPath)) service.scheduleReviewsChanged();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('dipsample')) service.scheduleConfigurationChanged(0);
@@ -76,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     '**/{.dipsample.yaml,sample.yaml,*.pack.yaml,*.pack.yml}',
   );
   const crimeWatcher = vscode.workspace.createFileSystemWatcher(CRIME_FILE_GLOB, false, false, true);
+  // Review files written by another window, the CLI's users or by hand: re-read the answers.
+  const reviewWatcher = vscode.workspace.createFileSystemWatcher(REVIEW_FILE_GLOB);
   // Deleting a folder reports only the folder: watch every delete and clear what lay under it.
   const deleteWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   context.subscriptions.push(
@@ -85,6 +120,10 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     configWatcher.onDidCreate(() => service.scheduleConfigurationChanged()),
     configWatcher.onDidChange(() => service.scheduleConfigurationChanged()),
     configWatcher.onDidDelete(() => service.scheduleConfigurationChanged()),
+    reviewWatcher,
+    reviewWatcher.onDidCreate(() => service.scheduleReviewsChanged()),
+    reviewWatcher.onDidChange(() => service.scheduleReviewsChanged()),
+    reviewWatcher.onDidDelete(() => service.scheduleReviewsChanged()),
     deleteWatcher.onDidDelete((uri) => service.deleted(uri)),
     // Deletes made in the Explorer or by workspace edits are also reported here, without waiting for the watcher.
     vscode.workspace.onDidDeleteFiles(({ files }) => files.forEach((uri) => service.deleted(uri))),
@@ -108,6 +147,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   return {
     whenIdle: () => service.whenIdle(),
     filesAudited: () => service.filesAudited,
+    review: () => reviews.current()?.state(),
     status: () => statusBar.status(),
     summary: (folder) => {
       const panel = summaries.get(folder);

@@ -9,6 +9,8 @@ export interface FolderSettings {
   extraPacks: string[];
   timeZone?: string;
   severity: Partial<Record<Severity, vscode.DiagnosticSeverity>>;
+  /** Audit from this reviewer's answers alone (`dipsample.reviews.only`). */
+  onlyReviewer?: string;
 }
 
 const DISPLAYED: Record<string, vscode.DiagnosticSeverity> = {
@@ -35,5 +37,6 @@ export function settingsFor(resource: vscode.Uri | undefined): FolderSettings {
     extraPacks,
     timeZone: timeZone || undefined,
     severity,
+    onlyReviewer: config.get<string>('reviews.only', '').trim() || undefined,
   };
 }

@@ -86,7 +86,7 @@ describe('CLI: dipsample report', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(
       readFileSync(path.join(temp, 'out', 'summary.csv'), 'utf8'),
-      /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high\n/,
+      /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high,reviewed,overridden,confirmed,disputed\n/,
     );
   });
 

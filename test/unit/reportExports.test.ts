@@ -122,6 +122,10 @@ describe('report exports', () => {
         'findings',
         'first_line',
         'message',
+        'reviewer',
+        'note',
+        'machine_outcome',
+        'disputed',
       ]);
       const rows = records(text);
       assert.equal(rows.length, reports.length * report.rules.length);

@@ -129,7 +129,8 @@ describe('sample report', () => {
       }
     }
     // The overview is the report without its file list.
-    const { files: _files, ...overview } = report;
+    const { files: _files, reviews, ...overview } = report;
+    assert.deepEqual(reviews, []);
     assert.deepEqual(overviewOf(report.sample, tally), overview);
   });
 

@@ -19,6 +19,7 @@ describe('vscode: settings', () => {
       extraPacks: [],
       timeZone: undefined,
       severity: {},
+      onlyReviewer: undefined,
     });
   });
 
@@ -26,7 +27,14 @@ describe('vscode: settings', () => {
     stub.settings = { enable: false, run: 'onSave', timezone: '  Europe/Dublin ' };
     assert.deepEqual(
       { ...settingsFor(FILE), severity: undefined, extraPacks: undefined },
-      { enable: false, run: 'onSave', timeZone: 'Europe/Dublin', severity: undefined, extraPacks: undefined },
+      {
+        enable: false,
+        run: 'onSave',
+        timeZone: 'Europe/Dublin',
+        severity: undefined,
+        extraPacks: undefined,
+        onlyReviewer: undefined,
+      },
     );
     stub.settings = { timezone: '   ' };
     assert.equal(settingsFor(FILE).timeZone, undefined);

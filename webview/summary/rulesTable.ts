@@ -1,7 +1,7 @@
 import type { RuleRow, SampleOverview } from '../../src/report';
 import { failedBar } from './bar';
 import { el } from './dom';
-import { shareWithInterval, verdictStatusText } from '../../src/report';
+import { overrideShare, shareWithInterval, verdictStatusText } from '../../src/report';
 
 /** Column headings, with the full wording as a tooltip where the heading is abbreviated. */
 const COLUMNS: Array<[string, string?]> = [
@@ -11,10 +11,13 @@ const COLUMNS: Array<[string, string?]> = [
   ['Passed'],
   ['N/A', 'Not applicable'],
   ['Awaiting', 'Awaiting judgment'],
-  ['Not audited', 'Files with syntax errors'],
+  ['Not audited', 'Files unreadable, or breaking the schema in a field the rule reads'],
   ['% failed (95% CI)', 'Failed as a share of failed + passed, with a 95% Wilson interval'],
   ['n', 'Files where the rule was decided (failed + passed)'],
   ['Share failed'],
+  ['Reviewed', "Files where a reviewer's answer, override or confirmation decided the rule"],
+  ['Overridden', "Machine checks: files where a reviewer replaced the machine's outcome, of those reviewed (95% CI)"],
+  ['Disputed', 'Files where reviewers disagree (counted as awaiting judgment)'],
 ];
 
 /** One row per rule, in rule-set order: the numbers a report quotes, with a bar for each. */
@@ -82,6 +85,9 @@ function ruleRow(rule: RuleRow, onShowFindings: (rule: string) => void): HTMLTab
     el('td', { class: 'num', 'data-count': 'failedPercent' }, shareWithInterval(rule)),
     el('td', { class: 'num', 'data-count': 'applicable' }, rule.applicable),
     el('td', {}, failedBar(rule)),
+    el('td', { class: 'num', 'data-count': 'reviewed' }, rule.reviewed),
+    el('td', { class: 'num', 'data-count': 'overridden' }, rule.judgment ? '—' : overrideShare(rule)),
+    el('td', { class: 'num', 'data-count': 'disputed' }, rule.disputed),
   );
 }
 

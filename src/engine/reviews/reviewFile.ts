@@ -143,19 +143,19 @@ function entryShapeProblem(
     return {
       code: 'review-bad-entry',
       at: 'key',
-      message: `Review of ${entry.rule} for ${entry.reference} gives no answer, outcome or confirmation`,
+      message: `Review file: the review of ${entry.rule} for ${entry.reference} gives no answer, outcome or confirmation`,
     };
   if (given > 1)
     return {
       code: 'review-bad-entry',
       at: 'key',
-      message: `Review of ${entry.rule} for ${entry.reference} gives more than one of answer, outcome and confirmed: keep one`,
+      message: `Review file: the review of ${entry.rule} for ${entry.reference} gives more than one of answer, outcome and confirmed: keep one`,
     };
   if (entry.outcome !== undefined && role !== 'trainee' && !entry.note?.trim())
     return {
       code: 'review-note-required',
       at: 'value',
-      message: `An outcome needs a note saying why (${entry.rule} for ${entry.reference}): the note is what a report quotes`,
+      message: `Review file: an outcome needs a note saying why (${entry.rule} for ${entry.reference}): the note is what a report quotes`,
     };
   return undefined;
 }

@@ -17,12 +17,17 @@ export const FILE_RULE_COLUMNS = [
   'findings',
   'first_line',
   'message',
+  'reviewer',
+  'note',
+  'machine_outcome',
+  'disputed',
 ] as const;
 
 /**
  * One row per file × rule, for reviewers who pivot in a spreadsheet: the file (relative to the
  * sample folder), its facts, the rule's outcome and the reviewer's recorded judgment, and the
- * number, first line and first message of the rule's findings. Files by name, rules in the order
+ * number, first line and first message of the rule's findings; who reviewed it, their note, the
+ * machine's outcome where a reviewer overrode or confirmed it, and whether reviewers disagree. Files by name, rules in the order
  * given. `outcome` is "not audited" for a file with a syntax error (no rule could be judged) and
  * blank for a rule the file's configuration did not run.
  */
@@ -51,6 +56,15 @@ export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, r
         findings.length,
         first ? first.range.start.line + 1 : '',
         first?.message ?? '',
+        result?.disputed?.map((position) => position.reviewer).join(', ') ??
+          (result?.reviewers ?? (result?.reviewer !== undefined ? [result.reviewer] : [])).join(', '),
+        result?.disputed
+          ?.flatMap((position) => (position.note ? [`${position.reviewer}: ${position.note}`] : []))
+          .join('; ') ??
+          result?.note ??
+          '',
+        result?.machineOutcome !== undefined ? OUTCOME_LABELS[result.machineOutcome] : '',
+        result?.disputed ? 'yes' : '',
       ]);
     }
   }

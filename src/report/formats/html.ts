@@ -7,6 +7,7 @@ import {
   lineOf,
   shareDescription,
   shareText,
+  overrideShare,
   unauditedNote,
   verdictStatusText,
 } from '../wording';
@@ -134,6 +135,40 @@ ${rows}</tbody>
   });
 }
 
+/** What reviewers decided, per rule and per file with their notes; nothing when no one has reviewed. */
+function reviewSection(report: SampleReport): Html | undefined {
+  const reviewed = report.rules.filter((rule) => rule.reviewed > 0 || rule.disputed > 0);
+  if (reviewed.length === 0 && report.reviews.length === 0) return undefined;
+  const ruleRows = reviewed.map(
+    (
+      rule,
+    ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.reviewed}</td><td class="num">${rule.judgment ? '—' : overrideShare(rule)}</td><td class="num">${rule.judgment ? '—' : rule.confirmed}</td><td class="num">${rule.disputed}</td><td class="num">${rule.awaitingJudgment}</td></tr>
+`,
+  );
+  const decisionRows = report.reviews.map(
+    (
+      review,
+    ) => html`<tr${review.disputed ? html` class="disputed"` : undefined}><th scope="row">${review.name}</th><td>${review.reference ?? ''}</td><td>${review.rule}</td><td>${review.text}</td><td>${review.reviewers.join(', ')}</td><td>${review.note ?? ''}</td></tr>
+`,
+  );
+  return section(
+    'reviews',
+    'Reviews',
+    html`<table>
+<caption>Reviewers per rule: files reviewed; machine checks overridden, of the files reviewed on them (95% Wilson interval)</caption>
+<thead><tr><th scope="col">Rule</th><th scope="col">Reviewed</th><th scope="col">Overridden</th><th scope="col">Confirmed</th><th scope="col">Disputed</th><th scope="col">Awaiting</th></tr></thead>
+<tbody>
+${ruleRows}</tbody>
+</table>
+<table>
+<caption>Reviewers’ decisions, by file, with their notes</caption>
+<thead><tr><th scope="col">File</th><th scope="col">Reference</th><th scope="col">Rule</th><th scope="col">Decision</th><th scope="col">Reviewer</th><th scope="col">Note</th></tr></thead>
+<tbody>
+${decisionRows}</tbody>
+</table>`,
+  );
+}
+
 function filesTable(report: SampleReport): Html {
   if (report.files.length === 0) return html`<p>No file has findings.</p>`;
   const rows = report.files.flatMap((file) =>
@@ -179,7 +214,7 @@ export function sampleHtml(report: SampleReport, options: HtmlOptions = {}): str
 ${header}</dl>
 </header>
 <main>
-${section('rules', 'Rules', rulesTable(report))}${section('verdicts', 'Verdicts', verdictsTable(report))}${breakdownTables(report)}${section('files', 'Files with findings', filesTable(report))}</main>
+${section('rules', 'Rules', rulesTable(report))}${section('verdicts', 'Verdicts', verdictsTable(report))}${breakdownTables(report)}${reviewSection(report)}${section('files', 'Files with findings', filesTable(report))}</main>
 <footer>Dip-sample report by dipsample${options.generated !== undefined && html`, generated ${options.generated}`}. Percentages are of the files each rule was decided for; intervals are 95% Wilson score intervals.</footer>
 </body>
 </html>

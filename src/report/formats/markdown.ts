@@ -5,6 +5,7 @@ import {
   groupShareText,
   headerItems,
   lineOf,
+  overrideShare,
   shareText,
   unauditedNote,
   verdictStatusText,
@@ -108,7 +109,7 @@ export function sampleMarkdown(report: SampleReport): string {
     );
   }
 
-  out.push('## Files with findings', '');
+  out.push(...reviewSection(report), '## Files with findings', '');
   if (report.files.length === 0) out.push('No file has findings.');
   else {
     out.push(
@@ -128,4 +129,51 @@ export function sampleMarkdown(report: SampleReport): string {
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * What reviewers decided: per rule, how many files they reviewed, how often they overrode the
+ * machine and where they disagree; then every decision with its note (inspectors quote them).
+ * Nothing when no one has reviewed the sample.
+ */
+function reviewSection(report: SampleReport): string[] {
+  const reviewed = report.rules.filter((rule) => rule.reviewed > 0 || rule.disputed > 0);
+  if (reviewed.length === 0 && report.reviews.length === 0) return [];
+  return [
+    '## Reviews',
+    '',
+    ...table(
+      [
+        'Rule',
+        ['Reviewed', 'right'],
+        ['Overridden', 'right'],
+        ['Confirmed', 'right'],
+        ['Disputed', 'right'],
+        ['Awaiting', 'right'],
+      ],
+      reviewed.map((rule) => [
+        `${rule.title} (${rule.rule})`,
+        rule.reviewed,
+        rule.judgment ? '—' : overrideShare(rule),
+        rule.judgment ? '—' : rule.confirmed,
+        rule.disputed,
+        rule.awaitingJudgment,
+      ]),
+    ),
+    '',
+    'Overridden: files where a reviewer replaced the machine check’s outcome, of the files reviewed on that check.',
+    '',
+    ...table(
+      ['File', 'Reference', 'Rule', 'Decision', 'Reviewer', 'Note'],
+      report.reviews.map((review) => [
+        review.name,
+        review.reference ?? '',
+        review.rule,
+        review.text,
+        review.reviewers.join(', '),
+        review.note ?? '',
+      ]),
+    ),
+    '',
+  ];
 }

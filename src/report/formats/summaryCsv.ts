@@ -16,11 +16,16 @@ export const SUMMARY_COLUMNS = [
   'failed_percent',
   'ci_low',
   'ci_high',
+  'reviewed',
+  'overridden',
+  'confirmed',
+  'disputed',
 ] as const;
 
 /**
  * One row per rule: outcome counts, the failed share of the files it was decided for (one
- * decimal) and its 95% Wilson interval; the three percentages are blank when no file applied.
+ * decimal) and its 95% Wilson interval (the three percentages are blank when no file applied);
+ * then what reviewers did: files reviewed, machine outcomes overridden or confirmed, disputes.
  */
 export function summaryCsv(report: SampleOverview): string {
   return csvTable(
@@ -39,6 +44,10 @@ export function summaryCsv(report: SampleOverview): string {
       rule.failedPercent === undefined ? '' : percent(rule.failedPercent),
       rule.interval ? percent(rule.interval.low) : '',
       rule.interval ? percent(rule.interval.high) : '',
+      rule.reviewed,
+      rule.overridden,
+      rule.confirmed,
+      rule.disputed,
     ]),
   );
 }

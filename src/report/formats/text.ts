@@ -1,6 +1,6 @@
 import { failedPercent } from '../share';
 import type { AuditRun } from '../model';
-import { awaitingFilesText, VERDICT_STATUS_LABELS } from '../wording';
+import { awaitingFilesText, reviewText, VERDICT_STATUS_LABELS } from '../wording';
 
 const SEVERITY_LABEL: Record<string, string> = {
   error: 'error',
@@ -18,7 +18,8 @@ function printable(text: string): string {
 export function textReport(run: AuditRun): string {
   const lines: string[] = [];
   for (const file of run.files) {
-    if (file.findings.length === 0) continue;
+    const reviewed = file.results.filter((result) => result.reviewer !== undefined);
+    if (file.findings.length === 0 && reviewed.length === 0) continue;
     lines.push(printable(file.reference ? `${file.path}  (${file.reference})` : file.path));
     for (const finding of file.findings) {
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -26,6 +27,8 @@ export function textReport(run: AuditRun): string {
         `  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${printable(finding.message)}  [${finding.rule}]`,
       );
     }
+    for (const result of reviewed)
+      lines.push(`  ${'review'.padEnd(17)}${printable(reviewText(result))}  [${result.rule}]`);
     lines.push('');
   }
   lines.push(...summaryLines(run));
