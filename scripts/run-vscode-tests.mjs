@@ -633,6 +633,36 @@ const ops = {
     }
     return title;
   },
+  // A quick pick or input box (not a file dialog): type `value` (a quick pick filters its items to
+  // it and highlights the first match), press Enter, and wait until that input is gone or replaced
+  // by the next one (a command that asks twice opens its second input at once). Returns the title.
+  quickPick: async ({ value, timeoutMs: ms = 15000 }) => {
+    const widget = page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: ms });
+    const titleOf = () =>
+      widget
+        .locator('.quick-input-title')
+        .innerText({ timeout: 1000 })
+        .then((text) => text.trim())
+        .catch(() => '');
+    const title = await titleOf();
+    await input.fill(String(value));
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    const focused = widget.locator('.quick-input-list .monaco-list-row.focused');
+    // A quick pick: wait for the filter to leave a highlighted row; an input box has no rows.
+    for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+      if ((await rows.count()) === 0 || (await focused.count()) > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    await input.press('Enter');
+    for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+      if (!(await input.isVisible().catch(() => false)) || (await titleOf()) !== title) return title;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the quick input "${title}" stayed open after Enter with ${JSON.stringify(value)}`);
+  },
   // Window reloads (test/host/reload): which load of the window this is (1, 2, ...); and, from a
   // suite whose run on this load has ended and which now reloads the window (Developer: Reload
   // Window, so the workbench saves its state first), notice of it: the reloaded window runs the
