@@ -8,6 +8,7 @@
  * `new Function`, which the webview's Content-Security-Policy forbids.
  */
 import { SEVERITIES, type Severity } from '../report';
+import { isCount, isNumber, isObject, isOptionalString, isString, isStringArray, oneOf, type Json } from './guards';
 
 export const REVIEW_OUTCOMES = ['passed', 'failed', 'notApplicable', 'awaitingJudgment', 'notAudited'] as const;
 export type ReviewOutcomeName = (typeof REVIEW_OUTCOMES)[number];
@@ -158,20 +159,6 @@ export type ReviewWebviewMessage =
 export interface ReviewWebviewState {
   file?: string;
 }
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    (values as readonly unknown[]).includes(value);
 
 const isSeverity = oneOf(SEVERITIES);
 export const isReviewOutcome = oneOf(REVIEW_OUTCOMES);

@@ -5,6 +5,7 @@
  * Hand-written rather than ajv: ajv compiles validators with `new Function`, which the webview's
  * Content-Security-Policy (rightly) forbids.
  */
+import { isCount, isNumber, isObject, isOptionalString, isString, isStringArray } from './guards';
 import {
   SAMPLE_FORMAT_IDS,
   SEVERITIES,
@@ -39,15 +40,6 @@ export type WebviewMessage =
   /** Rendering finished: how long the last init or patch took in the webview (ms), and the rows it holds. */
   | { type: 'rendered'; ms: number; findings: number }
   | { type: 'cspViolation'; directive: string; blocked: string };
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isOptionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function isPosition(value: unknown): boolean {
   return isObject(value) && isCount(value.line) && isCount(value.character);
@@ -95,10 +87,6 @@ function isOutcomeCounts(value: unknown): boolean {
     isCount(value.awaitingJudgment) &&
     isCount(value.notAudited)
   );
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(isString);
 }
 
 export function isOverview(value: unknown): value is SampleOverview {

@@ -23,6 +23,7 @@ const DEBOUNCE_MS = 300;
 /** The scheduler key of the configuration re-audit (file keys are URIs, so it cannot clash). */
 const CONFIG_KEY = 'configuration';
 const REVIEWS_KEY = 'reviews';
+const REVIEW_PROBLEMS_KEY = 'review-problems';
 
 export interface AuditedFile {
   uri: vscode.Uri;
@@ -269,6 +270,8 @@ export class AuditService implements vscode.Disposable {
     ]);
     this.results.set(result.uri.toString(), result);
     this.refreshConfigProblems();
+    // The sample's review files are checked against what its files run, once audits pause.
+    this.scheduler.debounce(REVIEW_PROBLEMS_KEY, DEBOUNCE_MS, () => this.refreshReviewProblems());
     this.changed.fire({ uri: result.uri, result });
     return result;
   }

@@ -13,7 +13,7 @@ import {
 } from '../../protocol/reviewMessages';
 import type { AuditChange, AuditService } from '../auditService';
 import { findCrimeFiles } from '../summary/sampleFolder';
-import { webviewOptions } from '../summary/summaryHtml';
+import { webviewOptions } from '../webviewPage';
 import { buildCaseView } from './caseView';
 import { recordAnswer } from './recordAnswer';
 import { reviewHtml } from './reviewPanelHtml';

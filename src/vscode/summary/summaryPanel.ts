@@ -12,7 +12,8 @@ import {
 import type { AuditChange, AuditService } from '../auditService';
 import { findCrimeFiles } from './sampleFolder';
 import { exportSummary } from './exportSummary';
-import { summaryHtml, webviewOptions } from './summaryHtml';
+import { summaryHtml } from './summaryHtml';
+import { webviewOptions } from '../webviewPage';
 
 /** Changes arriving within this window go to the webview as one patch. */
 const PATCH_DELAY_MS = 100;
