@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { askHarness, bridgeAvailable } from '../bridge';
-import { cliJson } from '../summaryPage';
+import { cliJson, webview } from '../summaryPage';
 import {
   activate,
   closeAllEditors,
@@ -159,6 +159,34 @@ describe('review quick fixes', function () {
         [rule.reviewed, rule.overridden, rule.notApplicable],
         rule.rule,
       );
+    }
+  });
+
+  it('keeps screenshots of the summary with the reviews columns in light and dark themes', async () => {
+    const config = vscode.workspace.getConfiguration('workbench');
+    const name = 'PEEL 2017 crime file review (re-enactment): Eastmere Constabulary';
+    try {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await closeAllEditors();
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await vscode.commands.executeCommand('dipsample.openSummary', folder());
+      // Focusing the first rule's "failed" button scrolls the rules table into view.
+      await webview(name, 'press', { selector: '#rules-table tbody button', keys: [] });
+      for (const [theme, bodyClass, shot] of [
+        ['Default Light Modern', 'vscode-light', 'summary-reviews-light'],
+        ['Default Dark Modern', 'vscode-dark', 'summary-reviews-dark'],
+      ]) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        await webview(name, 'attribute', { selector: 'body', name: 'class', contains: bodyClass });
+        await webview(name, 'text', {
+          selector: 'tr[data-rule="peel17-bwv-considered"] [data-count="overridden"]',
+          contains: '1 of 1',
+        });
+        assert.ok((await askHarness<string>('screenshot', { name: shot, keep: true })).endsWith(`${shot}.png`));
+      }
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
     }
   });
 });
