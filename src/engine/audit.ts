@@ -3,6 +3,7 @@ import {
   compareRanges,
   INTERNAL_RULE,
   SCHEMA_RULE,
+  START_OF_FILE,
   unauditedReport,
   SYNTAX_RULE,
   type FileReport,
@@ -15,7 +16,7 @@ import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
 import type { SchemaProblem } from './schemas/schemaProblems';
 import { renderMessage } from './rules/messageTemplate';
-import { applyReview, reviewFor, START_OF_FILE, type ReviewLookup } from './reviews/applyReview';
+import { applyReview, reviewFor, type ReviewLookup } from './reviews/applyReview';
 import type { CheckFailure } from './functions';
 import { RULE_TIME_BUDGET_MS, type RuleSet } from './rules/ruleSet';
 

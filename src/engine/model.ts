@@ -119,7 +119,8 @@ export function notAudited(report: Pick<FileReport, 'syntaxError' | 'internalErr
   return report.syntaxError || report.internalError === true;
 }
 
-const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** The very start of a file: where a note about the whole file goes when nothing better places it. */
+export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A report for a file no rule could be run on, with one finding at its start saying why. */
 export function unauditedReport(
@@ -129,7 +130,7 @@ export function unauditedReport(
 ): FileReport {
   return {
     path,
-    findings: [{ rule, severity: 'error', message, range: START, path: [] }],
+    findings: [{ rule, severity: 'error', message, range: START_OF_FILE, path: [] }],
     results: [],
     syntaxError: rule === SYNTAX_RULE,
     schemaError: false,

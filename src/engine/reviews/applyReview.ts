@@ -2,9 +2,6 @@ import type { Finding, Judgments, Range, RuleOutcome, RuleResult } from '../mode
 import type { CompiledRule } from '../rules/compileRule';
 import { disputeText, type FileReview, type ReviewDecision } from './sampleReviews';
 
-/** Where the reviewers' findings on a file go when nothing better places them: its first line. */
-export const START_OF_FILE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 /** Anything that gives a crime file's review decisions by its reference (`SampleReviews` does). */
 export interface ReviewLookup {
   forReference(reference: string | undefined): FileReview;

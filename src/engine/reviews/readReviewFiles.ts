@@ -1,8 +1,7 @@
 import { readOrReason, type EngineHost } from '../host';
+import { START_OF_FILE } from '../model';
 import { problem } from '../problems';
 import { parseReviewFile, REVIEW_FILE_PATTERN, REVIEWS_FOLDER, type ReviewFile } from './reviewFile';
-
-const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Reads every `reviews/*.review.yaml` of a sample folder, in name order. A file that cannot be read is a problem, never a throw. */
 export async function readReviewFiles(host: EngineHost, sampleFolder: string): Promise<ReviewFile[]> {
@@ -26,7 +25,7 @@ export async function readReviewFiles(host: EngineHost, sampleFolder: string): P
       return {
         file,
         entries: [],
-        problems: [problem('unreadable-file', file, START, `Review file could not be read: ${why}`)],
+        problems: [problem('unreadable-file', file, START_OF_FILE, `Review file could not be read: ${why}`)],
       };
     }),
   );
