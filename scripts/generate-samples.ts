@@ -12,7 +12,7 @@
  * nothing else), then the manifest `sample.yaml` and the crime files are written.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   generateLancashireSuspectsSample,
@@ -36,6 +36,8 @@ interface SampleOutput {
   manifest: object;
   /** Generated lazily for large samples: written as they are produced. */
   files: Iterable<GeneratedFile>;
+  /** Review files (an answer key), names relative to the sample folder (`reviews/…`). */
+  reviews?: readonly GeneratedFile[];
 }
 
 function bundledSamples(): SampleOutput[] {
@@ -59,6 +61,10 @@ function write(out: SampleOutput): number {
     writeFileSync(join(out.dir, f.name), f.text);
     written++;
   }
+  for (const f of out.reviews ?? []) {
+    mkdirSync(dirname(join(out.dir, f.name)), { recursive: true });
+    writeFileSync(join(out.dir, f.name), f.text);
+  }
   return written;
 }
 
@@ -74,6 +80,11 @@ function check(out: SampleOutput): string[] {
     else if (readFileSync(join(out.dir, name), 'utf8') !== want) problems.push(`differs: ${name}`);
   }
   for (const name of expected.keys()) if (!present.includes(name)) problems.push(`missing: ${name}`);
+  for (const f of out.reviews ?? []) {
+    const file = join(out.dir, f.name);
+    if (!existsSync(file)) problems.push(`missing: ${f.name}`);
+    else if (readFileSync(file, 'utf8') !== f.text) problems.push(`differs: ${f.name}`);
+  }
   return problems;
 }
 

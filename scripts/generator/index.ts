@@ -38,7 +38,15 @@ export {
   type GeneratedRecord,
 } from './sample';
 export { HMIC_2014_NORTHMOOR, HMIC_2014_PROFILE, GOOD_PRACTICE_PROFILE, largeSampleSpec, forceCode } from './presets';
-export { generateTrainingSample, trainingRecords, trainingManifest, TRAINING_CASES, TRAINING_SEED } from './training';
+export {
+  generateTrainingSample,
+  trainingKey,
+  trainingRecords,
+  trainingManifest,
+  TRAINING_CASES,
+  TRAINING_KEY_REVIEWER,
+  TRAINING_SEED,
+} from './training';
 export {
   PEEL_2122_HARROWDALE,
   PEEL_2122_PROFILE,

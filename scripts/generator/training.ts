@@ -32,8 +32,13 @@ interface TrainingCase {
   reportedBefore: number;
   traits: RecordTraits;
   style?: TimestampStyle;
+  /** The rule the file is about and the right outcome: the answer key's entry, with `note` as its explanation. */
+  teaches: { rule: string; outcome: 'passed' | 'failed' | 'notApplicable' };
   note: string;
 }
+
+/** The trainer's review file: the answer key trainees are marked against (`dipsample agreement --key`). */
+export const TRAINING_KEY_REVIEWER = { id: 'TRAINER', name: 'Training key (synthetic)', role: 'trainer' } as const;
 
 const GOOD: Omit<RecordTraits, 'attendance' | 'filing'> = {
   domesticAbuse: false,
@@ -46,6 +51,7 @@ const GOOD: Omit<RecordTraits, 'attendance' | 'filing'> = {
 export const TRAINING_CASES: readonly TrainingCase[] = [
   {
     reference: 'TRAIN-01',
+    teaches: { rule: 'investigation-plan-present', outcome: 'passed' },
     category: 'burglary_dwelling',
     recorded: [2013, 11, 4, 18, 12],
     reportedBefore: 22,
@@ -56,6 +62,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-02',
+    teaches: { rule: 'investigation-plan-present', outcome: 'failed' },
     category: 'theft_from_vehicle',
     recorded: [2013, 11, 6, 8, 41],
     reportedBefore: 35,
@@ -66,6 +73,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-03',
+    teaches: { rule: 'investigation-plan-present', outcome: 'failed' },
     category: 'criminal_damage',
     recorded: [2013, 11, 9, 20, 3],
     reportedBefore: 14,
@@ -76,6 +84,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-04',
+    teaches: { rule: 'supervision-recorded', outcome: 'failed' },
     category: 'burglary_other',
     recorded: [2013, 11, 12, 9, 17],
     reportedBefore: 48,
@@ -91,6 +100,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-05',
+    teaches: { rule: 'filed-within-24h', outcome: 'failed' },
     category: 'theft_from_vehicle',
     recorded: [2013, 11, 14, 7, 52],
     reportedBefore: 20,
@@ -101,6 +111,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-06',
+    teaches: { rule: 'advice-given', outcome: 'failed' },
     category: 'assault_with_injury',
     recorded: [2013, 11, 16, 23, 36],
     reportedBefore: 9,
@@ -116,6 +127,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-07',
+    teaches: { rule: 'filed-within-24h', outcome: 'passed' },
     category: 'theft_from_vehicle',
     recorded: [2013, 10, 26, 19, 40],
     reportedBefore: 25,
@@ -127,6 +139,7 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
   },
   {
     reference: 'TRAIN-08',
+    teaches: { rule: 'filed-within-24h', outcome: 'notApplicable' },
     category: 'assault_with_injury',
     recorded: [2013, 11, 22, 1, 14],
     reportedBefore: 31,
@@ -144,8 +157,9 @@ export function trainingManifest(): SampleManifest {
     force: FORCE,
     description:
       'Eight hand-tuned synthetic crime files for trainers. One passes every core rule, five each fail exactly one ' +
-      'rule in a typical way, one is filed across the October 2013 clock change and one is still open. Each file ' +
-      'explains itself in x_training_note. All people, places and references are invented.',
+      'rule in a typical way, one is filed across the October 2013 clock change and one is still open. The answer ' +
+      'key, with the reason for each file, is reviews/TRAINER.review.yaml (role trainer). All people, places and ' +
+      'references are invented.',
     period: { from: '2013-10-01', to: '2013-11-30', basis: 'reported' },
     selection: {
       method: 'purposive',
@@ -158,7 +172,7 @@ export function trainingManifest(): SampleManifest {
   };
 }
 
-/** The training records (objects), x_training_note placed right after the reference. */
+/** The training records (objects). Their teaching points are in the answer key, not in the files trainees read. */
 export function trainingRecords(): CrimeFile[] {
   const rng = new Rng(`dipsample:training:${TRAINING_SEED}`);
   const roster = buildRoster(rng.fork('roster'), TOWNS);
@@ -179,14 +193,37 @@ export function trainingRecords(): CrimeFile[] {
       },
       rng.fork(c.reference),
     );
-    const { format, reference, ...rest } = built;
-    return { format, reference, x_training_note: c.note, ...rest } as CrimeFile;
+    return built;
   });
 }
 
-export function generateTrainingSample(): { manifest: SampleManifest; files: GeneratedFile[] } {
+/**
+ * The answer key: for each file, the outcome of the rule it teaches, with the teaching point as the
+ * note (the feedback a trainee who missed it reads). Where it has no entry, the machine's outcome is
+ * the key.
+ */
+export function trainingKey(): GeneratedFile {
+  const files: Record<string, Record<string, { outcome: string; note: string }>> = {};
+  for (const c of TRAINING_CASES)
+    files[c.reference] = { [c.teaches.rule]: { outcome: c.teaches.outcome, note: c.note } };
+  const header =
+    ' The answer key of the training-basics sample (synthetic). Trainees mark the same files in\n' +
+    ' reviews/<their id>.review.yaml with role: trainee; then: dipsample agreement samples/training-basics --key TRAINER\n' +
+    " Where the key gives no outcome for a machine check, the machine's outcome is the key.";
+  return {
+    name: `reviews/${TRAINING_KEY_REVIEWER.id}.review.yaml`,
+    text: serialize({ format: 'dipsample-review/1', reviewer: TRAINING_KEY_REVIEWER, files }, 'yaml', header),
+  };
+}
+
+export function generateTrainingSample(): {
+  manifest: SampleManifest;
+  files: GeneratedFile[];
+  reviews: GeneratedFile[];
+} {
   return {
     manifest: trainingManifest(),
+    reviews: [trainingKey()],
     files: trainingRecords().map((r) => ({
       name: fileName(r.reference, 'yaml'),
       text: serialize(r, 'yaml', SYNTHETIC_NOTICE),

@@ -10,9 +10,18 @@ import {
   type Problem,
   type Severity,
 } from '../engine';
-import { AUDIT_FORMAT_IDS, FORMATS, SAMPLE_FORMAT_IDS, type AuditFormatId, type SampleFormatId } from '../report';
+import {
+  AGREEMENT_FORMAT_IDS,
+  AUDIT_FORMAT_IDS,
+  FORMATS,
+  SAMPLE_FORMAT_IDS,
+  type AgreementFormatId,
+  type AuditFormatId,
+  type SampleFormatId,
+} from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
+import { runAgreement } from './runAgreement';
 import { runAudit } from './runAudit';
 import { runReport, writeReport } from './runReport';
 import packageJson from '../../package.json';
@@ -75,6 +84,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--reviewer <id>', "report from this reviewer's answers alone (reviews/<id>.review.yaml)")
     .action(async (folder: string, options: ReportCommandOptions) => {
       status = await report(folder, options, io);
+    });
+
+  program
+    .command('agreement')
+    .description(
+      "How far each rater's marks agree with an answer key (a trainer's review file), per criterion: % agreement, Cohen's kappa, confusion matrices, what was most often missed. Without --key: agreement among the raters (Krippendorff's alpha).",
+    )
+    .argument('<sample>', 'the sample folder (with reviews/<id>.review.yaml files)')
+    .option('-k, --key <reviewer-id>', "the answer key: this reviewer's review file (e.g. the trainer's)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(AGREEMENT_FORMAT_IDS).default('text'))
+    .option('-o, --output <file>', 'write the report to this file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists')
+    .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
+    .action(async (folder: string, options: AgreementCommandOptions) => {
+      status = await agreement(folder, options, io);
     });
 
   try {
@@ -163,6 +187,55 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
+  } catch (error) {
+    showProgress?.clear();
+    return usageError(error, io);
+  }
+}
+
+interface AgreementCommandOptions {
+  key?: string;
+  format: AgreementFormatId;
+  output?: string;
+  force?: boolean;
+  config?: string;
+}
+
+async function agreement(folder: string, options: AgreementCommandOptions, io: CliIo): Promise<number> {
+  if (missingConfig(options.config, io)) return EXIT.usage;
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output && !options.force && existsSync(output)) {
+    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
+    return EXIT.usage;
+  }
+  const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
+  try {
+    const outcome = await runAgreement(
+      nodeHost(),
+      {
+        folder,
+        ...(options.key !== undefined ? { key: options.key } : {}),
+        format: options.format,
+        configFile: options.config,
+        cwd: io.cwd,
+        onProgress: showProgress?.update,
+      },
+      { name: 'dipsample', version: packageJson.version },
+    );
+    showProgress?.clear();
+    if (reportConfigurationErrors(outcome.configurationErrors, io)) return EXIT.usage;
+    if (outcome.unknownKey) {
+      io.stderr(
+        `dipsample: no review file of ${options.key} (reviews/${options.key}.review.yaml) in ${folder}${outcome.unknownKey.length ? `; reviewers: ${outcome.unknownKey.join(', ')}` : '; it has no review files'}\n`,
+      );
+      return EXIT.usage;
+    }
+    for (const problem of outcome.reviewProblems)
+      io.stderr(`dipsample: review file problem (entry not counted): ${formatProblem(problem)}\n`);
+    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
+    else io.stdout(outcome.text);
+    const incomplete = reportUnaudited(outcome.files, io) || outcome.reviewProblems.length > 0;
+    return incomplete ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);

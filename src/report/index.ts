@@ -36,3 +36,26 @@ export {
   type SampleInput,
 } from './formats';
 export { escapeHtml } from './formats/escapeHtml';
+export { agreementReport, type AgreementInput } from './agreement/agreementReport';
+export {
+  AGREEMENT_FORMAT_IDS,
+  AGREEMENT_FORMATS,
+  isAgreementFormatId,
+  type AgreementFormat,
+  type AgreementFormatId,
+} from './agreement/formats';
+export { matrixTable } from './agreement/agreementHtml';
+export {
+  agreementText,
+  kappaLabel,
+  kappaText,
+  kappaValue,
+  MARK_SOURCE_LABELS,
+  raterText,
+  sourceText,
+  submittedText,
+} from './agreement/agreementWording';
+export { cohenKappa, type KappaResult } from './agreement/cohenKappa';
+export { krippendorffAlpha } from './agreement/krippendorffAlpha';
+export type * from './agreement/model';
+export { AGREEMENT_FORMAT } from './agreement/model';

@@ -1,5 +1,5 @@
 /** z for a two-sided 95% interval. */
-const Z95 = 1.959963984540054;
+export const Z95 = 1.959963984540054;
 
 export interface Interval {
   /** Lower and upper bound, as percentages (0–100). */

@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { DateTime } from 'luxon';
 import { parse as parseYaml } from 'yaml';
+import { parseReviewFile } from '../../src/engine';
 import {
   generateLancashireSuspectsSample,
   generateLancashireUnattendedSample,
@@ -16,6 +17,7 @@ import {
   generateRecords,
   generateSample,
   generateTrainingSample,
+  trainingKey,
   HMIC_2014_CATEGORIES,
   HMIC_2014_NORTHMOOR,
   largeSampleSpec,
@@ -204,10 +206,17 @@ describe('generator', () => {
     const training = trainingRecords();
     const byRef = new Map(training.map((r) => [r.reference, r]));
 
-    it('has 8 annotated files', () => {
+    it('has 8 files, and an answer key that explains each', () => {
       assert.equal(training.length, 8);
-      for (const r of training)
-        assert.ok(typeof r.x_training_note === 'string' && (r.x_training_note as string).length > 40);
+      for (const r of training) assert.equal(r.x_training_note, undefined, 'the teaching point is in the key');
+      const key = parseReviewFile(trainingKey().text, 'samples/training-basics/reviews/TRAINER.review.yaml');
+      assert.deepEqual(key.problems, []);
+      assert.equal(key.reviewer?.role, 'trainer');
+      assert.deepEqual(
+        key.entries.map((entry) => entry.reference),
+        training.map((r) => r.reference),
+      );
+      for (const entry of key.entries) assert.ok((entry.note ?? '').length > 40, entry.reference);
     });
 
     it('passes and fails exactly the intended rules', () => {
@@ -301,7 +310,8 @@ describe('generator', () => {
   });
 
   describe('bundled samples', () => {
-    const bundles: Array<[string, { manifest: object; files: { name: string; text: string }[] }]> = [
+    type Generated = { name: string; text: string };
+    const bundles: Array<[string, { manifest: object; files: Generated[]; reviews?: Generated[] }]> = [
       ['hmic-2014-northmoor', generateSample(HMIC_2014_NORTHMOOR)],
       ['training-basics', generateTrainingSample()],
       ['hmic-2014-lancashire-unattended', generateLancashireUnattendedSample()],
@@ -323,7 +333,7 @@ describe('generator', () => {
           manifestText(generated.manifest),
           `${dir}/sample.yaml`,
         );
-        for (const f of generated.files)
+        for (const f of [...generated.files, ...(generated.reviews ?? [])])
           assert.equal(readFileSync(path.join(folder, f.name), 'utf8'), f.text, `${dir}/${f.name}`);
       });
     }

@@ -1,4 +1,5 @@
 import { failedPercent } from '../share';
+import { printable } from './printable';
 import type { AuditRun } from '../model';
 import { awaitingFilesText, reviewText, VERDICT_STATUS_LABELS } from '../wording';
 
@@ -8,11 +9,6 @@ const SEVERITY_LABEL: Record<string, string> = {
   information: 'info',
   hint: 'hint',
 };
-
-/** Control characters (ESC, BEL, CR …) shown as `\u{1b}`: nothing a file holds can drive the terminal. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
-}
 
 /** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
 export function textReport(run: AuditRun): string {
