@@ -13,16 +13,19 @@ import {
 import {
   AGREEMENT_FORMAT_IDS,
   AUDIT_FORMAT_IDS,
+  COMPARE_FORMAT_IDS,
   FORMATS,
   SAMPLE_FORMAT_IDS,
   type AgreementFormatId,
   type AuditFormatId,
+  type CompareFormatId,
   type SampleFormatId,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
 import { runAgreement } from './runAgreement';
 import { runAudit } from './runAudit';
+import { runCompare } from './runCompare';
 import { runReport, writeReport } from './runReport';
 import packageJson from '../../package.json';
 
@@ -84,6 +87,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--reviewer <id>', "report from this reviewer's answers alone (reviews/<id>.review.yaml)")
     .action(async (folder: string, options: ReportCommandOptions) => {
       status = await report(folder, options, io);
+    });
+
+  program
+    .command('compare')
+    .description(
+      'Compare two samples of a force (a re-inspection against an earlier sample): per rule the failed share before and after, the change and its 95% Newcombe interval.',
+    )
+    .argument('<before>', 'the earlier sample folder')
+    .argument('<after>', 'the later sample folder')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMAT_IDS).default('text'))
+    .option('-o, --output <file>', 'write the comparison to this file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists')
+    .option('-c, --config <file>', 'use this configuration for both samples instead of the nearest .dipsample.yaml')
+    .option('--reviewer <id>', "compare from this reviewer's answers alone")
+    .action(async (before: string, after: string, options: CompareCommandOptions) => {
+      status = await compare(before, after, options, io);
     });
 
   program
@@ -184,6 +203,47 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
+    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
+    else io.stdout(outcome.text);
+    return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
+  } catch (error) {
+    showProgress?.clear();
+    return usageError(error, io);
+  }
+}
+
+interface CompareCommandOptions {
+  format: CompareFormatId;
+  output?: string;
+  force?: boolean;
+  config?: string;
+  reviewer?: string;
+}
+
+async function compare(before: string, after: string, options: CompareCommandOptions, io: CliIo): Promise<number> {
+  if (missingConfig(options.config, io)) return EXIT.usage;
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output && !options.force && existsSync(output)) {
+    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
+    return EXIT.usage;
+  }
+  const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
+  try {
+    const outcome = await runCompare(
+      nodeHost(),
+      {
+        before,
+        after,
+        format: options.format,
+        configFile: options.config,
+        cwd: io.cwd,
+        reviewer: options.reviewer,
+        onProgress: showProgress?.update,
+      },
+      { name: 'dipsample', version: packageJson.version },
+    );
+    showProgress?.clear();
+    if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;

@@ -1,7 +1,15 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Auditor, type EngineHost, type FileReport, type Problem } from '../engine';
-import { FORMATS, SampleTally, sampleInfo, sampleReport, type AuditRun, type SampleFormatId } from '../report';
+import {
+  FORMATS,
+  SampleTally,
+  sampleInfo,
+  sampleReport,
+  type AuditRun,
+  type SampleFormatId,
+  type SampleReport,
+} from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { writeFileAtomic } from '../node/writeFileAtomic';
 import { runAudit, type AuditOutcome } from './runAudit';
@@ -38,11 +46,45 @@ export async function runReport(
   options: ReportOptions,
   tool: AuditRun['tool'],
 ): Promise<ReportOutcome> {
+  const audited = await auditSampleFolder(host, options, tool);
+  if (!audited.report) return { text: '', problems: audited.problems, files: audited.files, samples: audited.samples };
+  return {
+    text: FORMATS[options.format].render({
+      report: audited.report,
+      reports: audited.tally.files(),
+      generated: options.generated,
+    }),
+    problems: audited.problems,
+    files: audited.files,
+    samples: audited.samples,
+  };
+}
+
+export interface AuditedSample {
+  /** The sample's report; undefined when the configuration has errors (nothing can be trusted). */
+  report?: SampleReport;
+  tally: SampleTally;
+  problems: Problem[];
+  files: FileReport[];
+  samples: AuditOutcome['samples'];
+}
+
+/**
+ * Audits a sample folder into its report, with the sample's manifest (if any) as the header: what
+ * `dipsample report` renders and `dipsample compare` compares. Throws `InputError` when the folder
+ * does not exist or is not a folder.
+ */
+export async function auditSampleFolder(
+  host: EngineHost,
+  options: Pick<ReportOptions, 'folder' | 'configFile' | 'cwd' | 'reviewer' | 'onProgress'>,
+  tool: AuditRun['tool'],
+  command = 'report',
+): Promise<AuditedSample> {
   const folder = path.resolve(options.cwd, options.folder);
   const stats = await fs.stat(folder).catch(() => undefined);
   if (!stats) throw new InputError(`No such folder: ${options.folder}`);
   if (!stats.isDirectory())
-    throw new InputError(`Not a folder: ${options.folder} (dipsample report takes a sample folder)`);
+    throw new InputError(`Not a folder: ${options.folder} (dipsample ${command} takes a sample folder)`);
 
   const { run, problems, samples } = await runAudit(
     host,
@@ -55,20 +97,13 @@ export async function runReport(
     },
     tool,
   );
-  if (problems.some((problem) => problem.severity === 'error'))
-    return { text: '', problems, files: run.files, samples };
-
   const tally = new SampleTally(run.ruleSets);
+  if (problems.some((problem) => problem.severity === 'error')) return { tally, problems, files: run.files, samples };
   // runAudit shows paths relative to the working folder; the report names files relative to the sample.
   for (const report of run.files) tally.set({ ...report, path: path.resolve(options.cwd, report.path) });
   const manifest = await new Auditor(host).manifestFor(folder);
   const report = sampleReport(sampleInfo(folder, manifest, run.ruleSets), tally);
-  return {
-    text: FORMATS[options.format].render({ report, reports: tally.files(), generated: options.generated }),
-    problems,
-    files: run.files,
-    samples,
-  };
+  return { report, tally, problems, files: run.files, samples };
 }
 
 /**

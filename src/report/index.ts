@@ -59,3 +59,14 @@ export { cohenKappa, type KappaResult } from './agreement/cohenKappa';
 export { krippendorffAlpha } from './agreement/krippendorffAlpha';
 export type * from './agreement/model';
 export { AGREEMENT_FORMAT } from './agreement/model';
+export { newcombeInterval, type DifferenceInterval } from './newcombe';
+export { compareReport, type CompareInput } from './compare/compareReport';
+export {
+  COMPARE_FORMAT_IDS,
+  COMPARE_FORMATS,
+  type CompareFormat,
+  type CompareFormatId,
+} from './compare/compareFormats';
+export { CHANGE_LABELS, comparedShareText, differenceText } from './compare/compareWording';
+export type * from './compare/model';
+export { COMPARE_FORMAT } from './compare/model';
