@@ -15,11 +15,11 @@ import {
   AUDIT_FORMAT_IDS,
   COMPARE_FORMAT_IDS,
   FORMATS,
-  SAMPLE_FORMAT_IDS,
+  REPORT_FORMAT_IDS,
   type AgreementFormatId,
   type AuditFormatId,
   type CompareFormatId,
-  type SampleFormatId,
+  type ReportFormatId,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
@@ -79,14 +79,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description(
       'Audit a sample folder and write its report: Markdown, a standalone HTML page, or CSV for spreadsheets.',
     )
-    .argument('<folder>', 'the sample folder (its sample.yaml, if any, gives the header)')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(SAMPLE_FORMAT_IDS).default('markdown'))
+    .argument(
+      '<folders...>',
+      'the sample folder (its sample.yaml, if any, gives the header); several: one report across them, a row group per sample and the total',
+    )
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMAT_IDS).default('markdown'))
     .option('-o, --output <file>', 'write the report to this file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists')
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
     .option('--reviewer <id>', "report from this reviewer's answers alone (reviews/<id>.review.yaml)")
-    .action(async (folder: string, options: ReportCommandOptions) => {
-      status = await report(folder, options, io);
+    .action(async (folders: string[], options: ReportCommandOptions) => {
+      status = await report(folders, options, io);
     });
 
   program
@@ -169,14 +172,14 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
 }
 
 interface ReportCommandOptions {
-  format: SampleFormatId;
+  format: ReportFormatId;
   output?: string;
   force?: boolean;
   config?: string;
   reviewer?: string;
 }
 
-async function report(folder: string, options: ReportCommandOptions, io: CliIo): Promise<number> {
+async function report(folders: string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
   const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
   if (output && !options.force && existsSync(output)) {
@@ -190,7 +193,7 @@ async function report(folder: string, options: ReportCommandOptions, io: CliIo):
     const outcome = await runReport(
       nodeHost(),
       {
-        folder,
+        folders,
         format: options.format,
         configFile: options.config,
         cwd: io.cwd,

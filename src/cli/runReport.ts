@@ -2,12 +2,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Auditor, type EngineHost, type FileReport, type Problem } from '../engine';
 import {
-  FORMATS,
+  REPORT_FORMATS,
   SampleTally,
   sampleInfo,
   sampleReport,
   type AuditRun,
-  type SampleFormatId,
+  type ReportFormatId,
+  type SampleOfMany,
   type SampleReport,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
@@ -15,9 +16,9 @@ import { writeFileAtomic } from '../node/writeFileAtomic';
 import { runAudit, type AuditOutcome } from './runAudit';
 
 export interface ReportOptions {
-  /** The sample folder, relative to `cwd` or absolute. */
-  folder: string;
-  format: SampleFormatId;
+  /** The sample folders, relative to `cwd` or absolute: one report, a row group per sample when several. */
+  folders: string[];
+  format: ReportFormatId;
   configFile?: string;
   cwd: string;
   /** Report from this reviewer's answers alone. */
@@ -38,25 +39,42 @@ export interface ReportOutcome {
 }
 
 /**
- * Audits a sample folder and renders one of the report formats, with the sample's manifest (if
- * any) as the header. Throws `InputError` when the folder does not exist or is not a folder.
+ * Audits sample folders and renders one report: for one sample, its report with its manifest (if
+ * any) as the header; for several, a row group per sample in the order given and their total.
+ * Throws `InputError` when a folder does not exist or is not a folder.
  */
 export async function runReport(
   host: EngineHost,
   options: ReportOptions,
   tool: AuditRun['tool'],
 ): Promise<ReportOutcome> {
-  const audited = await auditSampleFolder(host, options, tool);
-  if (!audited.report) return { text: '', problems: audited.problems, files: audited.files, samples: audited.samples };
+  const audited: Array<AuditedSample & { path: string }> = [];
+  for (const folder of options.folders)
+    audited.push({ path: folder, ...(await auditSampleFolder(host, { ...options, folder }, tool)) });
+  const problems = audited.flatMap((sample) => sample.problems);
+  const files = audited.flatMap((sample) => sample.files);
+  const samples = audited.flatMap((sample) => sample.samples);
+  const samplesOfMany: SampleOfMany[] = [];
+  for (const sample of audited)
+    if (sample.report) samplesOfMany.push({ path: sample.path, report: sample.report, reports: sample.tally.files() });
+  if (samplesOfMany.length < audited.length) return { text: '', problems, files, samples };
+
+  const ruleSets = [...new Set(audited.flatMap((sample) => sample.tally.ruleSets))];
+  const total = new SampleTally(ruleSets);
+  for (const sample of audited) for (const report of sample.tally.files()) total.set(report);
+  const totalReport = sampleReport(
+    { ...sampleInfo(path.resolve(options.cwd), undefined, ruleSets), name: 'Total' },
+    total,
+  );
   return {
-    text: FORMATS[options.format].render({
-      report: audited.report,
-      reports: audited.tally.files(),
+    text: REPORT_FORMATS[options.format].render({
+      samples: samplesOfMany,
+      total: totalReport,
       generated: options.generated,
     }),
-    problems: audited.problems,
-    files: audited.files,
-    samples: audited.samples,
+    problems,
+    files,
+    samples,
   };
 }
 
@@ -76,7 +94,7 @@ export interface AuditedSample {
  */
 export async function auditSampleFolder(
   host: EngineHost,
-  options: Pick<ReportOptions, 'folder' | 'configFile' | 'cwd' | 'reviewer' | 'onProgress'>,
+  options: Pick<ReportOptions, 'configFile' | 'cwd' | 'reviewer' | 'onProgress'> & { folder: string },
   tool: AuditRun['tool'],
   command = 'report',
 ): Promise<AuditedSample> {

@@ -70,3 +70,14 @@ export {
 export { CHANGE_LABELS, comparedShareText, differenceText } from './compare/compareWording';
 export type * from './compare/model';
 export { COMPARE_FORMAT } from './compare/model';
+export {
+  REPORT_FORMAT_IDS,
+  REPORT_FORMATS,
+  SAMPLES_REPORT_FORMAT,
+  samplesJson,
+  type ReportFormatId,
+  type SampleOfMany,
+  type SamplesFormat,
+  type SamplesInput,
+  type SamplesJson,
+} from './formats/samples';

@@ -117,9 +117,9 @@ describe('CLI: dipsample report', () => {
     assert.ok(!existsSync(nowhere));
     assert.match(
       assertRefused(await cli(['report', 'sample', '--format', 'pdf'])),
-      /'pdf' is invalid.*markdown, html, csv-files, csv-summary, csv-verdicts/,
+      /'pdf' is invalid.*markdown, html, json, csv-files, csv-summary, csv-verdicts/,
     );
-    assert.match(assertRefused(await cli(['report'])), /missing required argument 'folder'/);
+    assert.match(assertRefused(await cli(['report'])), /missing required argument 'folders'/);
   });
 
   it('exits 2 for configuration errors, like audit', async () => {

@@ -32,6 +32,15 @@ export const FILE_RULE_COLUMNS = [
  * blank for a rule the file's configuration did not run.
  */
 export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, rules: readonly RuleRow[]): string {
+  return csvTable(FILE_RULE_COLUMNS, fileRuleRows(sample, reports, rules));
+}
+
+/** The rows of `fileRuleCsv`, for tables that put columns in front (a report across samples). */
+export function fileRuleRows(
+  sample: SampleInfo,
+  reports: Iterable<FileReport>,
+  rules: readonly RuleRow[],
+): CsvCell[][] {
   const files = [...reports]
     .map((report) => ({ report, name: relativeName(report.path, sample.folder) }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -68,5 +77,5 @@ export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, r
       ]);
     }
   }
-  return csvTable(FILE_RULE_COLUMNS, rows);
+  return rows;
 }

@@ -14,7 +14,7 @@ import {
 type Align = 'left' | 'right';
 
 /** A GitHub-flavoured Markdown table; cells are escaped here, so callers pass plain text. */
-function table(
+export function markdownTable(
   header: ReadonlyArray<string | [string, Align]>,
   rows: ReadonlyArray<ReadonlyArray<string | number>>,
 ): string[] {
@@ -43,7 +43,7 @@ export function sampleMarkdown(report: SampleReport): string {
   if (report.rules.length === 0) out.push('No rules were run.');
   else {
     out.push(
-      ...table(
+      ...markdownTable(
         [
           'Rule',
           ['Failed', 'right'],
@@ -71,7 +71,7 @@ export function sampleMarkdown(report: SampleReport): string {
   if (report.verdicts.length === 0) out.push('The rule packs declare no sample-level verdicts.');
   else {
     out.push(
-      ...table(
+      ...markdownTable(
         ['Verdict', 'Status', ['Failed files / applicable', 'right'], 'Threshold'],
         report.verdicts.map((verdict) => [
           `${verdict.title} (${verdict.verdict})`,
@@ -89,7 +89,7 @@ export function sampleMarkdown(report: SampleReport): string {
     const rows = breakdownRows(breakdown, report.rules);
     const width = breakdown.dimensions.length;
     out.push(
-      ...table(
+      ...markdownTable(
         [
           ...breakdown.dimensions,
           ['Files', 'right'],
@@ -113,7 +113,7 @@ export function sampleMarkdown(report: SampleReport): string {
   if (report.files.length === 0) out.push('No file has findings.');
   else {
     out.push(
-      ...table(
+      ...markdownTable(
         ['File', 'Reference', 'Rule', 'Severity', ['Line', 'right'], 'Message'],
         report.files.flatMap((file) =>
           file.findings.map((finding) => [
@@ -142,7 +142,7 @@ function reviewSection(report: SampleReport): string[] {
   return [
     '## Reviews',
     '',
-    ...table(
+    ...markdownTable(
       [
         'Rule',
         ['Reviewed', 'right'],
@@ -163,7 +163,7 @@ function reviewSection(report: SampleReport): string[] {
     '',
     'Overridden: files where a reviewer replaced the machine check’s outcome, of the files reviewed on that check.',
     '',
-    ...table(
+    ...markdownTable(
       ['File', 'Reference', 'Rule', 'Decision', 'Reviewer', 'Note'],
       report.reviews.map((review) => [
         review.name,

@@ -1,5 +1,5 @@
 import type { SampleOverview } from '../model';
-import { csvTable } from './csvTable';
+import { csvTable, type CsvCell } from './csvTable';
 import { percent } from '../wording';
 
 export const SUMMARY_COLUMNS = [
@@ -28,26 +28,28 @@ export const SUMMARY_COLUMNS = [
  * then what reviewers did: files reviewed, machine outcomes overridden or confirmed, disputes.
  */
 export function summaryCsv(report: SampleOverview): string {
-  return csvTable(
-    SUMMARY_COLUMNS,
-    report.rules.map((rule) => [
-      rule.pack,
-      rule.rule,
-      rule.title,
-      rule.severity,
-      rule.failed,
-      rule.passed,
-      rule.notApplicable,
-      rule.awaitingJudgment,
-      rule.notAudited,
-      rule.applicable,
-      rule.failedPercent === undefined ? '' : percent(rule.failedPercent),
-      rule.interval ? percent(rule.interval.low) : '',
-      rule.interval ? percent(rule.interval.high) : '',
-      rule.reviewed,
-      rule.overridden,
-      rule.confirmed,
-      rule.disputed,
-    ]),
-  );
+  return csvTable(SUMMARY_COLUMNS, summaryRows(report));
+}
+
+/** The rows of `summaryCsv`, for tables that put columns in front (a report across samples). */
+export function summaryRows(report: Pick<SampleOverview, 'rules'>): CsvCell[][] {
+  return report.rules.map((rule) => [
+    rule.pack,
+    rule.rule,
+    rule.title,
+    rule.severity,
+    rule.failed,
+    rule.passed,
+    rule.notApplicable,
+    rule.awaitingJudgment,
+    rule.notAudited,
+    rule.applicable,
+    rule.failedPercent === undefined ? '' : percent(rule.failedPercent),
+    rule.interval ? percent(rule.interval.low) : '',
+    rule.interval ? percent(rule.interval.high) : '',
+    rule.reviewed,
+    rule.overridden,
+    rule.confirmed,
+    rule.disputed,
+  ]);
 }

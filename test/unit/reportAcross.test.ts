@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import type { RuleRow, SamplesJson } from '../../src/report';
+import { REPO_ROOT, runCliCapturing } from './helpers';
+
+const UNATTENDED = 'samples/hmic-2014-lancashire-unattended';
+const SUSPECTS = 'samples/hmic-2014-lancashire-suspects';
+const TRAINING = 'samples/training-basics';
+
+const ruleOf = (rules: RuleRow[], id: string) => rules.find((rule) => rule.rule === id)!;
+
+describe('dipsample report across samples: a row group per sample and the total', function () {
+  this.timeout(120_000);
+  let json: SamplesJson;
+  before(async () => {
+    const run = await runCliCapturing(['report', UNATTENDED, SUSPECTS, TRAINING, '--format', 'json'], REPO_ROOT);
+    assert.equal(run.status, 0, run.stderr);
+    json = JSON.parse(run.stdout) as SamplesJson;
+  });
+
+  it('prints the JSON contract: samples[].{path, name, force, rules} in the order given, and total.{files, rules}', () => {
+    assert.deepEqual(
+      json.samples.map((sample) => [sample.path, sample.force, sample.files]),
+      [
+        [UNATTENDED, 'Ashcombe Constabulary', 50],
+        [SUSPECTS, 'Ashcombe Constabulary', 20],
+        [TRAINING, 'Northmoor Constabulary', 8],
+      ],
+    );
+    assert.equal(json.total.files, 78);
+    // The Lancashire letter's 34 of 50 with no investigation before filing, as in the single-sample report.
+    const unattended = ruleOf(json.samples[0].rules, 'hmic14-investigation-before-filing');
+    assert.deepEqual([unattended.failed, unattended.passed], [34, 16]);
+    for (const rule of json.total.rules) {
+      const counts = json.samples.map((sample) => sample.rules.find((candidate) => candidate.rule === rule.rule));
+      const sum = (field: 'failed' | 'passed' | 'notApplicable') =>
+        counts.reduce((total, row) => total + (row?.[field] ?? 0), 0);
+      assert.deepEqual(
+        [rule.failed, rule.passed, rule.notApplicable],
+        [sum('failed'), sum('passed'), sum('notApplicable')],
+        `total of ${rule.rule} is the sum over the samples`,
+      );
+    }
+    assert.ok(ruleOf(json.total.rules, 'investigation-plan-present'), 'rules of every sample are in the total');
+    assert.ok(ruleOf(json.total.rules, 'hmic14-investigation-before-filing'));
+  });
+
+  it('every percentage carries n and its 95% interval', () => {
+    const row = ruleOf(json.samples[0].rules, 'hmic14-investigation-before-filing');
+    assert.equal(row.applicable, 50);
+    assert.equal(row.failedPercent, 68);
+    assert.deepEqual([row.interval!.low.toFixed(1), row.interval!.high.toFixed(1)], ['54.2', '79.2']);
+  });
+
+  it('renders the same groups in Markdown, HTML and CSV', async () => {
+    const markdown = await runCliCapturing(['report', UNATTENDED, SUSPECTS, '-f', 'markdown'], REPO_ROOT);
+    assert.match(markdown.stdout, /^# Report across 2 samples/);
+    assert.match(markdown.stdout, /\| Total \| {2}\| {2}\| 70 \|/);
+    assert.match(markdown.stdout, /\| Total \| Evidence of investigation before filing .* \| 34 \| 16 \|/);
+    const html = await runCliCapturing(['report', UNATTENDED, SUSPECTS, '-f', 'html'], REPO_ROOT);
+    assert.equal((html.stdout.match(/<th scope="rowgroup"/g) ?? []).length, 3, 'two samples and the total');
+    const csv = await runCliCapturing(['report', UNATTENDED, SUSPECTS, '-f', 'csv-summary'], REPO_ROOT);
+    const lines = csv.stdout.trim().split('\n');
+    assert.match(lines[0], /^sample,force,pack,rule,/);
+    assert.ok(lines.some((line) => line.startsWith('Total,,')));
+    const files = await runCliCapturing(['report', UNATTENDED, SUSPECTS, '-f', 'csv-files'], REPO_ROOT);
+    assert.equal(files.stdout.trim().split('\n').length - 1, 70 * json.samples[0].rules.length);
+  });
+
+  it('one sample renders exactly as before; a missing folder among several is a usage error', async () => {
+    const one = await runCliCapturing(['report', TRAINING], REPO_ROOT);
+    assert.match(one.stdout, /^# Training basics: the four core rules/);
+    const missing = await runCliCapturing(['report', TRAINING, path.join('samples', 'nowhere')], REPO_ROOT);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /No such folder/);
+  });
+});
