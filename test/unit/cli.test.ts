@@ -189,17 +189,19 @@ describe('CLI: dipsample audit', function () {
       );
     });
 
-    it('ends with the sample summary: per rule failed / passed / n/a and the failed % of applicable files', () => {
+    it('ends with the sample summary: per rule failed / passed / n/a and the failed % of applicable files with its 95% Wilson interval and n', () => {
+      // Wilson by hand: 1 of 5 → centre (.2 + 1.9208/5)/(1 + 3.8415/5) = .3303, half-width .2941 → 3.6–62.4;
+      // 2 of 5 → .4435 ± .3258 → 11.8–76.9; 1 of 3 → .4269 ± .3654 → 6.1–79.2.
       const lines = run.stdout.trimEnd().split('\n');
       const start = lines.findIndex((line) => line.startsWith('Sample summary:'));
       assert.ok(start > 0);
       assert.deepEqual(lines.slice(start), [
         'Sample summary: 7 files audited; 2 unreadable (syntax errors), 1 breaking the crime-file schema',
-        '  rule                        failed  passed  n/a   not audited  failed % of applicable',
-        '  investigation-plan-present       1       4     0            2  20.0% (1/5)',
-        '  supervision-recorded             2       3     0            2  40.0% (2/5)',
-        '  filed-within-24h                 1       2     2            2  33.3% (1/3)',
-        '  advice-given                     2       3     0            2  40.0% (2/5)',
+        '  rule                        failed  passed  n/a   not audited  failed % of applicable (95% CI), n',
+        '  investigation-plan-present       1       4     0            2  20.0% (3.6–62.4), 1 of 5',
+        '  supervision-recorded             2       3     0            2  40.0% (11.8–76.9), 2 of 5',
+        '  filed-within-24h                 1       2     2            2  33.3% (6.1–79.2), 1 of 3',
+        '  advice-given                     2       3     0            2  40.0% (11.8–76.9), 2 of 5',
         '  (not audited: the file was unreadable, or the rule read a field that breaks the crime-file schema)',
         'Findings: 7 error, 3 warning, 0 information, 0 hint',
       ]);

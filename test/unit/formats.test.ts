@@ -142,11 +142,11 @@ describe('output formats', () => {
       const lines = formatText(sampleRun()).trimEnd().split('\n');
       assert.deepEqual(lines.slice(-8), [
         'Sample summary: 3 files audited; 1 unreadable (syntax errors)',
-        '  rule       failed  passed  n/a   not audited  failed % of applicable',
-        '  plan            1       1     0            1  50.0% (1/2)',
+        '  rule       failed  passed  n/a   not audited  failed % of applicable (95% CI), n',
+        '  plan            1       1     0            1  50.0% (9.5–90.5), 1 of 2',
         '  quick           0       0     2            1  —',
-        '  info-rule       1       1     0            1  50.0% (1/2)',
-        '  hint-rule       1       1     0            1  50.0% (1/2)',
+        '  info-rule       1       1     0            1  50.0% (9.5–90.5), 1 of 2',
+        '  hint-rule       1       1     0            1  50.0% (9.5–90.5), 1 of 2',
         '  (not audited: the file was unreadable, or the rule read a field that breaks the crime-file schema)',
         'Findings: 2 error, 0 warning, 1 information, 1 hint',
       ]);
@@ -158,7 +158,7 @@ describe('output formats', () => {
           { rule: 'plan', outcome: i === 0 ? 'failed' : 'passed' },
         ]),
       );
-      assert.match(formatText(auditRun(files, [rule('plan', 'error')])), /^ {2}plan +1 +2 +0 {2}33\.3% \(1\/3\)$/m);
+      assert.match(formatText(auditRun(files, [rule('plan', 'error')])), /^ {2}plan +1 +2 +0 {2}33\.3% \(6\.1–79\.2\), 1 of 3$/m);
     });
 
     it('with zero files prints a one-line summary (and the rules, all "—", when rules ran)', () => {

@@ -1,7 +1,8 @@
 import { failedPercent } from '../share';
 import { printable } from './printable';
+import { wilsonInterval } from '../wilson';
 import type { AuditRun } from '../model';
-import { awaitingFilesText, reviewText, VERDICT_STATUS_LABELS } from '../wording';
+import { awaitingFilesText, reviewText, shareWithInterval, VERDICT_STATUS_LABELS } from '../wording';
 
 const SEVERITY_LABEL: Record<string, string> = {
   error: 'error',
@@ -48,11 +49,15 @@ function summaryLines(run: AuditRun): string[] {
   const judged = summary.rules.some((rule) => rule.awaitingJudgment > 0);
   const unaudited = summary.rules.some((rule) => rule.notAudited > 0);
   lines.push(
-    `  ${'rule'.padEnd(width)}  failed  passed  n/a ${judged ? '  awaiting' : ''}${unaudited ? '  not audited' : ''}  failed % of applicable`,
+    `  ${'rule'.padEnd(width)}  failed  passed  n/a ${judged ? '  awaiting' : ''}${unaudited ? '  not audited' : ''}  failed % of applicable (95% CI), n`,
   );
   for (const rule of summary.rules) {
     const percent = failedPercent(rule);
-    const share = percent === undefined ? '—' : `${percent.toFixed(1)}% (${rule.failed}/${rule.failed + rule.passed})`;
+    const interval = wilsonInterval(rule.failed, rule.failed + rule.passed);
+    const share =
+      percent === undefined || !interval
+        ? '—'
+        : `${shareWithInterval({ failedPercent: percent, interval })}, ${rule.failed} of ${rule.failed + rule.passed}`;
     const awaiting = judged ? `  ${String(rule.awaitingJudgment).padStart(8)}` : '';
     const notAudited = unaudited ? `  ${String(rule.notAudited).padStart(11)}` : '';
     lines.push(
