@@ -1,4 +1,4 @@
-import type { RuleRow, SampleReport, VerdictSummary } from '../model';
+import type { Breakdown, RuleRow, SampleReport, VerdictSummary } from '../model';
 import { headerItems, shareText, verdictStatusText } from '../wording';
 import { csvTable, type CsvCell } from './csvTable';
 import { escapeMarkdown as md } from './escapeMarkdown';
@@ -36,6 +36,8 @@ export interface SamplesJson {
     files: number;
     rules: RuleRow[];
     verdicts: VerdictSummary[];
+    /** The sample's breakdowns (category × attendance, domestic abuse): outcome counts per group. */
+    breakdowns: Breakdown[];
   }>;
   total: { files: number; rules: RuleRow[] };
 }
@@ -51,6 +53,7 @@ export function samplesJson(input: SamplesInput): SamplesJson {
       files: report.totals.files,
       rules: report.rules,
       verdicts: report.verdicts,
+      breakdowns: report.breakdowns,
     })),
     total: { files: input.total.totals.files, rules: input.total.rules },
   };
