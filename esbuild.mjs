@@ -16,11 +16,20 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD entry hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // ESM dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which CommonJS
+  // output has no value for: give it the bundle's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   // The CLI must not reach `vscode`: with no external for it, any such import fails the build.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+  },
 ];
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({

@@ -4,7 +4,9 @@
  * then how long that sample's summary webview takes to appear (target < 1 s; scripts/bench/summaryBench.ts).
  * Machines here are shared and noisy, so each measurement is the median of several rounds.
  *
- *   npm run bench [-- --count 10000 --rounds 5]
+ * Last, a 1,000,000-row draw (scripts/bench/drawBench.ts: ratio to a bare csv-parse stream, peak RSS).
+ *
+ *   npm run bench [-- --count 10000 --rounds 5 --draw-rows 1000000]
  */
 import '../test/unit/vscodeStub/register';
 import { build } from 'esbuild';
@@ -21,6 +23,7 @@ import { toDiagnostic } from '../src/vscode/toDiagnostic';
 import * as vscodeStub from '../test/unit/vscodeStub/vscode';
 import { median, time } from './bench/measure';
 import { summaryBench } from './bench/summaryBench';
+import { drawBench } from './bench/drawBench';
 
 const TARGET_RATIO = 1.5;
 const TARGET_EDIT_P95_MS = 5;
@@ -83,7 +86,11 @@ async function extensionBundleSize(): Promise<number> {
 
 async function main() {
   const { values } = parseArgs({
-    options: { count: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '5' } },
+    options: {
+      count: { type: 'string', default: '10000' },
+      rounds: { type: 'string', default: '5' },
+      'draw-rows': { type: 'string', default: '1000000' },
+    },
   });
   const count = Number(values.count);
   const rounds = Number(values.rounds);
@@ -147,6 +154,7 @@ async function main() {
     `                              of which bare yaml parse of the same text: p50 ${latency.parseP50.toFixed(2)} ms, p95 ${latency.parseP95.toFixed(2)} ms`,
     `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
     ...summary.lines,
+    ...(await drawBench(Number(values['draw-rows']))),
   ];
   console.log(report.join('\n'));
   rmSync(directory, { recursive: true, force: true });

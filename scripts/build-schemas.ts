@@ -5,11 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { configSchema, packSchema } from '../src/engine';
+import { configSchema, mapSchema, packSchema } from '../src/engine';
 
 export const GENERATED_SCHEMAS: Array<{ file: string; schema: object }> = [
   { file: 'rules/schemas/rule-pack.schema.json', schema: packSchema },
   { file: 'rules/schemas/dipsample-config.schema.json', schema: configSchema },
+  { file: 'rules/schemas/dipsample-map.schema.json', schema: mapSchema },
 ];
 
 export function schemaText(schema: object): string {

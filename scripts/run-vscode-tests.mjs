@@ -18,7 +18,7 @@
 //   DIPSAMPLE_HOST_SUITE             suite folder under test/host (default: suite; smoke with INSTALL_VSIX)
 //   DIPSAMPLE_GREP                   only tests whose full title matches (same as --grep)
 //   DIPSAMPLE_FORCE_FAIL=1           enables the deliberately failing test (proves failures propagate)
-//   DIPSAMPLE_TEST_TIMEOUT_MS        whole-run timeout (default 240000); a hung run exits 4
+//   DIPSAMPLE_TEST_TIMEOUT_MS        whole-run timeout (default 600000); a hung run exits 4
 //   DIPSAMPLE_KEEP_RUN=1             keep the run folder (.vscode-test/run-*) also when the run passed
 //   DIPSAMPLE_TEST_WORKSPACE         folder to copy and open instead of test/host/workspace
 //   DIPSAMPLE_CODE_SERVER_ENTRY      code-server's out/node/entry.js (default: .vscode-host/...)
@@ -77,7 +77,7 @@ const entry = path.resolve(
   env.DIPSAMPLE_CODE_SERVER_ENTRY || path.join(repo, '.vscode-host/node_modules/code-server/out/node/entry.js'),
 );
 const chromiumPath = env.DIPSAMPLE_CHROMIUM || '/usr/bin/chromium';
-const timeoutMs = Number(env.DIPSAMPLE_TEST_TIMEOUT_MS || 240000);
+const timeoutMs = Number(env.DIPSAMPLE_TEST_TIMEOUT_MS || 600000);
 const testsEntry = path.join(repo, 'dist/test/host', suite, 'index.js');
 const workspaceSource = path.resolve(env.DIPSAMPLE_TEST_WORKSPACE || path.join(repo, 'test/host/workspace'));
 

@@ -83,7 +83,8 @@ export const PEEL_2017_FILE_REVIEW: SampleSpec = {
   count: 60,
   force: 'Eastmere Constabulary',
   referencePrefix: 'EM-',
-  period: { from: '2017-01-01', to: '2017-03-31' },
+  // The report: crimes *recorded* 1 January to 31 March 2017 (Annex A, L2151).
+  period: { from: '2017-01-01', to: '2017-03-31', basis: 'recorded' },
   categories: PEEL_2017_CATEGORIES,
   allocation: 'proportional',
   quality: PEEL_2017_PROFILE,
@@ -98,7 +99,7 @@ export const PEEL_2017_FILE_REVIEW: SampleSpec = {
   selection: {
     method: 'stratified_random',
     description:
-      '60 files drawn at random from crimes reported January to March 2017, in the seven crime types of the 2017 file review.',
+      '60 files drawn at random from crimes recorded January to March 2017, in the seven crime types of the 2017 file review.',
     strata: [
       { description: 'files with a domestic abuse element (Figure 15)', size: 20, filter: { domestic_abuse: true } },
       ...PEEL_2017_CATEGORIES.map(({ category }) => ({
@@ -125,6 +126,15 @@ const CCTV_SCOPE: readonly Category[] = [
   'criminal_damage',
 ];
 const H2H_SCOPE: readonly Category[] = [...CCTV_SCOPE, 'rape'];
+/** peel17-cctv-considered's default scope: the seven crime types of the 2017 file review (L2141-2149). */
+const CCTV_RULE_SCOPE: readonly Category[] = [
+  'theft_from_person',
+  'rape',
+  'stalking',
+  'harassment',
+  'assault_without_injury',
+  'assault_with_injury',
+];
 const FORENSIC_SCOPE: readonly Category[] = [
   'assault_with_injury',
   'rape',
@@ -149,7 +159,7 @@ const EXTRA_LINES: readonly ExtraLine[] = [
   {
     category: 'cctv',
     rate: 0.8,
-    inScope: (r) => CCTV_SCOPE.includes(r.classification.category),
+    inScope: (r) => CCTV_RULE_SCOPE.includes(r.classification.category),
     action: (r) =>
       atHome(r)
         ? 'Check for CCTV or doorbell cameras covering the address'
@@ -282,13 +292,17 @@ export function enrichPeel2017(record: CrimeFile, attended: boolean, rng: Rng): 
   const lines: LineOfEnquiry[] | undefined = record.investigation_plan?.lines_of_enquiry;
   if (record.investigation_plan && lines && lines.length > 0) {
     for (const extra of EXTRA_LINES) {
+      // CCTV lines for the crime types added to peel17-cctv-considered's scope (issue 15) draw from
+      // their own stream, so every other file stays as it was generated before.
+      const added = extra.category === 'cctv' && !CCTV_SCOPE.includes(record.classification.category);
+      const draw = added ? new Rng(`dipsample:peel2017-cctv:${record.reference}`) : rng;
       if (
         !extra.inScope(record, attended) ||
         lines.some((l) => l.category === extra.category) ||
-        !rng.chance(extra.rate)
+        !draw.chance(extra.rate)
       )
         continue;
-      const completed = rng.chance(0.55);
+      const completed = draw.chance(0.55);
       const line: LineOfEnquiry = {
         id: `L${lines.length + 1}`,
         action: extra.action(record),
@@ -296,7 +310,7 @@ export function enrichPeel2017(record: CrimeFile, attended: boolean, rng: Rng): 
         status: completed ? 'completed' : 'not_applicable',
       };
       if (record.investigation_plan.created_at) line.created_at = record.investigation_plan.created_at;
-      line.result = completed ? rng.pick(extra.completed(record)) : extra.notApplicable(record);
+      line.result = completed ? draw.pick(extra.completed(record)) : extra.notApplicable(record);
       lines.push(line);
     }
   }

@@ -50,8 +50,12 @@ export interface SampleSpec {
   force: string;
   /** Reference prefix, e.g. "NM-" gives references like "NM-13-041877". */
   referencePrefix: string;
-  /** Reporting period (London dates, inclusive): reported_at falls inside it. */
-  period: { from: string; to: string };
+  /**
+   * Period (London dates, inclusive): reported_at falls inside it. `basis` is what the manifest
+   * says the period selects on (default reported); with `recorded`, the generator checks that every
+   * recorded_at falls inside it too.
+   */
+  period: { from: string; to: string; basis?: 'reported' | 'recorded' };
   categories: readonly CategoryWeight[];
   /** proportional (default): exact quotas by weight (largest remainder); random: drawn by weight. */
   allocation?: 'proportional' | 'random';
@@ -91,7 +95,7 @@ export interface SampleManifest {
   name: string;
   force: string;
   description: string;
-  period: { from: string; to: string; basis: 'reported' };
+  period: { from: string; to: string; basis: 'reported' | 'recorded' };
   selection: { method: SelectionMethod; description: string; seed: number; strata?: Stratum[] };
   size: number;
   packs: string[];
@@ -122,7 +126,7 @@ export function sampleManifest(spec: SampleSpec): SampleManifest {
     name: spec.name ?? `${spec.force} dip-sample ${spec.period.from}..${spec.period.to}`,
     force: spec.force,
     description: spec.description ?? `Synthetic dip-sample of ${spec.count} crime files (fictional data).`,
-    period: { from: spec.period.from, to: spec.period.to, basis: 'reported' },
+    period: { from: spec.period.from, to: spec.period.to, basis: spec.period.basis ?? 'reported' },
     selection: {
       method: spec.selection?.method ?? 'random',
       description:

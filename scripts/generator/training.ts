@@ -96,7 +96,8 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
     },
     note:
       'Fails supervision-recorded only: the only supervisor_review entry was written by the officer in case about ' +
-      'their own investigation. Supervision must be independent (author differs from officer_in_case).',
+      'their own investigation. Supervision must be independent: a supervisor other than officer_in_case, before ' +
+      'filing.',
   },
   {
     reference: 'TRAIN-05',
@@ -106,7 +107,8 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
     reportedBefore: 20,
     traits: { ...GOOD, attendance: 'not_attended', filing: { kind: 'filed', elapsedHours: 3 } },
     note:
-      'Fails filed-within-24h only: filed 3 hours after it was recorded, although a plan, supervision and advice ' +
+      'Fails filed-within-24h only: filed 3 hours 20 minutes after it was reported (3 hours after it was recorded), ' +
+      'although a plan, supervision and advice ' +
       'are all present. Same-day filing is the pattern HMIC reported for unattended volume crime.',
   },
   {
@@ -129,13 +131,14 @@ export const TRAINING_CASES: readonly TrainingCase[] = [
     reference: 'TRAIN-07',
     teaches: { rule: 'filed-within-24h', outcome: 'passed' },
     category: 'theft_from_vehicle',
-    recorded: [2013, 10, 26, 19, 40],
-    reportedBefore: 25,
-    traits: { ...GOOD, attendance: 'not_attended', filing: { kind: 'filed', elapsedHours: 24.5 } },
+    // Reported 19:40 BST, recorded 19:55 BST; filed 24.25 h after recording = 24.5 h after the report.
+    recorded: [2013, 10, 26, 19, 55],
+    reportedBefore: 15,
+    traits: { ...GOOD, attendance: 'not_attended', filing: { kind: 'filed', elapsedHours: 24.25 } },
     note:
-      'Passes filed-within-24h: recorded 19:40 BST on Sat 26 Oct 2013, filed 19:10 GMT on Sun 27 Oct. The wall ' +
-      'clock shows 23.5 hours, but the clocks went back overnight, so 24.5 hours actually elapsed. Rules must use ' +
-      'elapsed time, not wall-clock differences.',
+      'Passes filed-within-24h: reported 19:40 BST on Sat 26 Oct 2013, filed 19:10 GMT on Sun 27 Oct. The wall ' +
+      'clock shows 23.5 hours, but the clocks went back overnight, so 24.5 hours actually elapsed since the report. ' +
+      'Rules must use elapsed time, not wall-clock differences.',
   },
   {
     reference: 'TRAIN-08',

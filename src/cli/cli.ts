@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   CRIME_FILE_NAMES,
   formatProblem,
@@ -14,19 +14,29 @@ import {
   AGREEMENT_FORMAT_IDS,
   AUDIT_FORMAT_IDS,
   COMPARE_FORMAT_IDS,
+  errorsOnly,
   FORMATS,
   REPORT_FORMAT_IDS,
+  SHARE_KINDS,
   type AgreementFormatId,
   type AuditFormatId,
   type CompareFormatId,
   type ReportFormatId,
+  type ShareKind,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { nodeHost } from '../node/nodeHost';
 import { runAgreement } from './runAgreement';
 import { runAudit } from './runAudit';
+import { colorWanted, terminalPaint } from './colors';
 import { runCompare } from './runCompare';
 import { runReport, writeReport } from './runReport';
+import { REDACT_FORMATS, renderRedaction, runRedact, type RedactFormat } from './runRedact';
+import { renderDraw, runDraw } from './runDraw';
+import { renderImport, runImport } from './runImport';
+import { ImportMapError } from '../node/importExtract';
+import { DrawConfigurationError } from '../node/drawSample';
+import { UnsatisfiablePlan } from '../engine';
 import packageJson from '../../package.json';
 
 export interface CliIo {
@@ -35,6 +45,12 @@ export interface CliIo {
   /** Show progress on stderr (only when it is a terminal). */
   progress: boolean;
   cwd: string;
+  /** Standard input, read whole (`dipsample audit -`); absent: there is none to read. */
+  readStdin?: () => Promise<string>;
+  /** Whether stdout is a terminal: the text format is coloured only there (see `colorWanted`). */
+  stdoutIsTTY?: boolean;
+  /** The environment NO_COLOR, FORCE_COLOR and TERM are read from (default: none set). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit statuses: findings are results, not failures. */
@@ -59,9 +75,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('audit')
-    .description(`Audit crime files (${CRIME_FILE_NAMES}); folders are searched recursively.`)
-    .argument('<paths...>', 'crime files or folders')
+    .description(
+      `Audit crime files (${CRIME_FILE_NAMES}); folders are searched recursively, quoted globs expanded, "-" reads one file from stdin.`,
+    )
+    .argument('<paths...>', 'crime files, folders or globs (quote them: "samples/**/*.crime.yaml"); - reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AUDIT_FORMAT_IDS).default('text'))
+    .option('-o, --output <file>', 'write the output to this file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists')
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
     .addOption(
       new Option(
@@ -69,6 +89,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'exit with status 1 when a finding of this severity (or worse) exists',
       ).choices(Object.keys(FAIL_ON)),
     )
+    .addOption(
+      new Option('--max-warnings <n>', 'exit with status 1 when there are more than n warnings').argParser(count),
+    )
+    .option('-q, --quiet', 'show error findings only (the summary still counts every finding and says what was hidden)')
+    .option(
+      '--ignore-pattern <glob>',
+      'do not audit files matching this .gitignore-style glob, relative to the working folder (repeatable)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option(
+      '--stdin-filename <name>',
+      'with -: the name of the file read from stdin, in messages and to find its configuration',
+    )
+    .option('--color', 'colour the text output even when stdout is not a terminal')
+    .option('--no-color', 'never colour the text output (also NO_COLOR=1)')
     .option('--reviewer <id>', "audit from this reviewer's answers alone (reviews/<id>.review.yaml)")
     .action(async (paths: string[], options: AuditCommandOptions) => {
       status = await audit(paths, options, io);
@@ -88,6 +124,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--force', 'overwrite the --output file if it exists')
     .option('-c, --config <file>', 'use this configuration instead of the nearest .dipsample.yaml')
     .option('--reviewer <id>', "report from this reviewer's answers alone (reviews/<id>.review.yaml)")
+    .addOption(
+      new Option(
+        '--share <kind>',
+        'the share the rules tables show: failed (what the tool checks) or passed (as inspectorates publish)',
+      )
+        .choices(SHARE_KINDS)
+        .default('failed'),
+    )
+    .option(
+      '--by <paths>',
+      'also break the tables down by the values of a field path, or of two (comma-separated: victims.vulnerable,attendance.status); repeatable',
+      (value: string, previous: string[][] = []) => [
+        ...previous,
+        value
+          .split(',')
+          .map((path) => path.trim())
+          .filter(Boolean),
+      ],
+    )
     .action(async (folders: string[], options: ReportCommandOptions) => {
       status = await report(folders, options, io);
     });
@@ -123,6 +178,53 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       status = await agreement(folder, options, io);
     });
 
+  program
+    .command('redact')
+    .description(
+      'Write a copy of a sample folder safe to hand to trainees: names, ids of people and personal data in free text replaced by consistent pseudonyms; the copy audits as the original.',
+    )
+    .argument('<folder>', 'the sample folder')
+    .requiredOption('--out <folder>', 'the folder to write the copy to (must not exist, unless --force)')
+    .option('--force', 'replace the --out folder if it exists (swapped in only when the copy is complete)')
+    .option('--salt <text>', 'changes every pseudonym (the same salt gives the same copy)')
+    .option('--include-reviews', 'copy reviews/*.review.yaml too, with the same pseudonyms in their notes')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REDACT_FORMATS).default('text'))
+    .action(async (folder: string, options: RedactCommandOptions) => {
+      status = await redact(folder, options, io);
+    });
+
+  program
+    .command('draw')
+    .description(
+      'Draw a dip-sample from a frame (a CSV crime list or a folder of crime files) by a plan (a dip-sample/1 manifest): seeded, repeatable, strata and quotas met.',
+    )
+    .argument(
+      '<frame>',
+      'a CSV crime list (headers are crime-file/1 field paths, or give --map) or a folder of crime files',
+    )
+    .requiredOption(
+      '--plan <plan.yaml>',
+      'the sampling plan: period, size, selection (method, seed, population, strata, constraints)',
+    )
+    .requiredOption('--out <folder>', 'the sample folder to write (must not exist, unless --force)')
+    .option('--map <map.yaml>', "a dipsample-map/1 file saying what the CSV's columns are (its first table)")
+    .option('--force', 'replace the --out folder if it exists (swapped in only when the sample is complete)')
+    .action(async (frame: string, options: DrawCommandOptions) => {
+      status = await draw(frame, options, io);
+    });
+
+  program
+    .command('import')
+    .description(
+      'Turn an RMS extract (CSV tables joined by crime reference) into one crime file per crime, by a dipsample-map/1 file. Columns the map does not name never reach the output.',
+    )
+    .argument('<map.yaml>', 'the import map (tables, keys, fields; table files are relative to it)')
+    .requiredOption('--out <folder>', 'the folder to write the crime files to (must not exist, unless --force)')
+    .option('--force', 'replace the --out folder if it exists (swapped in only when the import is complete)')
+    .action(async (map: string, options: { out: string; force?: boolean }) => {
+      status = await importCommand(map, options, io);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -136,16 +238,45 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 interface AuditCommandOptions {
   format: AuditFormatId;
+  output?: string;
+  force?: boolean;
   config?: string;
   failOn?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  ignorePattern: string[];
+  stdinFilename?: string;
+  color?: boolean;
   reviewer?: string;
+}
+
+/** `--max-warnings`: a count, 0 or more. */
+function count(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number, 0 or more');
+  return Number(value);
 }
 
 async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
-  const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
+  const fromStdin = paths.includes('-');
+  if (fromStdin && paths.length > 1) {
+    io.stderr('dipsample: - (read stdin) cannot be combined with other paths\n');
+    return EXIT.usage;
+  }
+  if (options.stdinFilename !== undefined && !fromStdin) {
+    io.stderr('dipsample: --stdin-filename needs - (read stdin) as the path\n');
+    return EXIT.usage;
+  }
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output && !options.force && existsSync(output)) {
+    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
+    return EXIT.usage;
+  }
+  const showProgress = io.progress && !fromStdin ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {
+    if (fromStdin && !io.readStdin) throw new InputError('there is no standard input to read');
+    const stdin = fromStdin ? { text: await io.readStdin!(), filename: options.stdinFilename ?? '<stdin>' } : undefined;
     outcome = await runAudit(
       nodeHost(),
       {
@@ -154,8 +285,11 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
         cwd: io.cwd,
         reviewer: options.reviewer,
         onProgress: showProgress?.update,
+        stdin,
+        ignorePatterns: options.ignorePattern,
+        requireMatch: true,
       },
-      { name: 'dipsample', version: packageJson.version },
+      { name: 'dipsample', version: packageJson.version, informationUri: packageJson.homepage },
     );
   } catch (error) {
     showProgress?.clear();
@@ -164,15 +298,39 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
   showProgress?.clear();
   if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
   if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
-  io.stdout(FORMATS[options.format].render(outcome.run));
+  reportManifestWarnings(outcome.problems, io);
+  const shown = options.quiet ? errorsOnly(outcome.run) : outcome.run;
+  // Colour only on a terminal's stdout, never in a file.
+  const paint =
+    !output && options.format === 'text' && colorWanted(options.color, io.env ?? {}, io.stdoutIsTTY === true)
+      ? terminalPaint
+      : undefined;
+  const text = FORMATS[options.format].render(shown, { paint });
+  if (output) {
+    try {
+      await writeReport(output, text, options.force === true, options.output);
+    } catch (error) {
+      return usageError(error, io);
+    }
+  } else io.stdout(text);
   if (reportUnaudited(outcome.run.files, io)) return EXIT.incomplete;
+  // Exit statuses count every finding, hidden by --quiet or not.
+  const findings = outcome.run.files.flatMap((file) => file.findings);
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
-  const met = outcome.run.files.some((file) => file.findings.some((finding) => failing.includes(finding.severity)));
-  return met ? EXIT.failOn : EXIT.ok;
+  const met = findings.some((finding) => failing.includes(finding.severity));
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooMany)
+    io.stderr(
+      `dipsample: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`,
+    );
+  return met || tooMany ? EXIT.failOn : EXIT.ok;
 }
 
 interface ReportCommandOptions {
   format: ReportFormatId;
+  share: ShareKind;
+  by?: string[][];
   output?: string;
   force?: boolean;
   config?: string;
@@ -195,6 +353,8 @@ async function report(folders: string[], options: ReportCommandOptions, io: CliI
       {
         folders,
         format: options.format,
+        share: options.share,
+        breakdowns: options.by,
         configFile: options.config,
         cwd: io.cwd,
         reviewer: options.reviewer,
@@ -206,6 +366,7 @@ async function report(folders: string[], options: ReportCommandOptions, io: CliI
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
+    reportManifestWarnings(outcome.problems, io);
     if (output) await writeReport(output, outcome.text, options.force === true, options.output);
     else io.stdout(outcome.text);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
@@ -322,6 +483,12 @@ function reportConfigurationErrors(problems: readonly Problem[], io: CliIo): boo
   return errors.length > 0;
 }
 
+/** Warnings (a sample manifest its files do not bear out) on stderr; they do not change the exit status. */
+function reportManifestWarnings(problems: readonly Problem[], io: CliIo): void {
+  for (const problem of problems)
+    if (problem.severity === 'warning') io.stderr(`dipsample: warning: ${formatProblem(problem)}\n`);
+}
+
 /** `--reviewer` naming nobody who reviewed these samples is a mistake, not an empty review: true when so. */
 function unknownReviewer(
   reviewer: string | undefined,
@@ -372,4 +539,93 @@ function progressPrinter(write: (text: string) => void) {
       if (shown) write('\r\x1b[2K');
     },
   };
+}
+
+interface RedactCommandOptions {
+  out: string;
+  force?: boolean;
+  salt?: string;
+  includeReviews?: boolean;
+  format: RedactFormat;
+}
+
+/** `dipsample redact`: 0 when the copy is written (files left out are named on stderr), 2 when nothing was. */
+async function redact(folder: string, options: RedactCommandOptions, io: CliIo): Promise<number> {
+  try {
+    const outcome = await runRedact({ folder, cwd: io.cwd, ...options });
+    for (const left of outcome.notCopied)
+      io.stderr(`dipsample: ${path.join(folder, left.path)}: not copied: ${left.reason}\n`);
+    for (const warning of outcome.warnings) io.stderr(`dipsample: warning: ${warning}\n`);
+    io.stdout(renderRedaction(outcome, options.format, options.out));
+    return EXIT.ok;
+  } catch (error) {
+    return usageError(error, io);
+  }
+}
+
+interface DrawCommandOptions {
+  plan: string;
+  out: string;
+  map?: string;
+  force?: boolean;
+}
+
+/** `dipsample draw`: 0 when the sample is written; 2 for a plan or map problem, an unsatisfiable plan or bad input (nothing written). */
+async function draw(frame: string, options: DrawCommandOptions, io: CliIo): Promise<number> {
+  const showProgress = io.progress ? recordProgress(io.stderr) : undefined;
+  try {
+    const outcome = await runDraw({
+      frame,
+      ...options,
+      cwd: io.cwd,
+      tool: `dipsample ${packageJson.version}`,
+      onProgress: showProgress?.update,
+    });
+    showProgress?.clear();
+    for (const warning of outcome.warnings) io.stderr(`dipsample: warning: ${warning}\n`);
+    io.stdout(renderDraw(outcome, options.out));
+    return EXIT.ok;
+  } catch (error) {
+    showProgress?.clear();
+    if (error instanceof DrawConfigurationError) {
+      reportConfigurationErrors(error.problems, io);
+      return EXIT.usage;
+    }
+    if (error instanceof UnsatisfiablePlan) {
+      for (const reason of error.reasons) io.stderr(`dipsample: the plan cannot be met: ${reason}\n`);
+      io.stderr('dipsample: nothing was written\n');
+      return EXIT.usage;
+    }
+    return usageError(error, io);
+  }
+}
+
+/** Records read, on one self-overwriting stderr line. */
+function recordProgress(write: (text: string) => void) {
+  let shown = false;
+  return {
+    update(records: number) {
+      shown = true;
+      write(`\rDrawing: ${records.toLocaleString('en-GB')} records read`);
+    },
+    clear() {
+      if (shown) write('\r\x1b[2K');
+    },
+  };
+}
+
+/** `dipsample import`: 0 when every row was imported, 1 when some were rejected (named on stderr), 2 for a map error or bad input. */
+async function importCommand(map: string, options: { out: string; force?: boolean }, io: CliIo): Promise<number> {
+  try {
+    const outcome = await runImport({ map, ...options, cwd: io.cwd });
+    for (const rejected of outcome.rejected) io.stderr(`dipsample: rejected: ${rejected}\n`);
+    io.stdout(renderImport(outcome, options.out));
+    return outcome.rejected.length > 0 ? EXIT.failOn : EXIT.ok;
+  } catch (error) {
+    if (error instanceof ImportMapError) {
+      reportConfigurationErrors(error.problems, io);
+      return EXIT.usage;
+    }
+    return usageError(error, io);
+  }
 }

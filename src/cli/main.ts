@@ -1,3 +1,4 @@
+import { readStream } from '../node/readStream';
 import { runCli } from './cli';
 
 runCli(process.argv.slice(2), {
@@ -5,6 +6,9 @@ runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   progress: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
+  readStdin: () => readStream(process.stdin),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
 }).then(
   (status) => {
     process.exitCode = status;

@@ -21,12 +21,23 @@ export interface AuditOptions {
   cwd: string;
   /** Audit from this reviewer's answers alone. */
   reviewer?: string;
+  /** Field paths to read off each file for breakdowns (`report --by`). */
+  breakdownFields?: string[];
   onProgress?: (done: number, total: number) => void;
+  /** Audit this text instead of searching `inputs` (`dipsample audit -`); `filename` names it and finds its configuration. */
+  stdin?: { text: string; filename: string };
+  /** More .gitignore-style globs of files not to audit, relative to `cwd` (`--ignore-pattern`). */
+  ignorePatterns?: string[];
+  /** A folder or glob with no crime file is an InputError (`dipsample audit`). */
+  requireMatch?: boolean;
 }
 
 export interface AuditOutcome {
   run: AuditRun;
-  /** Problems in rule packs, configurations, manifests or review files: the audit cannot be trusted (exit 2). */
+  /**
+   * Problems in rule packs, configurations, manifests or review files: errors mean the audit cannot
+   * be trusted (exit 2); warnings (a manifest its files do not bear out) are said on stderr.
+   */
   problems: Problem[];
   /** The sample folders the files belong to, and whether each has a review file of `reviewer`. */
   samples: Array<{ folder: string; reviewers: string[] }>;
@@ -36,9 +47,18 @@ const READ_CONCURRENCY = 16;
 
 /** Audits every crime file under the inputs, each with the configuration that governs it. */
 export async function runAudit(host: EngineHost, options: AuditOptions, tool: AuditRun['tool']): Promise<AuditOutcome> {
-  const files = await findCrimeFiles(options.inputs, options.cwd);
   const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
-  const auditor = new Auditor(host, options.reviewer ? { reviewer: options.reviewer } : {});
+  const auditor = new Auditor(host, {
+    ...(options.reviewer ? { reviewer: options.reviewer } : {}),
+    ...(options.breakdownFields?.length ? { breakdownFields: options.breakdownFields } : {}),
+  });
+  const files = options.stdin
+    ? [path.resolve(options.cwd, options.stdin.filename)]
+    : await findCrimeFiles(options.inputs, options.cwd, {
+        ignoresFor: (directory) => auditor.ignoresFor(directory, configFile),
+        ignorePatterns: options.ignorePatterns,
+        requireMatch: options.requireMatch,
+      });
   const reports: FileReport[] = new Array(files.length);
   const ruleSets = new Set<RuleSet>();
   let next = 0;
@@ -46,7 +66,7 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
   const worker = async () => {
     while (next < files.length) {
       const index = next++;
-      const { report, ruleSet } = await auditor.auditFile(files[index], undefined, configFile);
+      const { report, ruleSet } = await auditor.auditFile(files[index], options.stdin?.text, configFile);
       ruleSets.add(ruleSet);
       reports[index] = { ...report, path: displayPath(options.cwd, files[index]) };
       options.onProgress?.(++done, files.length);
@@ -85,12 +105,14 @@ async function reviewsOfSamples(
   options: AuditOptions,
 ): Promise<{ problems: Problem[]; samples: AuditOutcome['samples'] }> {
   const bySample = new Map<string, Set<string>>();
+  const reportsOf = new Map<string, FileReport[]>();
   for (let index = 0; index < files.length; index++) {
     const folder = await auditor.sampleFolderFor(path.dirname(files[index]));
     const references = bySample.get(folder) ?? new Set<string>();
     const reference = reports[index].reference;
     if (reference !== undefined) references.add(reference);
     bySample.set(folder, references);
+    reportsOf.set(folder, [...(reportsOf.get(folder) ?? []), reports[index]]);
   }
   const inputs = options.inputs.map((input) => path.resolve(options.cwd, input));
   const problems: Problem[] = [];
@@ -100,6 +122,8 @@ async function reviewsOfSamples(
       (input) => folder === input || folder.startsWith(input.endsWith(path.sep) ? input : input + path.sep),
     );
     problems.push(...(await auditor.reviewProblemsFor(folder, whole ? references : undefined)));
+    // The manifest describes the whole sample: it is checked only when all of it was audited.
+    if (whole) problems.push(...(await auditor.manifestProblemsFor(folder, reportsOf.get(folder) ?? [])));
     const reviews = await auditor.reviewsFor(folder);
     samples.push({ folder, reviewers: reviews.files.flatMap((file) => (file.reviewer ? [file.reviewer.id] : [])) });
   }

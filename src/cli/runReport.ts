@@ -10,6 +10,7 @@ import {
   type ReportFormatId,
   type SampleOfMany,
   type SampleReport,
+  type ShareKind,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
 import { writeFileAtomic } from '../node/writeFileAtomic';
@@ -25,6 +26,10 @@ export interface ReportOptions {
   reviewer?: string;
   /** When the report was made, for formats that show it. */
   generated?: string;
+  /** The share the rules tables show: failed (default) or passed. */
+  share?: ShareKind;
+  /** Extra breakdowns, each by the values of one or more field paths (one per dimension). */
+  breakdowns?: string[][];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -60,7 +65,7 @@ export async function runReport(
   if (samplesOfMany.length < audited.length) return { text: '', problems, files, samples };
 
   const ruleSets = [...new Set(audited.flatMap((sample) => sample.tally.ruleSets))];
-  const total = new SampleTally(ruleSets);
+  const total = new SampleTally(ruleSets, { breakdowns: options.breakdowns });
   for (const sample of audited) for (const report of sample.tally.files()) total.set(report);
   const totalReport = sampleReport(
     { ...sampleInfo(path.resolve(options.cwd), undefined, ruleSets), name: 'Total' },
@@ -71,6 +76,7 @@ export async function runReport(
       samples: samplesOfMany,
       total: totalReport,
       generated: options.generated,
+      share: options.share,
     }),
     problems,
     files,
@@ -94,7 +100,7 @@ export interface AuditedSample {
  */
 export async function auditSampleFolder(
   host: EngineHost,
-  options: Pick<ReportOptions, 'configFile' | 'cwd' | 'reviewer' | 'onProgress'> & { folder: string },
+  options: Pick<ReportOptions, 'configFile' | 'cwd' | 'reviewer' | 'breakdowns' | 'onProgress'> & { folder: string },
   tool: AuditRun['tool'],
   command = 'report',
 ): Promise<AuditedSample> {
@@ -111,11 +117,12 @@ export async function auditSampleFolder(
       configFile: options.configFile,
       cwd: options.cwd,
       reviewer: options.reviewer,
+      breakdownFields: [...new Set(options.breakdowns?.flat() ?? [])],
       onProgress: options.onProgress,
     },
     tool,
   );
-  const tally = new SampleTally(run.ruleSets);
+  const tally = new SampleTally(run.ruleSets, { breakdowns: options.breakdowns });
   if (problems.some((problem) => problem.severity === 'error')) return { tally, problems, files: run.files, samples };
   // runAudit shows paths relative to the working folder; the report names files relative to the sample.
   for (const report of run.files) tally.set({ ...report, path: path.resolve(options.cwd, report.path) });

@@ -9,9 +9,11 @@ import {
   type FileReport,
   type Finding,
   type Judgments,
+  type PathSegment,
   type RuleOutcome,
   type RuleResult,
 } from './model';
+import { isBlank } from './functions/predicate';
 import type { CompiledRule } from './rules/compileRule';
 import { ParsedDocument } from './parse/document';
 import type { SchemaProblem } from './schemas/schemaProblems';
@@ -19,6 +21,7 @@ import { renderMessage } from './rules/messageTemplate';
 import { applyReview, reviewFor, type ReviewLookup } from './reviews/applyReview';
 import type { CheckFailure } from './functions';
 import { RULE_TIME_BUDGET_MS, type RuleSet } from './rules/ruleSet';
+import { sampledValues } from './sampling/manifestCheck';
 
 /**
  * Audits one crime file's text with a rule set. Pure and synchronous: no file system, no editor.
@@ -110,7 +113,9 @@ function auditUnguarded(text: string, file: string, ruleSet: RuleSet, reviews: R
     path: file,
     reference,
     ...(reference !== undefined ? { referenceRange: fileStart } : {}),
-    facts: recordFacts(record),
+    facts: ruleSet.sampleFields?.length
+      ? { ...recordFacts(record, ruleSet.timeZone), sampled: sampledValues(record, ruleSet.sampleFields) }
+      : recordFacts(record, ruleSet.timeZone),
     findings,
     results,
     syntaxError: false,
@@ -162,7 +167,8 @@ function failureFinding(rule: CompiledRule, failure: CheckFailure, document: Par
     message: renderMessage(rule, failure.data) ?? failure.message,
     range: location.range,
     path: location.path,
-    ...(fix && location.exact
+    // A mechanical fix fills in what is empty; it never replaces what a person wrote.
+    ...(fix && location.exact && isBlank(valueAt(document.value, failure.path))
       ? {
           fix: {
             title: fix.title,
@@ -172,4 +178,14 @@ function failureFinding(rule: CompiledRule, failure: CheckFailure, document: Par
         }
       : {}),
   };
+}
+
+/** The value at a located path of the parsed record (undefined where it does not exist). */
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME, MANIFEST_FILE_NAME } from './config/configSchema';
-import { loadConfig, type MergedConfig } from './config/loadConfig';
+import { loadConfig, type IgnoreList, type MergedConfig } from './config/loadConfig';
 import { loadManifest, type SampleManifest } from './config/loadManifest';
 import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
@@ -12,6 +12,7 @@ import { reviewProblems, SampleReviews } from './reviews/sampleReviews';
 import { ParsedDocument } from './parse/document';
 import { loadPack, type LoadedPack } from './rules/loadPack';
 import { buildRuleSet, type PackSource, type RuleSet } from './rules/ruleSet';
+import { checkManifest, manifestFields } from './sampling/manifestCheck';
 
 export const DEFAULT_PACKS = ['core'];
 
@@ -23,6 +24,8 @@ export interface AuditorDefaults {
   timeZone?: string;
   /** Audit from this reviewer's answers alone (`--reviewer`, the editor's setting). */
   reviewer?: string;
+  /** Field paths whose values summaries break down by (`dipsample report --by`). */
+  breakdownFields?: string[];
 }
 
 /**
@@ -35,6 +38,7 @@ export class Auditor {
   private readonly existing = new Map<string, Promise<boolean>>();
   private readonly packs = new Map<string, Promise<LoadedPack>>();
   private readonly reviews = new Map<string, Promise<SampleReviews>>();
+  private readonly ignoreLists = new Map<string, Promise<IgnoreList[]>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -51,6 +55,22 @@ export class Auditor {
       this.ruleSets.set(key, ruleSet);
     }
     return ruleSet;
+  }
+
+  /**
+   * The `ignores` of the configuration that governs a folder (nearest `.dipsample.yaml` and what it
+   * extends, or `configFile`), each list with the folder its globs are relative to. Problems in the
+   * configuration are the rule set's to report; here they only mean fewer ignores.
+   */
+  async ignoresFor(directory: string, configFile?: string): Promise<IgnoreList[]> {
+    const configPath = configFile ?? (await this.findUp(directory, CONFIG_FILE_NAME));
+    if (!configPath) return [];
+    let lists = this.ignoreLists.get(configPath);
+    if (!lists) {
+      lists = loadConfig(configPath, this.host).then((config) => config.ignores);
+      this.ignoreLists.set(configPath, lists);
+    }
+    return lists;
   }
 
   /** Audits a file, from `text` when given (an unsaved editor buffer) or else from disk. */
@@ -98,6 +118,18 @@ export class Auditor {
     return [...reviews.problems, ...reviewProblems(reviews.files, ruleSet, references)];
   }
 
+  /**
+   * What a sample's files do not bear out of its manifest (warnings on sample.yaml): files outside
+   * the period, strata or quotas not met, the declared size, drawn references with no file. `reports`
+   * must be every crime file of the sample, audited.
+   */
+  async manifestProblemsFor(sampleFolder: string, reports: readonly FileReport[]): Promise<Problem[]> {
+    const manifest = await this.manifestFor(sampleFolder);
+    if (!manifest || manifest.problems.length > 0 || this.host.path.dirname(manifest.file) !== sampleFolder) return [];
+    const ruleSet = await this.ruleSetFor(this.host.path.join(sampleFolder, 'sample.crime.yaml'));
+    return checkManifest(manifest, reports, ruleSet.timeZone);
+  }
+
   /** Forget the review files read (after one changed); rule sets stay. */
   invalidateReviews(): void {
     this.reviews.clear();
@@ -125,13 +157,14 @@ export class Auditor {
     this.existing.clear();
     this.packs.clear();
     this.reviews.clear();
+    this.ignoreLists.clear();
   }
 
   private async buildFor(directory: string, configFile?: string): Promise<RuleSet> {
     const configPath = configFile ?? (await this.findUp(directory, CONFIG_FILE_NAME));
     const config: MergedConfig = configPath
       ? await loadConfig(configPath, this.host)
-      : { rules: new Map(), files: [], problems: [] };
+      : { rules: new Map(), ignores: [], files: [], problems: [] };
     let references = config.packs;
     if (!references) {
       const manifest = configFile ? undefined : await this.manifestFor(directory);
@@ -156,7 +189,13 @@ export class Auditor {
         return { reference, file, loaded: await this.loadPackFile(file, reference) };
       }),
     );
-    return buildRuleSet(config, sources);
+    const ruleSet = buildRuleSet(config, sources);
+    const manifest = configFile ? undefined : await this.manifestFor(directory);
+    // The values the manifest checks and the breakdowns asked for are read off each file as it is audited.
+    const sampleFields = [
+      ...new Set([...(manifest ? manifestFields(manifest) : []), ...(this.defaults.breakdownFields ?? [])]),
+    ];
+    return sampleFields.length > 0 ? { ...ruleSet, sampleFields } : ruleSet;
   }
 
   private loadPackFile(file: string, reference: PackReference): Promise<LoadedPack> {

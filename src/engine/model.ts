@@ -103,6 +103,19 @@ export interface RecordFacts {
   category?: string;
   attendance?: string;
   domesticAbuse?: boolean;
+  /** The Home Office outcome code the file was filed with (`filed.outcome.code`). */
+  outcomeCode?: number;
+  /**
+   * Elapsed hours between instants (offset-less times in the rule set's time zone), for the
+   * timeliness tables: report to filing, recording to filing (time under investigation), report to
+   * first attendance or contact with the victim. Absent when a time is missing or unreadable.
+   */
+  hours?: { toFiling?: number; underInvestigation?: number; toFirstContact?: number };
+  /**
+   * The values at the field paths the sample's manifest checks (its filters and period date, see
+   * RuleSet.sampleFields), so the manifest is checked against the files without reading them again.
+   */
+  sampled?: Record<string, Array<string | number | boolean>>;
 }
 
 export function compareRanges(a: Range, b: Range): number {

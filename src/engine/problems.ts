@@ -25,6 +25,8 @@ export type ProblemCode =
   | 'unknown-rule'
   /** A verdict watches a rule its pack does not declare. */
   | 'unknown-verdict-rule'
+  /** A verdict's national figure has more failed files than files examined. */
+  | 'bad-national-figure'
   /** A configuration sets an option the rule does not have. */
   | 'unknown-option'
   /** A check function's option (or a configured parameter value) the function cannot use. */
@@ -50,7 +52,13 @@ export type ProblemCode =
   /** A review names a rule the sample does not run. */
   | 'review-unknown-rule'
   /** An answer not on the criterion's scale, or the wrong kind of value for the rule. */
-  | 'review-bad-answer';
+  | 'review-bad-answer'
+  /** A sampling plan `dipsample draw` cannot execute (no seed, overlapping strata, sizes that do not add up). */
+  | 'bad-plan'
+  /** An import map (dipsample-map/1) that cannot be applied: unknown field path, missing column or table. */
+  | 'bad-map'
+  /** The sample's files do not bear out its manifest: outside the period, a stratum or quota not met, size, drawn references. */
+  | 'manifest-mismatch';
 
 /** A located problem in a rule pack, config, manifest or review file: what the CLI reports with exit status 2. */
 export interface Problem {

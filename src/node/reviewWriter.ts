@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { recordDecision, REVIEWS_FOLDER, type RecordedDecision, type Reviewer } from '../engine';
+import { recordDecision, REVIEWS_FOLDER, stampSubmitted, type RecordedDecision, type Reviewer } from '../engine';
 import { readTextFile } from './nodeHost';
 import { writeFileAtomic } from './writeFileAtomic';
 
@@ -25,12 +25,36 @@ export function reviewFilePath(sampleFolder: string, reviewerId: string): string
  * that took no lock), the answer is merged into the new text and the write retried. A file that
  * is not a readable review file is refused, never overwritten. Resolves to the text written.
  */
-export async function recordReview(
+export function recordReview(
   sampleFolder: string,
   reviewer: Reviewer,
   reference: string,
   rule: string,
   decision: RecordedDecision,
+): Promise<{ file: string; text: string }> {
+  return editReviewFile(sampleFolder, reviewer, (before, file) =>
+    recordDecision(before, file, reviewer, reference, rule, decision),
+  );
+}
+
+/**
+ * Stamps `submitted: <at>` in a trainee's review file of a sample (their marks are then final),
+ * with the same lock, re-read and atomic write as an answer. Refused when the file does not read as
+ * theirs or was submitted already.
+ */
+export function submitReview(
+  sampleFolder: string,
+  reviewer: Reviewer,
+  at: string,
+): Promise<{ file: string; text: string }> {
+  return editReviewFile(sampleFolder, reviewer, (before, file) => stampSubmitted(before, file, reviewer, at));
+}
+
+/** One locked, re-checked, atomic edit of the reviewer's file: `edit` computes the new text from the current one. */
+async function editReviewFile(
+  sampleFolder: string,
+  reviewer: Reviewer,
+  edit: (before: string | undefined, file: string) => { text: string } | { refused: string },
 ): Promise<{ file: string; text: string }> {
   const file = reviewFilePath(sampleFolder, reviewer.id);
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -38,23 +62,23 @@ export async function recordReview(
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = await readTextFile(file);
-      const edit = recordDecision(before, file, reviewer, reference, rule, decision);
-      if ('refused' in edit) throw new ReviewWriteError(edit.refused);
+      const edited = edit(before, file);
+      if ('refused' in edited) throw new ReviewWriteError(edited.refused);
       try {
-        await writeFileAtomic(file, edit.text, {
+        await writeFileAtomic(file, edited.text, {
           overwrite: before !== undefined,
           beforeReplace: async () => {
             if ((await readTextFile(file)) !== before) throw new ChangedMeanwhile();
           },
         });
-        return { file, text: edit.text };
+        return { file, text: edited.text };
       } catch (error) {
         // Changed by hand meanwhile, or created by someone who took no lock: merge again.
         if (error instanceof ChangedMeanwhile || (error as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw error;
       }
     }
-    throw new ReviewWriteError(`${file} kept changing while the answer was being written: try again`);
+    throw new ReviewWriteError(`${file} kept changing while it was being written: try again`);
   } finally {
     await release();
   }

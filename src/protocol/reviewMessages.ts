@@ -79,6 +79,13 @@ export interface ScaleOption {
   description?: string;
 }
 
+/** A marking trainee's own mark on a criterion: a scale value, or a check's outcome (passed, failed, notApplicable). */
+export interface CriterionMark {
+  value: string;
+  note?: string;
+  at?: string;
+}
+
 export interface CriterionView {
   rule: string;
   title: string;
@@ -105,6 +112,15 @@ export interface CriterionView {
   /** Where the rule comes from: "HMICFRS, PEEL Police effectiveness 2017 (2018), Figure 15". */
   sources: string[];
   findings: PinnedFinding[];
+  /** In marking mode: the trainee's mark (no outcome, finding or other reviewer is shown then). */
+  mark?: CriterionMark;
+}
+
+/** Marking mode (a trainee before submitting): whose marks, and how many of the file's criteria are marked. */
+export interface MarkingView {
+  reviewer: string;
+  marked: number;
+  total: number;
 }
 
 export interface ReviewProgress {
@@ -128,13 +144,21 @@ export interface ReviewView {
   caseView: CaseView;
   criteria: CriterionView[];
   progress: ReviewProgress;
-  /** True when this file is reviewed: no criterion awaiting judgment and at least one reviewer's decision. */
+  /** True when this file is reviewed: no criterion awaiting judgment and at least one reviewer's decision (in marking mode: every criterion marked). */
   reviewed: boolean;
+  /** Set in marking mode: the criteria carry the trainee's marks and nothing of the machine's. */
+  marking?: MarkingView;
 }
 
 /** What the reviewer records on one criterion (the host stamps the time and writes it). */
 export type ReviewAnswer =
   { answer: string; note?: string } | { outcome: OverrideOutcome; note: string } | { confirmed: true; note?: string };
+
+/** What a marking trainee records on one criterion: a scale value or a check's outcome; the note is optional. */
+export interface MarkAnswer {
+  value: string;
+  note?: string;
+}
 
 export type ReviewHostMessage =
   /** The file to show (on open, on a change of file, after its audit changed). */
@@ -150,6 +174,10 @@ export type ReviewWebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; line: number; character: number }
   | { type: 'answer'; file: string; rule: string; answer: ReviewAnswer }
+  /** A marking trainee's mark (the host checks marking mode, the rule and the value). */
+  | { type: 'mark'; file: string; rule: string; mark: MarkAnswer }
+  /** Submit the trainee's marks for the sample (the host asks for confirmation). */
+  | { type: 'submit' }
   | { type: 'navigate'; direction: 'next' | 'previous' }
   /** The webview drew a `show`: how long it took, for tests and the log. */
   | { type: 'rendered'; ms: number; file: string; criteria: number }
@@ -264,8 +292,17 @@ export function isCriterionView(value: unknown): value is CriterionView {
     isOptionalString(value.guidance) &&
     (value.scale === undefined || isScale(value.scale)) &&
     isStringArray(value.sources) &&
-    isFindings(value.findings)
+    isFindings(value.findings) &&
+    (value.mark === undefined ||
+      (isObject(value.mark) &&
+        isString(value.mark.value) &&
+        isOptionalString(value.mark.note) &&
+        isOptionalString(value.mark.at)))
   );
+}
+
+function isMarkingView(value: unknown): value is MarkingView {
+  return isObject(value) && isString(value.reviewer) && isCount(value.marked) && isCount(value.total);
 }
 
 export function isReviewProgress(value: unknown): value is ReviewProgress {
@@ -287,7 +324,8 @@ export function isReviewView(value: unknown): value is ReviewView {
     Array.isArray(value.criteria) &&
     value.criteria.every(isCriterionView) &&
     isReviewProgress(value.progress) &&
-    typeof value.reviewed === 'boolean'
+    typeof value.reviewed === 'boolean' &&
+    (value.marking === undefined || isMarkingView(value.marking))
   );
 }
 
@@ -309,6 +347,11 @@ export function isReviewAnswer(value: unknown): value is ReviewAnswer {
   if (value.outcome !== undefined)
     return isOverrideOutcome(value.outcome) && isNote(value.note) && value.note.trim() !== '';
   return value.confirmed === true && isOptionalNote(value.note);
+}
+
+/** A mark as the webview sends it: a value (not blank) and an optional note. Whether it fits the rule is the host's check. */
+export function isMarkAnswer(value: unknown): value is MarkAnswer {
+  return isObject(value) && isString(value.value) && value.value !== '' && isOptionalNote(value.note);
 }
 
 /** Checks a message from the host (run in the webview). */
@@ -340,6 +383,10 @@ export function isReviewWebviewMessage(value: unknown): value is ReviewWebviewMe
       return isCount(value.line) && isCount(value.character);
     case 'answer':
       return isString(value.file) && isString(value.rule) && value.rule !== '' && isReviewAnswer(value.answer);
+    case 'mark':
+      return isString(value.file) && isString(value.rule) && value.rule !== '' && isMarkAnswer(value.mark);
+    case 'submit':
+      return true;
     case 'navigate':
       return value.direction === 'next' || value.direction === 'previous';
     case 'rendered':

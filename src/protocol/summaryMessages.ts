@@ -5,10 +5,17 @@
  * Hand-written rather than ajv: ajv compiles validators with `new Function`, which the webview's
  * Content-Security-Policy (rightly) forbids.
  */
+import {
+  isAgreementExportFormat,
+  isAgreementView,
+  type AgreementExportFormat,
+  type AgreementView,
+} from './agreementMessages';
 import { isCount, isNumber, isObject, isOptionalString, isString, isStringArray } from './guards';
 import {
   SAMPLE_FORMAT_IDS,
   SEVERITIES,
+  VERDICT_STATUS_LABELS,
   type FileRow,
   type Range,
   type SampleFormatId,
@@ -30,13 +37,25 @@ export type HostMessage =
   /** What changed since the last message: the new overview, changed files, files gone. */
   | { type: 'patch'; overview: SampleOverview; upsert: FileRow[]; remove: string[] }
   | { type: 'progress'; progress: AuditProgress | null }
-  | { type: 'notice'; level: 'info' | 'error'; message: string };
+  | { type: 'notice'; level: 'info' | 'error'; message: string }
+  /**
+   * The reviewer in use is a trainee marking this sample: the page shows this notice instead of
+   * any result (no init or patch is sent until marking ends).
+   */
+  | { type: 'marking'; sample: { name: string; folder: string }; reviewer: string; message: string }
+  /** The Marking view's figures (null: no key and fewer than two raters, so no view). */
+  | { type: 'agreement'; agreement: AgreementView | null };
 
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; path: string; range: Range }
   | { type: 'export'; format: ExportFormat }
   | { type: 'refresh' }
+  /** The Marking view's key picker: a trainer's id, or null for moderation without a key. */
+  | { type: 'agreementKey'; key: string | null }
+  | { type: 'exportAgreement'; format: AgreementExportFormat }
+  /** Open a crime file of the sample (a path relative to the sample folder, from a disagreement). */
+  | { type: 'openFile'; path: string }
   /** Rendering finished: how long the last init or patch took in the webview (ms), and the rows it holds. */
   | { type: 'rendered'; ms: number; findings: number }
   | { type: 'cspViolation'; directive: string; blocked: string };
@@ -89,6 +108,19 @@ function isOutcomeCounts(value: unknown): boolean {
   );
 }
 
+function isConfigurationNotice(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    Array.isArray(value.problems) &&
+    value.problems.every(
+      (problem) => isObject(problem) && isString(problem.file) && isCount(problem.line) && isString(problem.message),
+    ) &&
+    isStringArray(value.unloadedPacks) &&
+    isStringArray(value.brokenRules) &&
+    isStringArray(value.unusableFiles)
+  );
+}
+
 export function isOverview(value: unknown): value is SampleOverview {
   if (!isObject(value)) return false;
   const { sample, totals, rules, verdicts, breakdowns } = value;
@@ -109,6 +141,13 @@ export function isOverview(value: unknown): value is SampleOverview {
       (isObject(sample.selection) &&
         isOptionalString(sample.selection.method) &&
         isOptionalString(sample.selection.description))) &&
+    (sample.configuration === undefined || isConfigurationNotice(sample.configuration)) &&
+    (sample.switchedOff === undefined ||
+      (Array.isArray(sample.switchedOff) &&
+        sample.switchedOff.every(
+          (rule) =>
+            isObject(rule) && isString(rule.rule) && isString(rule.title) && isString(rule.pack) && isString(rule.file),
+        ))) &&
     isObject(totals) &&
     isCount(totals.files) &&
     isCount(totals.filesWithSyntaxErrors) &&
@@ -143,7 +182,17 @@ export function isOverview(value: unknown): value is SampleOverview {
         isString(verdict.verdict) &&
         isString(verdict.title) &&
         isString(verdict.pack) &&
-        ['satisfactory', 'unsatisfactory', 'awaitingJudgment', 'notApplicable'].includes(verdict.status as string) &&
+        Object.keys(VERDICT_STATUS_LABELS).includes(verdict.status as string) &&
+        (verdict.national === undefined ||
+          (isObject(verdict.national) &&
+            isCount(verdict.national.failed) &&
+            isCount(verdict.national.of) &&
+            isNumber(verdict.national.percent) &&
+            isOptionalString(verdict.national.note))) &&
+        (verdict.failedPercent === undefined || isNumber(verdict.failedPercent)) &&
+        (verdict.interval === undefined ||
+          (isObject(verdict.interval) && isNumber(verdict.interval.low) && isNumber(verdict.interval.high))) &&
+        (verdict.scaled === undefined || typeof verdict.scaled === 'boolean') &&
         isCount(verdict.failedFiles) &&
         isCount(verdict.applicableFiles) &&
         isCount(verdict.awaitingFiles) &&
@@ -193,6 +242,16 @@ export function isHostMessage(value: unknown): value is HostMessage {
       return value.progress === null || isProgress(value.progress);
     case 'notice':
       return (value.level === 'info' || value.level === 'error') && isString(value.message);
+    case 'marking':
+      return (
+        isObject(value.sample) &&
+        isString(value.sample.name) &&
+        isString(value.sample.folder) &&
+        isString(value.reviewer) &&
+        isString(value.message)
+      );
+    case 'agreement':
+      return value.agreement === null || isAgreementView(value.agreement);
     default:
       return false;
   }
@@ -209,6 +268,12 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
       return isString(value.path) && isRange(value.range);
     case 'export':
       return (EXPORT_FORMATS as readonly unknown[]).includes(value.format);
+    case 'agreementKey':
+      return value.key === null || (isString(value.key) && value.key !== '');
+    case 'exportAgreement':
+      return isAgreementExportFormat(value.format);
+    case 'openFile':
+      return isString(value.path) && value.path !== '';
     case 'rendered':
       return isNumber(value.ms) && isCount(value.findings);
     case 'cspViolation':
@@ -224,6 +289,8 @@ export interface SummaryWebviewState {
   ruleFilter?: string;
   severityFilter?: string;
   breakdownRule?: string;
+  /** The tab shown: the summary, or the Marking view. */
+  tab?: 'summary' | 'marking';
 }
 
 export function isSummaryWebviewState(value: unknown): value is SummaryWebviewState {
@@ -232,6 +299,7 @@ export function isSummaryWebviewState(value: unknown): value is SummaryWebviewSt
     isString(value.folder) &&
     isOptionalString(value.ruleFilter) &&
     isOptionalString(value.severityFilter) &&
-    isOptionalString(value.breakdownRule)
+    isOptionalString(value.breakdownRule) &&
+    (value.tab === undefined || value.tab === 'summary' || value.tab === 'marking')
   );
 }

@@ -6,7 +6,24 @@ export type { Range, Severity } from '../engine';
 export { SEVERITIES } from '../engine';
 export type * from './model';
 export { SampleTally, summarize } from './sampleTally';
-export { fileRow, overviewOf, relativeName, reviewRows, sampleInfo, sampleReport } from './sampleReport';
+export {
+  configurationNotice,
+  fileRow,
+  overviewOf,
+  relativeName,
+  reviewRows,
+  sampleInfo,
+  sampleReport,
+  switchedOffRules,
+} from './sampleReport';
+export {
+  CONFIGURATION_HEADLINE,
+  configurationLines,
+  configurationNoticeText,
+  displayPath,
+  problemText,
+  switchedOffText,
+} from './configWording';
 export { failedPercent } from './share';
 export { wilsonInterval, type Interval } from './wilson';
 export {
@@ -20,6 +37,9 @@ export {
   shareDescription,
   shareText,
   shareWithInterval,
+  shareOf,
+  SHARE_KINDS,
+  type ShareKind,
   verdictStatusText,
 } from './wording';
 export {
@@ -36,6 +56,8 @@ export {
   type SampleInput,
 } from './formats';
 export { escapeHtml } from './formats/escapeHtml';
+export { errorsOnly } from './formats/errorsOnly';
+export type { AuditRenderOptions, Paint, PaintStyle } from './formats/paint';
 export { agreementReport, type AgreementInput } from './agreement/agreementReport';
 export {
   AGREEMENT_FORMAT_IDS,
@@ -52,9 +74,9 @@ export {
   kappaValue,
   MARK_SOURCE_LABELS,
   raterText,
-  sourceText,
   submittedText,
 } from './agreement/agreementWording';
+export { sourceText } from './sourceText';
 export { cohenKappa, type KappaResult } from './agreement/cohenKappa';
 export { krippendorffAlpha } from './agreement/krippendorffAlpha';
 export type * from './agreement/model';
@@ -81,3 +103,23 @@ export {
   type SamplesInput,
   type SamplesJson,
 } from './formats/samples';
+export { HOME_OFFICE_OUTCOMES, OUTCOME_GROUPS, outcomeGroupOf, type OutcomeGroup } from './outcomeGroups';
+export {
+  countShare,
+  outcomeTally,
+  type CountShare,
+  type OutcomeGroupRow,
+  type OutcomeRow,
+  type OutcomeTally,
+} from './outcomeTally';
+export { quantileSorted, spreadOf, type Spread } from './quantiles';
+export {
+  FILING_BANDS,
+  TIMELINESS_MEASURES,
+  timeliness,
+  type TimelinessMeasure,
+  type TimelinessRow,
+  type TimelinessTable,
+} from './timeliness';
+export { countShareText, durationText, spreadText } from './timelinessWording';
+export { actionList, type ActionItem } from './actionList';

@@ -10,6 +10,9 @@
  * from it, or from the `SampleReport` built from the same tally.
  */
 import type { FileReport, Range, RuleSet, Severity } from '../engine';
+import type { ActionItem } from './actionList';
+import type { OutcomeTally } from './outcomeTally';
+import type { TimelinessTable } from './timeliness';
 import type { Interval } from './wilson';
 
 export interface OutcomeCounts {
@@ -38,7 +41,12 @@ export interface RuleSummary extends OutcomeCounts {
   disputed: number;
 }
 
-export type VerdictStatus = 'satisfactory' | 'unsatisfactory' | 'awaitingJudgment' | 'notApplicable';
+/**
+ * A threshold verdict is satisfactory or unsatisfactory; a comparison with a national figure is
+ * above, below or not distinguishable from it (the sample's failed share by its 95% interval).
+ */
+export type VerdictStatus =
+  'satisfactory' | 'unsatisfactory' | 'above' | 'below' | 'notDistinguishable' | 'awaitingJudgment' | 'notApplicable';
 
 /** A pack's sample-level verdict, e.g. HMIC's "unsatisfactory in at least six of the 20 files". */
 export interface VerdictSummary {
@@ -56,6 +64,16 @@ export interface VerdictSummary {
   applicableFiles: number;
   threshold: string;
   rules: string[];
+  /** A comparison verdict: the national figure (failed of `of` files; `percent` 0–100). */
+  national?: { failed: number; of: number; percent: number; note?: string };
+  /**
+   * A comparison verdict: the sample's failed share of its decided files (applicable minus
+   * awaiting), in percent, with its 95% Wilson interval; absent when no file is decided.
+   */
+  failedPercent?: number;
+  interval?: Interval;
+  /** A count verdict applied to a sample of another size than it was set for (scaled to a share). */
+  scaled?: boolean;
 }
 
 export interface SampleSummary {
@@ -75,7 +93,13 @@ export interface AuditRun {
   files: FileReport[];
   ruleSets: RuleSet[];
   summary: SampleSummary;
-  tool: { name: string; version: string };
+  /** The tool, and where to learn about it (SARIF's `informationUri`: the project's home page). */
+  tool: { name: string; version: string; informationUri?: string };
+  /**
+   * Findings left out of `files` by `--quiet` (errors only), per severity: the summary still counts
+   * them, and the formats say they were hidden. Absent when nothing was left out.
+   */
+  hiddenFindings?: Record<string, number>;
   /**
    * Rule id → absolute URI of the rule's documentation page, for the rules whose page the host
    * found (the syntax and schema findings point at the rules index). SARIF gives it as `helpUri`.
@@ -94,7 +118,8 @@ export interface BreakdownGroup {
   rules: Record<string, OutcomeCounts>;
 }
 
-export type BreakdownId = 'categoryAttendance' | 'domesticAbuse';
+/** The two fixed cuts, or `by:<path>[+<path>]` for a breakdown by the values of field paths (`--by`). */
+export type BreakdownId = 'categoryAttendance' | 'domesticAbuse' | `by:${string}`;
 
 /** A table cut the way HMIC and HMICFRS cut theirs: by category × attendance, by domestic abuse. */
 export interface Breakdown {
@@ -118,6 +143,34 @@ export interface SampleInfo {
   declaredSize?: number;
   /** Titles of the rule packs run, e.g. "core", "hmic-2014-core-business". */
   packs: string[];
+  /**
+   * The configuration (packs, `.dipsample.yaml`, manifest) has problems: the audit ran without some
+   * rules or settings. Absent when the configuration is sound. Every output says so.
+   */
+  configuration?: ConfigurationNotice;
+  /** Rules the configuration switched off for this sample, with the file that did it (listed, never dropped). */
+  switchedOff?: SwitchedOffRule[];
+}
+
+/** What a broken configuration left out of an audit, and its problems. */
+export interface ConfigurationNotice {
+  /** Each problem once, with its file (absolute) and 0-based line. */
+  problems: Array<{ file: string; line: number; message: string }>;
+  /** Packs named but not loaded: none of their rules were audited. */
+  unloadedPacks: string[];
+  /** Rules of loaded packs that could not be compiled (bad options or settings): not audited. */
+  brokenRules: string[];
+  /** Configuration files that could not be used (absolute): their packs and rule settings were not applied. */
+  unusableFiles: string[];
+}
+
+/** A rule switched off by configuration. */
+export interface SwitchedOffRule {
+  rule: string;
+  title: string;
+  pack: string;
+  /** The configuration file that switched it off (absolute). */
+  file: string;
 }
 
 export interface RuleRow extends RuleSummary {
@@ -169,6 +222,12 @@ export interface SampleOverview {
   rules: RuleRow[];
   verdicts: VerdictSummary[];
   breakdowns: Breakdown[];
+  /** Outcome codes and PEEL 2021/22 Table 1 groups the files were filed with; outcome 16's share. */
+  outcomes: OutcomeTally;
+  /** Medians, quartiles and bands of time to filing, under investigation, to first contact: all files and per breakdown. */
+  timeliness: TimelinessTable[];
+  /** The failed criteria ranked for action, with their passages and recommendations. */
+  actions: ActionItem[];
 }
 
 /** A reviewer's decision (or a dispute) on one rule of one file, as the reports list them. */

@@ -1,8 +1,21 @@
 import type { FileReport, RuleSet, SampleManifest } from '../engine';
-import type { FileRow, ReviewRow, RuleRow, RuleSummary, SampleInfo, SampleOverview, SampleReport } from './model';
+import type {
+  ConfigurationNotice,
+  FileRow,
+  ReviewRow,
+  RuleRow,
+  RuleSummary,
+  SampleInfo,
+  SampleOverview,
+  SampleReport,
+  SwitchedOffRule,
+} from './model';
 import { decisionText } from './wording';
 import type { SampleTally } from './sampleTally';
+import { actionList } from './actionList';
+import { outcomeTally } from './outcomeTally';
 import { failedPercent } from './share';
+import { timeliness } from './timeliness';
 import { wilsonInterval } from './wilson';
 
 /** The sample's header from its manifest (if any), named after the folder otherwise. */
@@ -13,6 +26,10 @@ export function sampleInfo(
 ): SampleInfo {
   const packs = [...new Set(ruleSets.flatMap((ruleSet) => ruleSet.packs.map((pack) => pack.pack)))];
   const info: SampleInfo = { name: manifest?.name ?? baseName(folder), folder, packs };
+  const configuration = configurationNotice(ruleSets);
+  if (configuration) info.configuration = configuration;
+  const switchedOff = switchedOffRules(ruleSets);
+  if (switchedOff.length > 0) info.switchedOff = switchedOff;
   if (manifest && manifest.problems.length === 0) {
     info.manifest = manifest.file;
     if (manifest.force) info.force = manifest.force;
@@ -23,6 +40,54 @@ export function sampleInfo(
     if (manifest.size !== undefined) info.declaredSize = manifest.size;
   }
   return info;
+}
+
+/**
+ * What the rule sets' configuration problems left out: packs not loaded, rules not compiled,
+ * configuration files not applied, and every problem once. Undefined when there are none.
+ */
+export function configurationNotice(ruleSets: readonly RuleSet[]): ConfigurationNotice | undefined {
+  const problems = new Map<string, { file: string; line: number; message: string }>();
+  const unloadedPacks = new Set<string>();
+  const brokenRules = new Set<string>();
+  const unusableFiles = new Set<string>();
+  for (const ruleSet of ruleSets) {
+    for (const problem of ruleSet.problems) {
+      const entry = { file: problem.file, line: problem.range.start.line, message: problem.message };
+      problems.set(`${entry.file}\u0000${entry.line}\u0000${entry.message}`, entry);
+    }
+    for (const spec of ruleSet.unloadedPacks ?? []) unloadedPacks.add(spec);
+    for (const file of ruleSet.unusableConfigs ?? []) unusableFiles.add(file);
+    const running = new Set([...ruleSet.rules.map((rule) => rule.id), ...ruleSet.disabled]);
+    for (const pack of ruleSet.packs)
+      for (const rule of pack.rules) if (!running.has(rule.id)) brokenRules.add(rule.id);
+  }
+  if (problems.size === 0 && unloadedPacks.size === 0 && brokenRules.size === 0 && unusableFiles.size === 0)
+    return undefined;
+  return {
+    problems: [...problems.values()],
+    unloadedPacks: [...unloadedPacks],
+    brokenRules: [...brokenRules],
+    unusableFiles: [...unusableFiles],
+  };
+}
+
+/** Rules switched off by any of the rule sets, each once, in pack order, with the file that did it. */
+export function switchedOffRules(ruleSets: readonly RuleSet[]): SwitchedOffRule[] {
+  const rows = new Map<string, SwitchedOffRule>();
+  for (const ruleSet of ruleSets) {
+    const off = new Set(ruleSet.disabled);
+    for (const pack of ruleSet.packs)
+      for (const rule of pack.rules)
+        if (off.has(rule.id) && !rows.has(rule.id))
+          rows.set(rule.id, {
+            rule: rule.id,
+            title: rule.title,
+            pack: pack.pack,
+            file: ruleSet.disabledIn?.[rule.id] ?? '',
+          });
+  }
+  return [...rows.values()];
 }
 
 export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOverview {
@@ -37,6 +102,7 @@ export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOvervi
       if (known) known.judgment = rule.check === undefined;
     }
   }
+  const rules = summary.rules.map((rule) => ruleRow(rule, packOf.get(rule.rule)));
   return {
     sample,
     totals: {
@@ -47,9 +113,12 @@ export function overviewOf(sample: SampleInfo, tally: SampleTally): SampleOvervi
       filesWithFindings: tally.withFindings,
       findings: summary.findings,
     },
-    rules: summary.rules.map((rule) => ruleRow(rule, packOf.get(rule.rule))),
+    rules,
     verdicts: summary.verdicts,
     breakdowns: tally.breakdowns(),
+    outcomes: outcomeTally(tally.files()),
+    timeliness: timeliness([...tally.files()], tally.definitions),
+    actions: actionList(rules, tally.ruleSets),
   };
 }
 

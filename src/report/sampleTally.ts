@@ -1,15 +1,16 @@
 import { notAudited, type FileReport, type RuleSet, type Severity, type VerdictDeclaration } from '../engine';
 import type { Breakdown, BreakdownGroup, BreakdownId, OutcomeCounts, RuleSummary, SampleSummary } from './model';
-import { verdictStatus, verdictThreshold, type VerdictCounts } from './verdictStatus';
+import { verdictSummary, type VerdictCounts } from './verdictStatus';
 
-interface BreakdownDefinition {
+export interface BreakdownDefinition {
   id: BreakdownId;
   title: string;
   dimensions: string[];
   labels(report: FileReport): string[];
 }
 
-const BREAKDOWNS: readonly BreakdownDefinition[] = [
+/** The breakdowns every summary cuts by: the one list the tallies and the timeliness tables read. */
+export const BREAKDOWN_DEFINITIONS: readonly BreakdownDefinition[] = [
   {
     id: 'categoryAttendance',
     title: 'By crime category and attendance',
@@ -28,6 +29,24 @@ const BREAKDOWNS: readonly BreakdownDefinition[] = [
     ],
   },
 ];
+
+/**
+ * A breakdown by the values at field paths (read off each file as `facts.sampled`): a file with
+ * several values at a path (a list) is labelled with all of them, "not recorded" with none.
+ */
+export function fieldBreakdown(paths: readonly string[]): BreakdownDefinition {
+  return {
+    id: `by:${paths.join('+')}`,
+    title: `By ${paths.join(' and ')}`,
+    dimensions: [...paths],
+    labels: (report) =>
+      paths.map((path) => {
+        if (!report.facts) return 'unreadable';
+        const values = [...new Set((report.facts.sampled?.[path] ?? []).map(String))].sort();
+        return values.length === 0 ? 'not recorded' : values.join(', ');
+      }),
+  };
+}
 
 function categoryOf(report: FileReport): string {
   if (!report.facts) return 'unreadable';
@@ -53,7 +72,9 @@ export class SampleTally {
   private readonly rules = new Map<string, RuleSummary>();
   private readonly verdicts: Array<{ declaration: VerdictDeclaration; watched: Set<string>; counts: VerdictCounts }> =
     [];
-  private readonly groups = BREAKDOWNS.map(() => new Map<string, BreakdownGroup>());
+  /** The fixed breakdowns, then one per `breakdowns` entry (field paths, one per dimension). */
+  readonly definitions: readonly BreakdownDefinition[];
+  private readonly groups: Array<Map<string, BreakdownGroup>>;
   private readonly findings: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   private filesWithSyntaxErrors = 0;
   private filesWithSchemaErrors = 0;
@@ -61,7 +82,12 @@ export class SampleTally {
   private filesWithFindings = 0;
 
   /** Rules (and verdicts) are those of `ruleSets`, in order; results for other rules are ignored. */
-  constructor(readonly ruleSets: readonly RuleSet[]) {
+  constructor(
+    readonly ruleSets: readonly RuleSet[],
+    options: { breakdowns?: ReadonlyArray<readonly string[]> } = {},
+  ) {
+    this.definitions = [...BREAKDOWN_DEFINITIONS, ...(options.breakdowns ?? []).map(fieldBreakdown)];
+    this.groups = this.definitions.map(() => new Map<string, BreakdownGroup>());
     const declared = new Set<string>();
     for (const ruleSet of ruleSets) {
       for (const rule of ruleSet.rules) {
@@ -130,17 +156,7 @@ export class SampleTally {
       filesWithInternalErrors: this.filesWithInternalErrors,
       findings: { ...this.findings },
       rules: [...this.rules.values()].map((rule) => ({ ...rule })),
-      verdicts: this.verdicts.map(({ declaration, counts }) => ({
-        verdict: declaration.id,
-        title: declaration.title,
-        pack: declaration.pack,
-        status: verdictStatus(declaration, counts),
-        failedFiles: counts.failedFiles,
-        awaitingFiles: counts.awaitingFiles,
-        applicableFiles: counts.applicableFiles,
-        threshold: verdictThreshold(declaration),
-        rules: declaration.rules,
-      })),
+      verdicts: this.verdicts.map(({ declaration, counts }) => verdictSummary(declaration, counts)),
     };
   }
 
@@ -150,7 +166,7 @@ export class SampleTally {
   }
 
   breakdowns(): Breakdown[] {
-    return BREAKDOWNS.map((definition, index) => ({
+    return this.definitions.map((definition, index) => ({
       id: definition.id,
       title: definition.title,
       dimensions: definition.dimensions,
@@ -203,7 +219,7 @@ export class SampleTally {
       else if (awaiting) counts.awaitingFiles += sign;
     }
 
-    BREAKDOWNS.forEach((definition, index) => {
+    this.definitions.forEach((definition, index) => {
       const labels = definition.labels(report);
       const key = labels.join('\u0000');
       const groups = this.groups[index];

@@ -2,6 +2,7 @@ import type { RuleResult } from '../engine';
 import { wilsonInterval } from './wilson';
 import type {
   Breakdown,
+  BreakdownGroup,
   OutcomeCounts,
   RuleRow,
   SampleOverview,
@@ -23,28 +24,57 @@ export const OUTCOME_LABELS = {
 /** One decimal, as HMIC and HMICFRS quote percentages. */
 export const percent = (value: number): string => value.toFixed(1);
 
+/**
+ * Which share the reports show: failed (what the tool checks for, the default) or passed (how
+ * inspectorates publish: Figure 15's "77% effective"). The same counts, the complement share.
+ */
+export type ShareKind = 'failed' | 'passed';
+export const SHARE_KINDS: readonly ShareKind[] = ['failed', 'passed'];
+
+/**
+ * The share of `kind` and its 95% interval, in percent. The passed share is the complement of the
+ * failed one, and so is its interval: Wilson's interval of n − x is 100 minus that of x, reversed.
+ */
+export function shareOf(
+  row: Pick<RuleRow, 'failedPercent' | 'interval'>,
+  kind: ShareKind = 'failed',
+): { percent: number; low: number; high: number } | undefined {
+  if (row.failedPercent === undefined || !row.interval) return undefined;
+  if (kind === 'failed') return { percent: row.failedPercent, low: row.interval.low, high: row.interval.high };
+  return { percent: 100 - row.failedPercent, low: 100 - row.interval.high, high: 100 - row.interval.low };
+}
+
 /** "68.0% (54.2–79.2)"; "—" when the rule applied to no file. */
-export function shareWithInterval(row: Pick<RuleRow, 'failedPercent' | 'interval'>): string {
-  if (row.failedPercent === undefined || !row.interval) return '—';
-  return `${percent(row.failedPercent)}% (${percent(row.interval.low)}–${percent(row.interval.high)})`;
+export function shareWithInterval(
+  row: Pick<RuleRow, 'failedPercent' | 'interval'>,
+  kind: ShareKind = 'failed',
+): string {
+  const share = shareOf(row, kind);
+  if (!share) return '—';
+  return `${percent(share.percent)}% (${percent(share.low)}–${percent(share.high)})`;
 }
 
 /** "68.0% (54.2–79.2), n=50"; "—" when the rule applied to no file. */
-export function shareText(row: RuleRow): string {
-  const share = shareWithInterval(row);
+export function shareText(row: RuleRow, kind: ShareKind = 'failed'): string {
+  const share = shareWithInterval(row, kind);
   return share === '—' ? share : `${share}, n=${row.applicable}`;
 }
 
 /** "Investigation plan present: 68.0% failed, 95% CI 54.2–79.2%, n=50", for screen readers. */
-export function shareDescription(row: RuleRow): string {
-  if (row.failedPercent === undefined || !row.interval) return `${row.title}: applied to no file`;
-  return `${row.title}: ${percent(row.failedPercent)}% failed, 95% CI ${percent(row.interval.low)}–${percent(row.interval.high)}%, n=${row.applicable}`;
+export function shareDescription(row: RuleRow, kind: ShareKind = 'failed'): string {
+  const share = shareOf(row, kind);
+  if (!share) return `${row.title}: applied to no file`;
+  return `${row.title}: ${percent(share.percent)}% ${kind}, 95% CI ${percent(share.low)}–${percent(share.high)}%, n=${row.applicable}`;
 }
 
 /** The words for a verdict's status, in one place; formats change only their case. */
 export const VERDICT_STATUS_LABELS: Readonly<Record<VerdictStatus, string>> = {
   unsatisfactory: 'unsatisfactory',
   satisfactory: 'satisfactory',
+  // A comparison with a national figure: the sample's failed share by its 95% interval.
+  above: 'above the national figure',
+  below: 'below the national figure',
+  notDistinguishable: 'not distinguishable from the national figure',
   awaitingJudgment: 'awaiting judgment',
   notApplicable: 'not applicable',
 };
@@ -54,10 +84,37 @@ export function awaitingFilesText(files: number): string {
   return `(${files} file${files === 1 ? '' : 's'})`;
 }
 
-/** "Awaiting judgment (3 files)", "Unsatisfactory": a verdict's status in a report's table. */
-export function verdictStatusText(verdict: Pick<VerdictSummary, 'status' | 'awaitingFiles'>): string {
+/**
+ * ": 26.0% failed (95% CI 15.9–39.6), n=50, against 23.4% nationally" after a comparison verdict's
+ * status; "" for threshold verdicts and when no file was decided.
+ */
+export function nationalComparisonText(
+  verdict: Partial<
+    Pick<VerdictSummary, 'national' | 'failedPercent' | 'interval' | 'applicableFiles' | 'awaitingFiles'>
+  >,
+): string {
+  const { national, failedPercent, interval } = verdict;
+  if (!national || failedPercent === undefined || !interval) return '';
+  const n = (verdict.applicableFiles ?? 0) - (verdict.awaitingFiles ?? 0);
+  return `: ${percent(failedPercent)}% failed (95% CI ${percent(interval.low)}–${percent(interval.high)}), n=${n}, against ${percent(national.percent)}% nationally`;
+}
+
+/**
+ * "Awaiting judgment (3 files)", "Unsatisfactory", "Not distinguishable from the national figure:
+ * 26.0% failed (95% CI 15.9–39.6), n=50, against 23.4% nationally": a verdict's status in a
+ * report's table.
+ */
+export function verdictStatusText(
+  verdict: Pick<VerdictSummary, 'status' | 'awaitingFiles'> &
+    Partial<Pick<VerdictSummary, 'national' | 'failedPercent' | 'interval' | 'applicableFiles'>>,
+): string {
   const label = VERDICT_STATUS_LABELS[verdict.status];
-  const text = verdict.status === 'awaitingJudgment' ? `${label} ${awaitingFilesText(verdict.awaitingFiles)}` : label;
+  const text =
+    verdict.status === 'awaitingJudgment'
+      ? `${label} ${awaitingFilesText(verdict.awaitingFiles)}`
+      : verdict.status === 'notApplicable'
+        ? label
+        : label + nationalComparisonText(verdict);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -98,26 +155,52 @@ export interface BreakdownRow {
   labels: string[];
   /** The row comparing every file (HMICFRS's "all files" beside the domestic abuse files). */
   total: boolean;
+  /** A subtotal of the groups sharing the first label (two or more dimensions): labels [first, "all"]. */
+  subtotal?: boolean;
   files: number;
   filesFailingAny: number;
   /** One cell per rule of the report, in the report's rule order. */
   rules: Array<Pick<OutcomeCounts, 'failed' | 'passed'> | undefined>;
 }
 
-/** A breakdown's groups, then an "All files" row, each with one entry per rule of the report. */
+/**
+ * A breakdown's groups, then an "All files" row, each with one entry per rule of the report. With
+ * two or more dimensions, each run of groups sharing the first label is followed by its subtotal
+ * ("burglary_dwelling, all"): Lancashire's "of the other 30" without a hand sum.
+ */
 export function breakdownRows(breakdown: Breakdown, rules: readonly RuleRow[]): BreakdownRow[] {
-  const rows: BreakdownRow[] = breakdown.groups.map((group) => ({
-    labels: group.labels,
-    total: false,
-    files: group.files,
-    filesFailingAny: group.filesFailingAny,
-    rules: rules.map((rule) => group.rules[rule.rule]),
-  }));
+  const rowOf = (groups: readonly BreakdownGroup[]) => ({
+    files: groups.reduce((sum, group) => sum + group.files, 0),
+    filesFailingAny: groups.reduce((sum, group) => sum + group.filesFailingAny, 0),
+    rules: rules.map((rule) => {
+      const counts = groups.flatMap((group) => (group.rules[rule.rule] ? [group.rules[rule.rule]] : []));
+      if (counts.length === 0) return undefined;
+      return {
+        failed: counts.reduce((sum, count) => sum + count.failed, 0),
+        passed: counts.reduce((sum, count) => sum + count.passed, 0),
+      };
+    }),
+  });
+  const rows: BreakdownRow[] = [];
+  const subtotals = breakdown.dimensions.length > 1;
+  breakdown.groups.forEach((group, index) => {
+    rows.push({ labels: group.labels, total: false, ...rowOf([group]) });
+    const next = breakdown.groups[index + 1];
+    if (subtotals && next?.labels[0] !== group.labels[0]) {
+      const run = breakdown.groups.filter((candidate) => candidate.labels[0] === group.labels[0]);
+      if (run.length > 1)
+        rows.push({
+          labels: [group.labels[0], ...breakdown.dimensions.slice(1).map(() => 'all')],
+          total: false,
+          subtotal: true,
+          ...rowOf(run),
+        });
+    }
+  });
   rows.push({
     labels: ['All files'],
     total: true,
-    files: breakdown.groups.reduce((sum, group) => sum + group.files, 0),
-    filesFailingAny: breakdown.groups.reduce((sum, group) => sum + group.filesFailingAny, 0),
+    ...rowOf(breakdown.groups),
     rules: rules.map((rule) => ({ failed: rule.failed, passed: rule.passed })),
   });
   return rows;

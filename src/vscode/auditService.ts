@@ -7,7 +7,11 @@ import {
   CRIME_FILE_GLOB,
   isCrimeFile,
   MANIFEST_FILE_NAME,
+  markingStateFor,
+  maskForMarking,
   type FileReport,
+  type MarkingState,
+  type ReviewFile,
   type RuleSet,
 } from '../engine';
 import { AuditScheduler } from './auditScheduler';
@@ -18,6 +22,7 @@ import { problemToDiagnostic, toDiagnostic } from './toDiagnostic';
 import { confineToFolders } from '../node/confinedHost';
 import { workspaceHost } from './workspaceHost';
 import { awaitingDiagnostics } from './review/judgments';
+import { currentReviewer } from './review/reviewerIdentity';
 
 const DEBOUNCE_MS = 300;
 /** The scheduler key of the configuration re-audit (file keys are URIs, so it cannot clash). */
@@ -27,8 +32,11 @@ const REVIEW_PROBLEMS_KEY = 'review-problems';
 
 export interface AuditedFile {
   uri: vscode.Uri;
+  /** In marking mode, the masked report (maskForMarking): no criterion's outcome or findings. */
   report: FileReport;
   ruleSet: RuleSet;
+  /** Set while the reviewer in use is a trainee marking this file's sample: the machine's results are hidden. */
+  marking?: MarkingState;
 }
 
 /** One file's results changed: `result` is the new audit, or undefined when the file is no longer audited. */
@@ -114,13 +122,36 @@ export class AuditService implements vscode.Disposable {
     try {
       return await this.scheduler.latest(
         uri.toString(),
-        () => this.auditorFor(uri).auditFile(uri.fsPath, text),
-        ({ report, ruleSet }) => this.publish({ uri, report, ruleSet }, settings),
+        () => this.auditForEditor(uri, text),
+        ({ report, ruleSet, marking }) =>
+          this.publish({ uri, report, ruleSet, ...(marking ? { marking } : {}) }, settings),
       );
     } catch (error) {
       this.log.error(`Audit of ${uri.fsPath} failed`, error);
       return undefined;
     }
+  }
+
+  /** The audit as the reviewer in use may see it: masked while they are marking the file's sample. */
+  private async auditForEditor(
+    uri: vscode.Uri,
+    text: string | undefined,
+  ): Promise<{ report: FileReport; ruleSet: RuleSet; marking?: MarkingState }> {
+    const auditor = this.auditorFor(uri);
+    const [audited, marking] = await Promise.all([auditor.auditFile(uri.fsPath, text), this.markingFor(uri)]);
+    if (!marking) return audited;
+    return { report: maskForMarking(audited.report, audited.ruleSet), ruleSet: audited.ruleSet, marking };
+  }
+
+  /** Whether the reviewer in use (settings) is a trainee marking the sample of `uri` (a file, or a folder). */
+  async markingFor(uri: vscode.Uri, isFolder = false): Promise<MarkingState | undefined> {
+    const folder = await this.sampleFolderFor(uri, isFolder);
+    return markingStateFor(currentReviewer(), await this.reviewFilesFor(uri, folder));
+  }
+
+  /** The review files of a sample folder, as the audit read them (`uri`: any file or folder in the same workspace folder). */
+  async reviewFilesFor(uri: vscode.Uri, sampleFolder: string): Promise<readonly ReviewFile[]> {
+    return (await this.auditorFor(uri).reviewsFor(sampleFolder)).files;
   }
 
   /** Keep these files' results (and re-audit them on change) while they are closed: a summary covers them. */
@@ -158,6 +189,34 @@ export class AuditService implements vscode.Disposable {
       }
     }
     return { files: done, findings, cancelled: token.isCancellationRequested };
+  }
+
+  /**
+   * Audits a sample's files that have no results yet, in the background (the status bar counts the
+   * whole sample, not only the open files): tracked like a folder audit, shown in the window's
+   * progress area, and counted by whenIdle().
+   */
+  auditInBackground(uris: readonly vscode.Uri[], title: string, done: () => void): Promise<void> {
+    return this.scheduler.run(async () => {
+      try {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, async (progress) => {
+          const never = new vscode.CancellationTokenSource();
+          try {
+            await this.auditMany(uris, progress, never.token);
+          } finally {
+            never.dispose();
+          }
+        });
+      } finally {
+        // Still counted as running: what `done` schedules keeps whenIdle() waiting.
+        done();
+      }
+    });
+  }
+
+  /** Runs `task` once `delay` ms pass without another call for `key`; whenIdle() waits for it. */
+  debounceTask(key: string, delay: number, task: () => unknown): void {
+    this.scheduler.debounce(`task:${key}`, delay, task);
   }
 
   /** A configuration, manifest or pack is changing: re-audit once typing pauses. */
@@ -266,7 +325,8 @@ export class AuditService implements vscode.Disposable {
       ...result.report.findings.map((finding) =>
         toDiagnostic(finding, rules.get(finding.rule), this.extensionUri, settings.severity),
       ),
-      ...awaitingDiagnostics(result.report, result.ruleSet),
+      // A marking trainee is not told which judgments the key has answered.
+      ...(result.marking ? [] : awaitingDiagnostics(result.report, result.ruleSet)),
     ]);
     this.results.set(result.uri.toString(), result);
     this.refreshConfigProblems();

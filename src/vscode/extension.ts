@@ -3,6 +3,10 @@ import { CRIME_FILE_GLOB, isCrimeFile, isReviewFile, REVIEW_FILE_GLOB } from '..
 import { AuditService, isConfigFile } from './auditService';
 import { APPLY_RULE_SETTING, applyRuleSetting, AuditCodeActions } from './codeActions';
 import { registerCommands } from './commands';
+import { registerRedactCommand } from './redactCommand';
+import { ManifestDiagnostics } from './manifestDiagnostics';
+import { registerDrawCommand } from './drawCommand';
+import { registerImportCommand } from './importCommand';
 import {
   CONFIRM_CHECK,
   confirmCheck,
@@ -14,21 +18,37 @@ import {
   ReviewCodeActions,
 } from './review/judgments';
 import { askReviewer } from './review/reviewerIdentity';
+import { confirmationOf, SUBMIT_MARKING, submitMarking } from './review/submitMarking';
 import { AuditHover } from './hover';
 import { settingsFor } from './settings';
 import { AuditStatusBar, type SampleStatus } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanels';
 import { ReviewPanels, type ReviewPanelState } from './review/reviewPanel';
-import type { SampleOverview } from '../report';
+import type { AgreementReport, SampleOverview } from '../report';
+import type { AgreementExportFormat } from '../protocol/agreementMessages';
 
 /** What the extension exposes to other extensions and to its own host tests. */
 export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): SampleStatus | undefined;
   /** The open summary of a sample folder: its figures and the webview's last render. */
-  summary(
+  summary(folder: vscode.Uri):
+    | {
+        overview: SampleOverview;
+        lastRender?: { ms: number; findings: number };
+        cspViolations: string[];
+        /** Marking mode (a trainee before submitting): the page shows a notice instead of results. */
+        marking: boolean;
+        /** The Marking view's figures, when it has any. */
+        agreement?: AgreementReport;
+      }
+    | undefined;
+  /** Writes the open summary's agreement report to `target` (never replacing a file). */
+  exportAgreement(
     folder: vscode.Uri,
-  ): { overview: SampleOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+    format: AgreementExportFormat,
+    target: vscode.Uri,
+  ): Promise<vscode.Uri | undefined>;
   /** Resolves after the summary's webview next finishes drawing an update. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation: the host tests check that updates are incremental. */
@@ -48,7 +68,11 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   const service = new AuditService(context.extensionUri, log);
   const statusBar = new AuditStatusBar(service);
   context.subscriptions.push(log, service, statusBar);
+  context.subscriptions.push(new ManifestDiagnostics(service));
   registerCommands(context, service, log);
+  registerRedactCommand(context);
+  registerDrawCommand(context);
+  registerImportCommand(context, log);
   const summaries = SummaryPanels.register(context, service, log);
   const reviews = ReviewPanels.register(context, service, log);
 
@@ -71,6 +95,9 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
       confirmCheck(service, uri, rule),
     ),
     vscode.commands.registerCommand('dipsample.setReviewer', () => askReviewer()),
+    vscode.commands.registerCommand(SUBMIT_MARKING, (target?: unknown, options?: unknown) =>
+      submitMarking(service, target instanceof vscode.Uri ? target : undefined, confirmationOf(options)),
+    ),
     vscode.languages.registerHoverProvider(CRIME_SELECTOR, new AuditHover(service, context.extensionUri)),
     vscode.workspace.onDidOpenTextDocument((document) => onOpen(document)),
     vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
@@ -152,9 +179,15 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
     summary: (folder) => {
       const panel = summaries.get(folder);
       return (
-        panel && { overview: panel.overview(), lastRender: panel.lastRender, cspViolations: [...panel.cspViolations] }
+        panel && {
+          overview: panel.overview(),
+          lastRender: panel.lastRender,
+          cspViolations: [...panel.cspViolations],
+          ...panel.markingState(),
+        }
       );
     },
+    exportAgreement: async (folder, format, target) => summaries.get(folder)?.exportAgreement(format, target),
     nextSummaryRender: (folder) => {
       const panel = summaries.get(folder);
       if (!panel) return Promise.reject(new Error(`No summary open for ${folder.fsPath}`));

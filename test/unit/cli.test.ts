@@ -213,10 +213,11 @@ describe('CLI: dipsample audit', function () {
       assert.match(open.stdout, /^ {2}filed-within-24h +0 +0 +1 {2}—$/m);
     });
 
-    it('prints only the summary when no crime file is found', async () => {
+    it('refuses a folder with no crime file (exit 2), as linters refuse a pattern that matches nothing', async () => {
       const empty = await cli(['audit', 'configs']);
-      assert.equal(empty.status, 0);
-      assert.equal(empty.stdout, 'Sample summary: 0 files audited\n');
+      assert.equal(empty.status, 2);
+      assert.equal(empty.stdout, '');
+      assert.equal(empty.stderr, 'dipsample: No crime files (*.crime.yaml, *.crime.yml, *.crime.json) in configs\n');
     });
   });
 
@@ -310,7 +311,7 @@ describe('CLI: dipsample audit', function () {
       runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string }> } }; results: SarifResult[] }>;
     }
 
-    for (const args of [['sample'], ['sample', 'configured'], ['configs']]) {
+    for (const args of [['sample'], ['sample', 'configured'], ['sample/good.crime.yaml']]) {
       it(`is valid SARIF 2.1.0 against the OASIS schema (audit ${args.join(' ')})`, async () => {
         const run = await cli(['audit', ...args, '--format', 'sarif']);
         assert.equal(run.status, 0, run.stderr);
@@ -503,7 +504,6 @@ describe('CLI: dipsample audit', function () {
 
     it('exits 0 with --fail-on when nothing reaches the threshold', async () => {
       assert.equal((await cli(['audit', 'sample/good.crime.yaml', '--fail-on', 'warning'])).status, 0);
-      assert.equal((await cli(['audit', 'configs', '--fail-on', 'warning'])).status, 0);
     });
 
     it('exits 0 without --fail-on, whatever the findings', async () => {

@@ -41,7 +41,7 @@ describe('CLI: dipsample report', () => {
     );
     assert.match(
       run.stdout,
-      /^\| Filed within 24 hours of recording \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m,
+      /^\| Filed within 24 hours of being reported \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m,
     );
     // Files are named relative to the sample folder.
     assert.match(
@@ -86,7 +86,7 @@ describe('CLI: dipsample report', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(
       readFileSync(path.join(temp, 'out', 'summary.csv'), 'utf8'),
-      /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high,reviewed,overridden,confirmed,disputed\n/,
+      /^pack,rule,title,severity,failed,passed,not_applicable,awaiting_judgment,not_audited,applicable,failed_percent,ci_low,ci_high,reviewed,overridden,confirmed,disputed,passed_percent,passed_ci_low,passed_ci_high\n/,
     );
   });
 
@@ -136,8 +136,13 @@ describe('CLI: dipsample report', () => {
   it('honours --config', async () => {
     const run = await cli(['report', 'sample', '--format', 'csv-summary', '-c', 'configs/strict.dipsample.yaml']);
     assert.equal(run.status, 0, run.stderr);
-    const rules = (parseCsvText(run.stdout) as string[][]).slice(1).map((row) => row[1]);
-    assert.ok(!rules.includes('supervision-recorded'), rules.join());
+    const rows = (parseCsvText(run.stdout) as string[][]).slice(1);
+    // Switched off: listed last with severity "off" and no counts, never dropped without trace.
+    const off = rows.filter((row) => row[1] === 'supervision-recorded');
+    assert.equal(off.length, 1, rows.map((row) => row[1]).join());
+    assert.equal(off[0][3], 'off');
+    assert.equal(off[0][4], '', 'no counts for a rule that did not run');
+    assert.match(off[0][2], /switched off in /);
   });
 
   it('writes one CSV row per file and rule with --format csv-files', async () => {

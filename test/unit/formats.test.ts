@@ -158,7 +158,10 @@ describe('output formats', () => {
           { rule: 'plan', outcome: i === 0 ? 'failed' : 'passed' },
         ]),
       );
-      assert.match(formatText(auditRun(files, [rule('plan', 'error')])), /^ {2}plan +1 +2 +0 {2}33\.3% \(6\.1–79\.2\), 1 of 3$/m);
+      assert.match(
+        formatText(auditRun(files, [rule('plan', 'error')])),
+        /^ {2}plan +1 +2 +0 {2}33\.3% \(6\.1–79\.2\), 1 of 3$/m,
+      );
     });
 
     it('with zero files prints a one-line summary (and the rules, all "—", when rules ran)', () => {

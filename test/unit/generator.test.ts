@@ -243,13 +243,14 @@ describe('generator', () => {
       assert.ok(byRef.get('TRAIN-06')!.log!.some((e) => e.type === 'advice' && e.advice?.includes('safety')));
     });
 
-    it('files TRAIN-05 3 hours after recording and TRAIN-07 24.5 elapsed hours (23.5 on the wall clock) across the clock change', () => {
-      const elapsed = (r: CrimeFile) => (instant(r.filed!.at!) - instant(r.recorded_at)) / HOUR;
-      assert.equal(elapsed(byRef.get('TRAIN-05')!), 3);
+    // filed-within-24h measures from reported_at (R 4.102 "within 24 hours of being reported").
+    it('files TRAIN-05 3 h 20 min after the report and TRAIN-07 24.5 elapsed hours after it (23.5 on the wall clock) across the clock change', () => {
+      const elapsed = (r: CrimeFile) => (instant(r.filed!.at!) - instant(r.reported_at)) / HOUR;
+      assert.equal(elapsed(byRef.get('TRAIN-05')!), 3 + 20 / 60);
       const r7 = byRef.get('TRAIN-07')!;
       assert.equal(elapsed(r7), 24.5);
       const wall = (s: string) => Date.parse(`${s}Z`);
-      assert.equal((wall(r7.filed!.at!) - wall(r7.recorded_at)) / HOUR, 23.5);
+      assert.equal((wall(r7.filed!.at!) - wall(r7.reported_at)) / HOUR, 23.5);
     });
 
     it('keeps timestamps ordered', () => {

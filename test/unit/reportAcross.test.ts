@@ -75,3 +75,70 @@ describe('dipsample report across samples: a row group per sample and the total'
     assert.match(missing.stderr, /No such folder/);
   });
 });
+
+describe('the pass/fail toggle: failed shares (what the tool checks) or passed shares (as inspectorates publish)', function () {
+  this.timeout(60_000);
+  it('shows the passed share with the complement interval: 6 of 8 passed is 75.0% (40.9–92.9), failed 2 of 8 is 25.0% (7.1–59.1)', async () => {
+    const failed = await runCliCapturing(['report', TRAINING], REPO_ROOT);
+    assert.match(failed.stdout, /\| % failed \(95% CI\) \|/);
+    assert.match(failed.stdout, /\(investigation-plan-present\) \| 2 \| 6 \| 0 \| 0 \| 25\.0% \(7\.1–59\.1\), n=8 \|/);
+    const passed = await runCliCapturing(['report', TRAINING, '--share', 'passed'], REPO_ROOT);
+    assert.match(passed.stdout, /\| % passed \(95% CI\) \|/);
+    assert.match(passed.stdout, /\(investigation-plan-present\) \| 2 \| 6 \| 0 \| 0 \| 75\.0% \(40\.9–92\.9\), n=8 \|/);
+    const html = await runCliCapturing(['report', TRAINING, '--share', 'passed', '-f', 'html'], REPO_ROOT);
+    assert.match(
+      html.stdout,
+      /aria-label="Investigation plan with lines of enquiry: 75\.0% passed, 95% CI 40\.9–92\.9%, n=8"/,
+    );
+    const csv = await runCliCapturing(['report', TRAINING, '-f', 'csv-summary'], REPO_ROOT);
+    const [header, first] = csv.stdout.split('\n');
+    assert.match(header, /,failed_percent,ci_low,ci_high,.*,passed_percent,passed_ci_low,passed_ci_high$/);
+    assert.match(first, /,25\.0,7\.1,59\.1,.*,75\.0,40\.9,92\.9$/);
+    const wrong = await runCliCapturing(['report', TRAINING, '--share', 'both'], REPO_ROOT);
+    assert.equal(wrong.status, 2);
+  });
+});
+
+describe('breakdowns by any fact (--by), with subtotals', function () {
+  this.timeout(60_000);
+  it('cuts by the values of a field path, and by two with a subtotal per first value', async () => {
+    const run = await runCliCapturing(
+      [
+        'report',
+        'samples/peel-2017-file-review',
+        '--by',
+        'domestic_abuse',
+        '--by',
+        'classification.category,attendance.status',
+        '-f',
+        'json',
+      ],
+      REPO_ROOT,
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const json = JSON.parse(run.stdout) as SamplesJson;
+    const [sample] = json.samples;
+    const byDomestic = sample.breakdowns.find((breakdown) => breakdown.id === 'by:domestic_abuse')!;
+    assert.deepEqual(byDomestic.dimensions, ['domestic_abuse']);
+    const fixed = sample.breakdowns.find((breakdown) => breakdown.id === 'domesticAbuse')!;
+    // The same cut as the built-in domestic abuse breakdown, by the raw values.
+    assert.deepEqual(
+      byDomestic.groups.map((group) => [group.labels[0], group.files]).sort(),
+      fixed.groups.map((group) => [group.labels[0] === 'domestic abuse' ? 'true' : 'false', group.files]).sort(),
+    );
+    const markdown = await runCliCapturing(
+      ['report', 'samples/peel-2017-file-review', '--by', 'classification.category,attendance.status'],
+      REPO_ROOT,
+    );
+    const start = markdown.stdout.indexOf('## By classification.category and attendance.status');
+    const section = markdown.stdout.slice(start, markdown.stdout.indexOf('\n## ', start + 1));
+    const rows = section.split('\n').filter((line) => line.startsWith('| harassment |'));
+    // Each attendance value, then the subtotal of harassment: its files add up.
+    const files = rows.map((line) => Number(line.split('|')[3].trim()));
+    assert.equal(rows[rows.length - 1].split('|')[2].trim(), 'all');
+    assert.equal(
+      files[files.length - 1],
+      files.slice(0, -1).reduce((a, b) => a + b, 0),
+    );
+  });
+});

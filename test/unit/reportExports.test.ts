@@ -368,7 +368,16 @@ describe('report exports', () => {
       const byCategory = tableAfter(markdown, 'By crime category and attendance');
       assert.deepEqual(byCategory[0], ['Category', 'Attendance', 'Files', 'Failing any rule', ...ruleIds]);
       const groups = report.breakdowns[0].groups;
-      assert.equal(byCategory.length, groups.length + 2);
+      // Header, the groups, a subtotal per category with more than one attendance value, all files.
+      const categories = new Map<string, number>();
+      for (const g of groups) categories.set(g.labels[0], (categories.get(g.labels[0]) ?? 0) + 1);
+      const subtotals = [...categories.values()].filter((count) => count > 1).length;
+      assert.equal(byCategory.length, groups.length + subtotals + 2);
+      const burglarySubtotal = byCategory.find((row) => row[0] === 'burglary\\_dwelling' && row[1] === 'all')!;
+      assert.equal(
+        burglarySubtotal[2],
+        String(groups.filter((g) => g.labels[0] === 'burglary_dwelling').reduce((n, g) => n + g.files, 0)),
+      );
       const all = byCategory[byCategory.length - 1];
       assert.deepEqual(all.slice(0, 4), [
         'All files',
@@ -445,12 +454,18 @@ describe('report exports', () => {
         'Verdicts',
         'By crime category and attendance',
         'Domestic abuse',
+        'Outcomes',
+        'Timeliness',
         'Files with findings',
       ]) {
         assert.match(page, new RegExp(`<h2 id="[^"]+">${heading}</h2>`), heading);
       }
       const tables = page.match(/<table>[\s\S]*?<\/table>/g) ?? [];
-      assert.equal(tables.length, 4, 'rules, two breakdowns, files (Northmoor has no verdicts)');
+      assert.equal(
+        tables.length,
+        9,
+        'rules, two breakdowns, outcome groups and codes, three timeliness tables, files (Northmoor has no verdicts)',
+      );
       for (const table of tables) {
         assert.match(
           table,
@@ -459,7 +474,7 @@ describe('report exports', () => {
         const rows = table.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr[^>]*>.*<\/tr>/g)!;
         for (const row of rows) assert.match(row, /^<tr[^>]*><th scope="row"/);
       }
-      const files = tables[3].match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g)!;
+      const files = tables[tables.length - 1].match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g)!;
       assert.equal(
         files.length,
         northmoor.reports.reduce((n, r) => n + r.findings.length, 0),
@@ -566,7 +581,7 @@ describe('report exports', () => {
     it('Markdown: table cells stay intact and no HTML, link or code span can form', () => {
       const markdown = sampleMarkdown(report);
       const tables = markdownTables(markdown); // asserts every row has as many cells as its header
-      assert.equal(tables.length, 4); // rules, two breakdowns, files
+      assert.equal(tables.length, 9); // rules, two breakdowns, outcome groups and codes, three timeliness tables, files
       assert.ok(!/(?<!\\)<(img|script|b|i)\b/i.test(markdown), 'no unescaped tag');
       assert.ok(!/(?<!\\)\[link\]/.test(markdown));
       assert.ok(!/(?<!\\)`/.test(markdown), 'no unescaped backtick');

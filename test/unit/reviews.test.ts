@@ -95,9 +95,12 @@ describe('reviews: answers, overrides and disputes from reviews/*.review.yaml', 
         'inspector',
         '  EM-17-038915:',
         '    peel17-bwv-considered: { outcome: passed, note: BWV was viewed; the plan omits it., at: 2026-11-30T10:00:00Z }',
-        '    peel17-cctv-considered: { outcome: failed, note: The CCTV entry was never done., at: 2026-11-30T10:01:00Z }',
+        // Issue 15: EM-17-038915 is a rape, now in peel17-cctv-considered's scope; the override of a
+        // not-applicable machine outcome uses peel17-safeguarding-referral (not applicable: no flag).
+        '    peel17-safeguarding-referral: { outcome: failed, note: The CCTV entry was never done., at: 2026-11-30T10:01:00Z }',
         '  EM-17-039311:',
-        '    peel17-plan-where-required: { outcome: notApplicable, note: Crime withdrawn the same day., at: 2026-11-30T10:02:00Z }',
+        // peel17-plan-where-required became a judgment criterion; its old check is peel17-plan-for-listed-crimes.
+        '    peel17-plan-for-listed-crimes: { outcome: notApplicable, note: Crime withdrawn the same day., at: 2026-11-30T10:02:00Z }',
         '    peel17-dash-completed: { confirmed: true, at: 2026-11-30T10:03:00Z }',
       ),
     });
@@ -114,10 +117,10 @@ describe('reviews: answers, overrides and disputes from reviews/*.review.yaml', 
       bwvFindings.map((finding) => [finding.severity, finding.message]),
       [['information', 'Overridden on review by INSP-07: passed: BWV was viewed; the plan omits it.']],
     );
-    const cctv = resultOf(run, 'EM-17-038915', 'peel17-cctv-considered');
+    const cctv = resultOf(run, 'EM-17-038915', 'peel17-safeguarding-referral');
     assert.deepEqual([cctv?.outcome, cctv?.machineOutcome], ['failed', 'notApplicable']);
     assert.ok(file.findings.some((f) => f.message === 'Failed on review by INSP-07: The CCTV entry was never done.'));
-    const exception = resultOf(run, 'EM-17-039311', 'peel17-plan-where-required');
+    const exception = resultOf(run, 'EM-17-039311', 'peel17-plan-for-listed-crimes');
     assert.deepEqual([exception?.outcome, exception?.machineOutcome], ['notApplicable', 'failed']);
     const confirmed = resultOf(run, 'EM-17-039311', 'peel17-dash-completed');
     assert.deepEqual([confirmed?.outcome, confirmed?.machineOutcome, confirmed?.confirmed], ['failed', 'failed', true]);

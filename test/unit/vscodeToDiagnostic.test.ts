@@ -89,7 +89,10 @@ describe('vscode: toDiagnostic (finding → diagnostic)', () => {
     // a count over `log` that finds too few: the finding is on the `log` key
     const line = TRAIN_SUP.split('\n').indexOf('log:');
     assert.equal(rangeOf(d.range), `${line}:0-${line}:3`);
-    assert.equal(d.message, 'No supervisor reviews by someone other than the officer in case (at least 1 required)');
+    assert.equal(
+      d.message,
+      'No supervisor reviews before filing by a supervisor other than the officer in case (at least 1 required)',
+    );
     assert.equal(d.message, real.message);
   });
 

@@ -6,7 +6,13 @@
  * (digits 1–9 pick an option, Tab reaches the note, Enter on an option or Ctrl+Enter saves, Esc
  * closes). Forms being filled in survive the redraws that live updates cause.
  */
-import type { CriterionView, ReviewAnswer, ReviewOutcomeName, ReviewView } from '../../src/protocol/reviewMessages';
+import type {
+  CriterionView,
+  MarkAnswer,
+  ReviewAnswer,
+  ReviewOutcomeName,
+  ReviewView,
+} from '../../src/protocol/reviewMessages';
 import { el, replaceChildren } from '../summary/dom';
 import { findingTarget, type Reveal } from './caseView';
 
@@ -19,6 +25,9 @@ const OUTCOME_WORDS: Record<ReviewOutcomeName, string> = {
 };
 const outcomeWords = (outcome: ReviewOutcomeName | undefined): string =>
   outcome ? OUTCOME_WORDS[outcome] : 'no result';
+/** A mark's value in words: a check's outcome as the outcome reads, a scale value as written. */
+const markWords = (value: string): string =>
+  value in OUTCOME_WORDS ? OUTCOME_WORDS[value as ReviewOutcomeName] : value;
 
 const CONFIRM = 'confirm';
 const OVERRIDES: Array<{ value: 'passed' | 'failed' | 'notApplicable'; label: string }> = [
@@ -42,6 +51,14 @@ export function focusSoon(element: HTMLElement | null | undefined, options?: Foc
 }
 
 export type Submit = (rule: string, answer: ReviewAnswer) => void;
+export type SubmitMark = (rule: string, mark: MarkAnswer) => void;
+
+/** Outcomes a marking trainee gives a machine check. */
+const MARK_OUTCOMES: Array<{ value: 'passed' | 'failed' | 'notApplicable'; label: string }> = [
+  { value: 'passed', label: 'passed' },
+  { value: 'failed', label: 'failed' },
+  { value: 'notApplicable', label: 'not applicable (the check does not apply to this file)' },
+];
 
 /** An open form's contents, kept across redraws. */
 interface FormState {
@@ -58,8 +75,12 @@ interface FocusState {
   value?: string;
 }
 
-/** Not yet decided by a person: awaiting judgment (a dispute included), or a check no reviewer has seen. */
-export function isUnanswered(criterion: CriterionView): boolean {
+/**
+ * Not yet decided by a person: awaiting judgment (a dispute included); in marking mode, not yet
+ * marked by the trainee (judgments and checks alike).
+ */
+export function isUnanswered(criterion: CriterionView, marking = false): boolean {
+  if (marking) return criterion.mark === undefined;
   return criterion.outcome === 'awaitingJudgment' || criterion.disputed !== undefined;
 }
 
@@ -146,6 +167,31 @@ function reviewState(criterion: CriterionView, me: string | undefined): HTMLElem
   );
 }
 
+/** Marking mode: the trainee's own mark, when, and their note — nothing of the machine's or the key's. */
+function markState(criterion: CriterionView): HTMLElement {
+  const id = `state-${criterion.rule}`;
+  const mark = criterion.mark;
+  if (!mark)
+    return el(
+      'div',
+      { class: 'review-state state-unmarked', id, 'data-state': 'unmarked' },
+      el('p', { class: 'state-line' }, 'Not marked yet'),
+    );
+  const time = when(mark.at);
+  return el(
+    'div',
+    { class: 'review-state state-marked', id, 'data-state': 'marked' },
+    el(
+      'p',
+      { class: 'state-line' },
+      el('strong', {}, 'Your mark: '),
+      el('span', { class: 'answer-value' }, markWords(mark.value)),
+      time ? el('span', { class: 'at' }, ` · ${time}`) : null,
+    ),
+    mark.note ? el('blockquote', { class: 'note', 'data-note': '' }, mark.note) : null,
+  );
+}
+
 function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
   return el('vscode-radio', { name, value, label, checked, 'data-value': value });
 }
@@ -155,10 +201,13 @@ export class CriteriaPane {
   private readonly forms = new Map<string, FormState>();
   private criteria: CriterionView[] = [];
   private me: string | undefined;
+  /** Marking mode: forms mark every criterion, and no outcome is shown. */
+  private marking = false;
 
   constructor(
     private readonly submit: Submit,
     private readonly reveal: Reveal,
+    private readonly submitMark: SubmitMark,
   ) {
     this.element.addEventListener('keydown', (event) => this.keydown(event));
     // Arrow keys between a form's choices are handled here, before the radio group's own handler
@@ -173,9 +222,12 @@ export class CriteriaPane {
     if (!keep) this.forms.clear();
     this.criteria = view.criteria;
     this.me = view.reviewer;
+    this.marking = view.marking !== undefined;
     const judgments = view.criteria.filter((criterion) => criterion.kind === 'judgment');
     const checks = view.criteria.filter((criterion) => criterion.kind === 'check');
-    const awaiting = judgments.filter(isUnanswered).length;
+    const awaiting = judgments.filter((criterion) => isUnanswered(criterion)).length;
+    const marked = (criteria: CriterionView[]) =>
+      `${criteria.filter((criterion) => criterion.mark !== undefined).length} of ${criteria.length} marked`;
     replaceChildren(
       this.element,
       view.criteria.length === 0
@@ -185,15 +237,21 @@ export class CriteriaPane {
         ? this.group(
             'judgments',
             'Judgments',
-            awaiting > 0 ? `${awaiting} of ${judgments.length} awaiting` : `all ${judgments.length} recorded`,
+            this.marking
+              ? marked(judgments)
+              : awaiting > 0
+                ? `${awaiting} of ${judgments.length} awaiting`
+                : `all ${judgments.length} recorded`,
             judgments,
           )
         : null,
       checks.length > 0
         ? this.group(
             'checks',
-            'Machine checks',
-            `${checks.filter((c) => c.outcome === 'failed').length} failed of ${checks.length}`,
+            this.marking ? 'Checks' : 'Machine checks',
+            this.marking
+              ? marked(checks)
+              : `${checks.filter((c) => c.outcome === 'failed').length} failed of ${checks.length}`,
             checks,
           )
         : null,
@@ -208,8 +266,8 @@ export class CriteriaPane {
   /** Focuses the first criterion awaiting judgment (else the first not reviewed, else the first). */
   focusFirstUnanswered(): void {
     const first =
-      this.criteria.find(isUnanswered) ??
-      this.criteria.find((criterion) => criterion.reviewer === undefined) ??
+      this.criteria.find((criterion) => isUnanswered(criterion, this.marking)) ??
+      this.criteria.find((criterion) => !this.marking && criterion.reviewer === undefined) ??
       this.criteria[0];
     if (first) this.card(first.rule)?.focus();
   }
@@ -224,8 +282,20 @@ export class CriteriaPane {
   }
 
   private cardFor(criterion: CriterionView): HTMLElement {
-    const outcome = criterion.disputed ? 'disputed' : (criterion.outcome ?? 'none');
-    const badge = criterion.disputed ? 'disputed' : outcomeWords(criterion.outcome);
+    const outcome = this.marking
+      ? criterion.mark
+        ? 'marked'
+        : 'unmarked'
+      : criterion.disputed
+        ? 'disputed'
+        : (criterion.outcome ?? 'none');
+    const badge = this.marking
+      ? criterion.mark
+        ? markWords(criterion.mark.value)
+        : 'to mark'
+      : criterion.disputed
+        ? 'disputed'
+        : outcomeWords(criterion.outcome);
     const card = el(
       'article',
       {
@@ -262,7 +332,9 @@ export class CriteriaPane {
             ...criterion.scale.map((option) =>
               el(
                 'li',
-                { class: `scale-${option.outcome}${option.value === criterion.answer ? ' chosen' : ''}` },
+                {
+                  class: `scale-${option.outcome}${option.value === (criterion.answer ?? criterion.mark?.value) ? ' chosen' : ''}`,
+                },
                 el('strong', {}, option.value),
                 ` (${option.outcome === 'passed' ? 'passes' : 'fails'})`,
                 option.description ? `: ${option.description}` : '',
@@ -279,7 +351,7 @@ export class CriteriaPane {
             ),
           )
         : null,
-      reviewState(criterion, this.me),
+      this.marking ? markState(criterion) : reviewState(criterion, this.me),
       criterion.sources.length > 0 ? el('p', { class: 'sources' }, `Source: ${criterion.sources.join('; ')}`) : null,
       el(
         'div',
@@ -287,11 +359,15 @@ export class CriteriaPane {
         el(
           'vscode-button',
           { class: 'open-form', secondary: true, tabindex: -1, 'data-action': 'open' },
-          criterion.kind === 'judgment'
-            ? criterion.answer !== undefined
-              ? 'Change answer…'
-              : 'Answer…'
-            : 'Override or confirm…',
+          this.marking
+            ? criterion.mark
+              ? 'Change mark…'
+              : 'Mark…'
+            : criterion.kind === 'judgment'
+              ? criterion.answer !== undefined
+                ? 'Change answer…'
+                : 'Answer…'
+              : 'Override or confirm…',
         ),
       ),
       el('div', { class: 'form-slot' }),
@@ -311,7 +387,10 @@ export class CriteriaPane {
   open(rule: string): void {
     const criterion = this.criteria.find((c) => c.rule === rule);
     if (!criterion) return;
-    if (!this.forms.has(rule)) {
+    if (!this.forms.has(rule) && this.marking) {
+      const mark = criterion.mark;
+      this.forms.set(rule, { note: mark?.note ?? '', saving: false, ...(mark ? { value: mark.value } : {}) });
+    } else if (!this.forms.has(rule)) {
       const value =
         criterion.kind === 'judgment'
           ? criterion.answer
@@ -359,7 +438,7 @@ export class CriteriaPane {
   private focusAfter(rule: string): void {
     const index = this.criteria.findIndex((c) => c.rule === rule);
     const next = [...this.criteria.slice(index + 1), ...this.criteria.slice(0, index)].find(
-      (c) => c.rule !== rule && isUnanswered(c),
+      (c) => c.rule !== rule && isUnanswered(c, this.marking),
     );
     this.card(next?.rule ?? rule)?.focus();
   }
@@ -378,19 +457,30 @@ export class CriteriaPane {
           value: option.value,
           label: `${option.value} (${option.outcome === 'passed' ? 'passes' : 'fails'})${option.description ? ` — ${option.description}` : ''}`,
         }))
-      : [
-          { value: CONFIRM, label: `Confirm: the machine’s “${outcomeWords(machine)}” is right` },
-          ...OVERRIDES.filter((option) => option.value !== machine),
-        ];
-    const override = !judgment && state.value !== undefined && state.value !== CONFIRM;
+      : this.marking
+        ? MARK_OUTCOMES
+        : [
+            { value: CONFIRM, label: `Confirm: the machine’s “${outcomeWords(machine)}” is right` },
+            ...OVERRIDES.filter((option) => option.value !== machine),
+          ];
+    // A trainee's mark needs no note; an override does.
+    const override = !this.marking && !judgment && state.value !== undefined && state.value !== CONFIRM;
     const noteId = `note-${rule}`;
     const form = el(
       'form',
-      { class: 'answer-form', 'data-rule': rule, 'aria-label': judgment ? 'Answer' : 'Override or confirm' },
+      {
+        class: 'answer-form',
+        'data-rule': rule,
+        'aria-label': this.marking ? 'Mark' : judgment ? 'Answer' : 'Override or confirm',
+      },
       el(
         'p',
         { class: 'form-legend', id: `legend-${rule}` },
-        judgment ? (criterion.question ?? 'Your answer') : 'Is the machine right on this file?',
+        judgment
+          ? (criterion.question ?? 'Your answer')
+          : this.marking
+            ? 'How does this file do on this check?'
+            : 'Is the machine right on this file?',
       ),
       el(
         'vscode-radio-group',
@@ -431,10 +521,10 @@ export class CriteriaPane {
     form.addEventListener('change', (event) => {
       const choice = (event.target as Element).closest('vscode-radio') as (HTMLElement & { value: string }) | null;
       if (!choice) return;
-      const before = !judgment && state.value !== undefined && state.value !== CONFIRM;
+      const before = !this.marking && !judgment && state.value !== undefined && state.value !== CONFIRM;
       state.value = choice.value;
       state.error = undefined;
-      const after = !judgment && state.value !== CONFIRM;
+      const after = !this.marking && !judgment && state.value !== CONFIRM;
       if (before !== after) this.redrawKeepingFocus(rule);
     });
     form.addEventListener('submit', (event) => {
@@ -469,6 +559,13 @@ export class CriteriaPane {
     };
     let answer: ReviewAnswer;
     if (state.value === undefined) return fail('Choose an option first (1–9 or the arrow keys).', 'option');
+    if (this.marking) {
+      state.saving = true;
+      state.error = undefined;
+      this.redrawKeepingFocus(rule);
+      this.submitMark(rule, { value: state.value, ...(note ? { note } : {}) });
+      return;
+    }
     if (criterion.kind === 'judgment') answer = { answer: state.value, ...(note ? { note } : {}) };
     else if (state.value === CONFIRM) answer = { confirmed: true, ...(note ? { note } : {}) };
     else {

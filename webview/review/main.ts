@@ -47,9 +47,15 @@ const reveal = (line: number, character: number) => vscode.postMessage({ type: '
 let shown: ReviewView | undefined;
 
 const casePane = new CasePane(reveal);
-const criteriaPane = new CriteriaPane((rule, answer) => {
-  if (shown) vscode.postMessage({ type: 'answer', file: shown.file, rule, answer });
-}, reveal);
+const criteriaPane = new CriteriaPane(
+  (rule, answer) => {
+    if (shown) vscode.postMessage({ type: 'answer', file: shown.file, rule, answer });
+  },
+  reveal,
+  (rule, mark) => {
+    if (shown) vscode.postMessage({ type: 'mark', file: shown.file, rule, mark });
+  },
+);
 
 const sampleName = el('p', { id: 'sample-name', class: 'sample-name' }, 'Review');
 const fileTitle = el('h1', { id: 'file-title' }, 'No crime file');
@@ -81,6 +87,16 @@ const progressArea = el(
   progressText,
 );
 const noticeArea = el('div', { id: 'notice', class: 'notice', role: 'alert' });
+const submitButton = el('vscode-button', { id: 'submit-marking' }, 'Submit marking…');
+submitButton.addEventListener('click', () => vscode.postMessage({ type: 'submit' }));
+const markingText = el('span', { id: 'marking-text' });
+/** Marking mode's banner: the trainee is told why no outcome is shown, and how to hand in. */
+const markingBanner = el(
+  'div',
+  { id: 'marking-banner', class: 'marking-banner', role: 'note', hidden: true },
+  markingText,
+  submitButton,
+);
 
 const header = el(
   'header',
@@ -92,6 +108,7 @@ const header = el(
     el('div', { class: 'nav', role: 'toolbar', 'aria-label': 'Files of the sample' }, previous, next),
   ),
   el('div', { class: 'progress-row' }, progressBar, progressArea),
+  markingBanner,
   el(
     'p',
     { class: 'shortcuts', 'aria-hidden': 'true' },
@@ -120,7 +137,7 @@ function showProgress(progress: ReviewProgress): void {
   const share = progress.total > 0 ? Math.min(1, progress.reviewed / progress.total) : 0;
   meterFill.setAttribute('width', (METER_WIDTH * share).toFixed(1));
   progressText.textContent =
-    `${progress.reviewed} of ${progress.total} file${progress.total === 1 ? '' : 's'} reviewed` +
+    `${progress.reviewed} of ${progress.total} file${progress.total === 1 ? '' : 's'} ${shown?.marking ? 'marked' : 'reviewed'}` +
     (progress.auditing > 0 ? ` (auditing ${progress.auditing} more…)` : '');
 }
 
@@ -139,6 +156,11 @@ function show(view: ReviewView, fileChanged: boolean): void {
   sampleName.textContent = `Review: ${view.sample.name}`;
   fileTitle.textContent = view.caseView.reference ?? view.name;
   const awaiting = view.criteria.filter((criterion) => criterion.kind === 'judgment' && isUnanswered(criterion)).length;
+  const marking = view.marking;
+  markingBanner.hidden = !marking;
+  markingText.textContent = marking
+    ? `Marking mode (${marking.reviewer}): mark every criterion yourself. The machine’s findings stay hidden until you submit.`
+    : '';
   replaceChildren(
     fileLine,
     el('span', { id: 'file-name' }, view.name),
@@ -150,11 +172,15 @@ function show(view: ReviewView, fileChanged: boolean): void {
         class: view.reviewed ? 'status-reviewed' : 'status-open',
         'data-reviewed': String(view.reviewed),
       },
-      view.reviewed
-        ? 'reviewed'
-        : awaiting > 0
-          ? `${awaiting} judgment${awaiting === 1 ? '' : 's'} to record`
-          : 'not reviewed yet',
+      marking
+        ? marking.marked === marking.total
+          ? `all ${marking.total} marked`
+          : `${marking.marked} of ${marking.total} marked`
+        : view.reviewed
+          ? 'reviewed'
+          : awaiting > 0
+            ? `${awaiting} judgment${awaiting === 1 ? '' : 's'} to record`
+            : 'not reviewed yet',
     ),
   );
   previous.toggleAttribute('disabled', view.index === 0);

@@ -23,6 +23,7 @@ import { el, replaceChildren } from './dom';
 import { ALL, FindingsList } from './findingsList';
 import { header } from './header';
 import { rulesTable, verdictsTable } from './rulesTable';
+import { MarkingView } from './markingView';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -88,18 +89,95 @@ function toolbar(): HTMLElement {
   return bar;
 }
 
-const app = document.getElementById('app') ?? document.body.appendChild(el('main', { id: 'app' }));
-replaceChildren(
-  app,
-  toolbar(),
-  progressArea,
-  noticeArea,
-  headerArea,
+const markingView = new MarkingView({
+  pickKey: (key) => vscode.postMessage({ type: 'agreementKey', key }),
+  exportAs: (format) => vscode.postMessage({ type: 'exportAgreement', format }),
+  openFile: (path) => vscode.postMessage({ type: 'openFile', path }),
+});
+const summaryTab = el(
+  'div',
+  { id: 'summary-tab', class: 'tab-panel', role: 'tabpanel', 'aria-labelledby': 'tab-summary' },
   rulesArea,
   verdictsArea,
   breakdowns.element,
   findings.element,
 );
+
+/** Summary | Marking, shown only when the sample has marks to compare (WAI-ARIA tabs: ← → move between them). */
+const TABS = [
+  { id: 'summary', label: 'Summary', panel: summaryTab },
+  { id: 'marking', label: 'Marking', panel: markingView.element },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+const tabButtons = TABS.map(({ id, label }) =>
+  el(
+    'button',
+    { id: `tab-${id}`, class: 'tab', type: 'button', role: 'tab', 'aria-controls': `${id}-tab`, 'data-tab': id },
+    label,
+  ),
+);
+const tabBar = el(
+  'div',
+  { class: 'tabs', role: 'tablist', 'aria-label': 'Views of the sample', hidden: true },
+  ...tabButtons,
+);
+tabBar.addEventListener('click', (event) => {
+  const tab = (event.target as Element).closest<HTMLElement>('[data-tab]')?.dataset.tab;
+  if (tab === 'summary' || tab === 'marking') showTab(tab, true);
+});
+tabBar.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+  event.preventDefault();
+  showTab(state.tab === 'marking' ? 'summary' : 'marking', true);
+  document.getElementById(`tab-${state.tab ?? 'summary'}`)?.focus();
+});
+
+function showTab(tab: TabId, chosen = false): void {
+  const shown: TabId = markingView.available ? tab : 'summary';
+  for (const [index, { id, panel }] of TABS.entries()) {
+    const selected = id === shown;
+    panel.hidden = !selected;
+    tabButtons[index].setAttribute('aria-selected', String(selected));
+    tabButtons[index].setAttribute('tabindex', selected ? '0' : '-1');
+  }
+  tabBar.hidden = !markingView.available;
+  if (chosen) saveState({ tab });
+  // The findings grid drew while hidden (no height): draw it again now it has one.
+  if (shown === 'summary' && lastOverview) findings.update(lastOverview.rules, files.values());
+}
+
+/** Marking mode: the trainee sees this instead of any result. */
+const markingNotice = el('div', { id: 'marking-notice', class: 'marking-notice', role: 'note', hidden: true });
+const toolbarArea = toolbar();
+
+const app = document.getElementById('app') ?? document.body.appendChild(el('main', { id: 'app' }));
+replaceChildren(
+  app,
+  toolbarArea,
+  progressArea,
+  noticeArea,
+  headerArea,
+  markingNotice,
+  tabBar,
+  summaryTab,
+  markingView.element,
+);
+let lastOverview: SampleOverview | undefined;
+
+/** Shows the results (after marking mode, or on the first init) or hides them all behind the notice. */
+function setMarkingMode(message: string | undefined): void {
+  markingNotice.hidden = message === undefined;
+  replaceChildren(markingNotice, message === undefined ? null : el('p', {}, message));
+  toolbarArea.hidden = message !== undefined;
+  if (message !== undefined) {
+    tabBar.hidden = true;
+    summaryTab.hidden = true;
+    markingView.element.hidden = true;
+    markingView.update(null);
+  } else {
+    showTab(state.tab ?? 'summary');
+  }
+}
 
 const files = new Map<string, FileRow>();
 
@@ -116,6 +194,7 @@ function showProgress(progress: AuditProgress | null | undefined): void {
 }
 
 function renderOverview(overview: SampleOverview): void {
+  lastOverview = overview;
   document.title = `Summary: ${overview.sample.name}`;
   replaceChildren(headerArea, header(overview));
   replaceChildren(
@@ -130,6 +209,7 @@ function renderOverview(overview: SampleOverview): void {
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'init':
+      setMarkingMode(undefined);
       files.clear();
       for (const file of message.files) files.set(file.path, file);
       if (message.overview.sample.folder !== state.folder) saveState({ folder: message.overview.sample.folder });
@@ -147,6 +227,26 @@ function handle(message: HostMessage): void {
     case 'notice':
       replaceChildren(noticeArea, el('p', { class: `notice-${message.level}` }, message.message));
       return;
+    case 'marking':
+      files.clear();
+      // Whatever an earlier init drew goes (the page may have shown results before marking began).
+      findings.update([], []);
+      if (lastOverview) breakdowns.update({ ...lastOverview, rules: [], breakdowns: [] });
+      lastOverview = undefined;
+      document.title = `Summary: ${message.sample.name}`;
+      // Only the name: nothing from the audit (counts, findings, verdicts) reaches a marking trainee.
+      replaceChildren(
+        headerArea,
+        el('header', { class: 'sample-header' }, el('h1', { id: 'sample-name' }, message.sample.name)),
+      );
+      replaceChildren(rulesArea);
+      replaceChildren(verdictsArea);
+      setMarkingMode(message.message);
+      break;
+    case 'agreement':
+      markingView.update(message.agreement);
+      if (markingNotice.hidden) showTab(state.tab ?? 'summary');
+      break;
   }
   // Force layout so the time measured includes it, then tell the host (benchmarks and tests wait on this).
   void document.body.offsetHeight;
@@ -159,7 +259,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   handle(event.data);
-  if (event.data.type === 'init' || event.data.type === 'patch') {
+  if (event.data.type === 'init' || event.data.type === 'patch' || event.data.type === 'marking') {
     let count = 0;
     for (const file of files.values()) count += file.findings.length;
     vscode.postMessage({ type: 'rendered', ms: performance.now() - started, findings: count });

@@ -1,7 +1,7 @@
 import type { RuleRow, SampleOverview } from '../../src/report';
 import { failedBar } from './bar';
 import { el } from './dom';
-import { overrideShare, shareWithInterval, verdictStatusText } from '../../src/report';
+import { overrideShare, shareWithInterval, switchedOffText, verdictStatusText } from '../../src/report';
 
 /** Column headings, with the full wording as a tooltip where the heading is abbreviated. */
 const COLUMNS: Array<[string, string?]> = [
@@ -24,6 +24,27 @@ const COLUMNS: Array<[string, string?]> = [
 export function rulesTable(overview: SampleOverview, onShowFindings: (rule: string) => void): HTMLElement {
   const body = el('tbody');
   for (const rule of overview.rules) body.appendChild(ruleRow(rule, onShowFindings));
+  // Rules the configuration switched off: listed as such, never dropped without trace.
+  for (const rule of overview.sample.switchedOff ?? [])
+    body.appendChild(
+      el(
+        'tr',
+        { 'data-rule': rule.rule, class: 'switched-off' },
+        el(
+          'th',
+          { scope: 'row' },
+          el('span', { class: 'rule-title' }, rule.title),
+          ' ',
+          el('code', { class: 'rule-id' }, rule.rule),
+        ),
+        el('td', {}, rule.pack),
+        el(
+          'td',
+          { colspan: String(COLUMNS.length - 2), 'data-switched-off': '' },
+          switchedOffText(rule, overview.sample.folder),
+        ),
+      ),
+    );
   const table = el(
     'table',
     { class: 'data rules', id: 'rules-table' },

@@ -28,6 +28,12 @@ export const configSchema = {
       description:
         'Rule packs to run: a built-in pack name (e.g. core) or a path to a *.pack.yaml file relative to this file.',
     },
+    ignores: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description:
+        'Files and folders not to audit: .gitignore-style globs relative to the folder of this file (e.g. drafts/, **/*.old.crime.yaml). Those of files this one extends apply too, each relative to its own folder.',
+    },
     timezone: {
       type: 'string',
       minLength: 1,

@@ -22,6 +22,8 @@ export interface RuleSetting {
   options: Record<string, ConfiguredValue>;
   /** Where the setting was last written, to point at unknown rule ids. */
   declaredIn: Declaration;
+  /** The configuration file that switched the rule off (when `enabled` is false). */
+  switchedOffIn?: string;
 }
 
 /** The effective configuration for a folder, after following `extends`. */
@@ -29,9 +31,20 @@ export interface MergedConfig {
   packs?: PackReference[];
   timezone?: ConfiguredValue;
   rules: Map<string, RuleSetting>;
+  /** `ignores` of every layer (parents first), each with the folder its globs are relative to. */
+  ignores: IgnoreList[];
   /** Every file read, nearest first: a change to any of them invalidates the result. */
   files: string[];
   problems: Problem[];
+  /** Configuration files that could not be used (missing, unreadable, syntax or schema errors): their settings are not applied. */
+  unusable?: string[];
+}
+
+/** One configuration file's `ignores`: .gitignore-style globs relative to `base`, its folder. */
+export interface IgnoreList {
+  base: string;
+  patterns: string[];
+  file: string;
 }
 
 let validateConfig: ValidateFunction | undefined;
@@ -40,7 +53,13 @@ let validateConfig: ValidateFunction | undefined;
 interface Layer {
   file: string;
   document: ParsedDocument;
-  config: { extends?: string | string[]; packs?: string[]; timezone?: string; rules?: Record<string, unknown> };
+  config: {
+    extends?: string | string[];
+    packs?: string[];
+    ignores?: string[];
+    timezone?: string;
+    rules?: Record<string, unknown>;
+  };
   parents: Array<{ file: string; where: PathSegment[] }>;
 }
 
@@ -51,7 +70,7 @@ interface Layer {
  * one read per file instead of one per path.
  */
 export async function loadConfig(file: string, host: ConfigHost): Promise<MergedConfig> {
-  const merged: MergedConfig = { rules: new Map(), files: [], problems: [] };
+  const merged: MergedConfig = { rules: new Map(), ignores: [], files: [], problems: [] };
   const layers = new Map<string, Layer | undefined>();
   // Visiting each file, then its parents last to first, and keeping first visits, lists the files
   // in the reverse order of their last appearance in the full parents-first expansion.
@@ -88,6 +107,12 @@ export async function loadConfig(file: string, host: ConfigHost): Promise<Merged
 
 /** Reads and checks one configuration file; its problems go to `merged`, and undefined means unusable. */
 async function readLayer(file: string, host: ConfigHost, merged: MergedConfig): Promise<Layer | undefined> {
+  const layer = await checkLayer(file, host, merged);
+  if (!layer) (merged.unusable ??= []).push(file);
+  return layer;
+}
+
+async function checkLayer(file: string, host: ConfigHost, merged: MergedConfig): Promise<Layer | undefined> {
   const text = await readOrReason(host.readFile, file);
   if (text === undefined) {
     merged.problems.push(problem('file-not-found', file, zeroRange(), `Configuration file not found: ${file}`));
@@ -130,6 +155,7 @@ function applyLayer({ file, document, config }: Layer, host: ConfigHost, merged:
       packReference(spec, directory, host.path, { file, document, path: ['packs', index] }),
     );
   }
+  if (config.ignores?.length) merged.ignores.push({ base: directory, patterns: config.ignores, file });
   if (config.timezone !== undefined) {
     if (isValidTimeZone(config.timezone)) {
       merged.timezone = { value: config.timezone, file, document, path: ['timezone'] };
@@ -149,8 +175,10 @@ function applyLayer({ file, document, config }: Layer, host: ConfigHost, merged:
     const current = merged.rules.get(id) ?? { options: {}, declaredIn };
     current.declaredIn = declaredIn;
     const applySeverity = (level: unknown) => {
-      if (level === 'off' || level === false) current.enabled = false;
-      else if (level === 'on' || level === true) current.enabled = true;
+      if (level === 'off' || level === false) {
+        current.enabled = false;
+        current.switchedOffIn = file;
+      } else if (level === 'on' || level === true) current.enabled = true;
       else if (typeof level === 'string') {
         current.enabled = true;
         current.severity = level as Severity;

@@ -18,6 +18,8 @@ export interface SampleManifest {
   selection?: { method?: string; description?: string };
   size?: number;
   packs?: PackReference[];
+  /** The manifest as parsed, for locating what the sample's files do not bear out (absent when unreadable). */
+  document?: ParsedDocument;
   problems: Problem[];
 }
 
@@ -46,6 +48,7 @@ export async function loadManifest(file: string, host: ConfigHost): Promise<Samp
   return {
     ...manifest,
     file,
+    document,
     packs: manifest.packs?.map((spec, index) =>
       packReference(spec, directory, host.path, { file, document, path: ['packs', index] }),
     ),

@@ -297,7 +297,7 @@ function childOf(node: YamlNode, segment: PathSegment): { key?: YamlNode; value:
  * and our line index say, though the parser does not), and a UTF-8 byte-order mark is read past in
  * JSON as YAML already does.
  */
-function sameLengthSource(text: string, format: SourceFormat): string {
+export function sameLengthSource(text: string, format: SourceFormat): string {
   const unixLines = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
   return format === 'json' && unixLines.charCodeAt(0) === 0xfeff ? ` ${unixLines.slice(1)}` : unixLines;
 }

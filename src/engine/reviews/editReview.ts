@@ -1,4 +1,4 @@
-import { Document, isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { parseReviewFile, REVIEW_FORMAT, type Reviewer, type ReviewDecisionText } from './reviewFile';
 
 /** One answer, outcome or confirmation being recorded; `at` is when (an ISO instant). */
@@ -14,7 +14,7 @@ const HEADER = [
  * value it replaces goes to the end of the entry's `history`. Everything else stays as written:
  * comments, key order, other entries (the yaml Document API). A new file (`text` undefined or
  * blank) starts with the reviewer's header. Refused, with the reason, when the file cannot be read
- * as a review file of this reviewer: a broken file is never overwritten.
+ * as a review file of this reviewer (a broken file is never overwritten) or was submitted.
  */
 export function recordDecision(
   text: string | undefined,
@@ -24,22 +24,9 @@ export function recordDecision(
   rule: string,
   decision: RecordedDecision,
 ): { text: string } | { refused: string } {
-  const blank = text === undefined || text.trim() === '';
-  if (!blank) {
-    const parsed = parseReviewFile(text, file);
-    const blocking = parsed.problems.filter(
-      (problem) => problem.code !== 'review-bad-entry' && problem.code !== 'review-note-required',
-    );
-    if (blocking.length > 0) {
-      const first = blocking[0];
-      return {
-        refused: `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} — fix the review file first; it is not overwritten`,
-      };
-    }
-    if (parsed.reviewer?.id !== reviewer.id)
-      return { refused: `${file} is ${parsed.reviewer?.id ?? 'nobody'}'s review file, not ${reviewer.id}'s` };
-  }
-  const document: Document = blank ? newReviewDocument(reviewer) : parseDocument(text, { uniqueKeys: true });
+  const opened = openForEdit(text, file, reviewer);
+  if ('refused' in opened) return opened;
+  const { document } = opened;
   const path = ['files', reference, rule];
   const previous = document.getIn(path, true);
   const history: unknown[] = [];
@@ -58,9 +45,57 @@ export function recordDecision(
     document.setIn(['files', reference], document.createNode({}));
   }
   document.setIn(path, entry);
-  const eol = text?.includes('\r\n') ? '\r\n' : '\n';
-  const written = document.toString({ lineWidth: 0 });
-  return { text: eol === '\n' ? written : written.replace(/\r?\n/g, eol) };
+  return { text: written(document, text) };
+}
+
+/**
+ * The review file's text with `submitted: <at>` stamped (after `reviewer`): the trainee hands in
+ * their marks, and from then on they are final (recordDecision refuses to change them). Everything
+ * else stays as written. Refused, with the reason, when the file is not a readable review file of
+ * this reviewer or was submitted already. A trainee who marked nothing gets a new file.
+ */
+export function stampSubmitted(
+  text: string | undefined,
+  file: string,
+  reviewer: Reviewer,
+  at: string,
+): { text: string } | { refused: string } {
+  const opened = openForEdit(text, file, reviewer);
+  if ('refused' in opened) return opened;
+  const { document } = opened;
+  const root = document.contents;
+  if (!isMap(root)) return { refused: `${file} is not a review file (its top level is not a map)` };
+  const stamp = document.createPair('submitted', at);
+  const after = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'reviewer');
+  root.items.splice(after === -1 ? root.items.length : after + 1, 0, stamp);
+  return { text: written(document, text) };
+}
+
+/**
+ * Why an existing review file's text must not be edited for `reviewer` (undefined when it may):
+ * it does not read as a review file (syntax, schema, reviewer id), it is someone else's, or its
+ * marks were submitted. Entries with problems of their own do not block an edit of another.
+ */
+function refusalToEdit(text: string, file: string, reviewer: Reviewer): string | undefined {
+  const parsed = parseReviewFile(text, file);
+  const blocking = parsed.problems.filter(
+    (problem) => problem.code !== 'review-bad-entry' && problem.code !== 'review-note-required',
+  );
+  if (blocking.length > 0) {
+    const first = blocking[0];
+    return `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} — fix the review file first; it is not overwritten`;
+  }
+  if (parsed.reviewer?.id !== reviewer.id)
+    return `${file} is ${parsed.reviewer?.id ?? 'nobody'}'s review file, not ${reviewer.id}'s`;
+  if (parsed.submitted !== undefined)
+    return `${reviewer.id} already submitted these marks at ${parsed.submitted}: submitted marks are final and are not changed`;
+  return undefined;
+}
+
+/** The document as text, with the line endings of the text it came from. */
+function written(document: Document, before: string | undefined): string {
+  const text = document.toString({ lineWidth: 0 });
+  return before?.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
 function newReviewDocument(reviewer: Reviewer): Document {
@@ -87,4 +122,16 @@ function decisionOf(entry: YAMLMap): ReviewDecisionText {
 
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The review file as a yaml Document to edit (a new one for a reviewer with no file yet), or why it may not be edited. */
+function openForEdit(
+  text: string | undefined,
+  file: string,
+  reviewer: Reviewer,
+): { document: Document } | { refused: string } {
+  if (text === undefined || text.trim() === '') return { document: newReviewDocument(reviewer) };
+  const refused = refusalToEdit(text, file, reviewer);
+  if (refused) return { refused };
+  return { document: parseDocument(text, { uniqueKeys: true }) };
 }

@@ -79,6 +79,18 @@ export function loadPack(text: string, file: string): LoadedPack {
       }
     }),
   );
+  verdicts.forEach((verdict, index) => {
+    const national = verdict.comparedWith;
+    if (national && national.failed > national.of)
+      problems.push(
+        problem(
+          'bad-national-figure',
+          file,
+          at(['verdicts', index, 'comparedWith', 'failed']),
+          `Verdict ${verdict.id}: ${national.failed} failed of ${national.of} files examined is more than all of them`,
+        ),
+      );
+  });
   return {
     pack: {
       pack: raw.pack,

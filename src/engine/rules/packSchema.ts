@@ -52,9 +52,11 @@ export const packSchema = {
     },
     verdict: {
       type: 'object',
-      required: ['id', 'title', 'rules', 'unsatisfactoryWhen', 'source'],
+      required: ['id', 'title', 'rules', 'source'],
+      oneOf: [{ required: ['unsatisfactoryWhen'] }, { required: ['comparedWith'] }],
       additionalProperties: false,
-      description: 'A sample-level judgment: the sample is unsatisfactory when enough files fail any of the rules.',
+      description:
+        'A sample-level judgment: the sample is unsatisfactory when enough files fail any of the rules (unsatisfactoryWhen), or it is compared with a published national figure (comparedWith).',
       properties: {
         id: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
         title: { type: 'string', minLength: 1 },
@@ -76,6 +78,25 @@ export const packSchema = {
               maximum: 1,
               description: 'Unsatisfactory when at least this share (0–1) of the files fail.',
             },
+            ofFiles: {
+              type: 'integer',
+              minimum: 1,
+              description:
+                'The sample size failedFilesAtLeast was set for (e.g. 6 of 20); on another number of applicable files the threshold is the share failedFilesAtLeast / ofFiles.',
+            },
+          },
+          dependentRequired: { ofFiles: ['failedFilesAtLeast'] },
+        },
+        comparedWith: {
+          type: 'object',
+          required: ['failed', 'of'],
+          additionalProperties: false,
+          description:
+            'A national figure (failed of `of` files): the sample is above, below or not distinguishable from it by the 95% Wilson interval of its failed share.',
+          properties: {
+            failed: { type: 'integer', minimum: 0, description: 'Files that failed nationally.' },
+            of: { type: 'integer', minimum: 1, description: 'Files examined nationally.' },
+            note: { type: 'string', description: 'How the figure was read from the report.' },
           },
         },
         source: { $ref: '#/$defs/source' },

@@ -46,17 +46,39 @@ export interface JudgmentCriterion {
   scale: Array<{ value: string; outcome: 'passed' | 'failed'; description?: string }>;
 }
 
-/** How an inspectorate judged a whole sample from its files, e.g. "unsatisfactory when ≥ 6 of 20 fail". */
+/**
+ * How an inspectorate judged a whole sample from its files, e.g. "unsatisfactory when ≥ 6 of 20
+ * fail" (`unsatisfactoryWhen`), or how a sample compares with a published national figure
+ * (`comparedWith`). A declaration has exactly one of the two.
+ */
 export interface VerdictDeclaration {
   id: string;
   title: string;
   description?: string;
   /** A file counts against the sample when it fails any of these rules. */
   rules: string[];
-  unsatisfactoryWhen: { failedFilesAtLeast?: number; failedShareAtLeast?: number };
+  /**
+   * `failedFilesAtLeast` with `ofFiles`: a count meant for a sample of that many files (HMIC's "six
+   * of the 20"); on any other number of applicable files it is applied as the share
+   * failedFilesAtLeast / ofFiles.
+   */
+  unsatisfactoryWhen?: { failedFilesAtLeast?: number; failedShareAtLeast?: number; ofFiles?: number };
+  /**
+   * A national figure: `failed` of `of` files failed nationally. The sample's failed share is
+   * above, below or not distinguishable from it by its 95% Wilson interval.
+   */
+  comparedWith?: NationalFigure;
   source: RuleSource[];
   pack: string;
   file: string;
+}
+
+/** A published national figure: `failed` of `of` files (e.g. 821 of 2,540). */
+export interface NationalFigure {
+  failed: number;
+  of: number;
+  /** How the figure was read from the report, e.g. "34% of 1,037; the report gives no count". */
+  note?: string;
 }
 
 export interface RulePack {

@@ -11,6 +11,12 @@ export interface RuleSet {
   rules: CompiledRule[];
   /** Rules switched off by configuration (shown as such in summaries). */
   disabled: string[];
+  /** For each rule in `disabled`, the configuration file that switched it off. */
+  disabledIn?: Record<string, string>;
+  /** Packs named (by the configuration, manifest or settings) that could not be loaded: none of their rules run. */
+  unloadedPacks?: string[];
+  /** Configuration files that could not be used: their packs and rule settings are not applied. */
+  unusableConfigs?: string[];
   packs: RulePack[];
   timeZone: string;
   /** Configuration and pack files this rule set was built from. */
@@ -18,6 +24,8 @@ export interface RuleSet {
   problems: Problem[];
   /** How long one file's rules may take (ms) before the file is given up as not audited; default RULE_TIME_BUDGET_MS. */
   timeBudgetMs?: number;
+  /** Field paths the governing sample manifest checks: each audit notes their values in `facts.sampled`. */
+  sampleFields?: readonly string[];
 }
 
 /**
@@ -40,12 +48,15 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
   const problems: Problem[] = [...config.problems];
   const rules: CompiledRule[] = [];
   const disabled: string[] = [];
+  const disabledIn: Record<string, string> = {};
+  const unloadedPacks: string[] = [];
   const declaredBy = new Map<string, string>();
   const loadedPacks: RulePack[] = [];
 
   for (const { reference, loaded, file } of packs) {
     problems.push(...loaded.problems);
     if (!loaded.pack || !loaded.document) {
+      unloadedPacks.push(reference.spec);
       if (loaded.problems.length === 0) {
         const { declaredIn } = reference;
         problems.push(
@@ -77,6 +88,7 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
       const setting = config.rules.get(declaration.id);
       if (setting?.enabled === false) {
         disabled.push(declaration.id);
+        disabledIn[declaration.id] = setting.switchedOffIn ?? setting.declaredIn.file;
         return;
       }
       const compiled = compileRule(
@@ -99,6 +111,9 @@ export function buildRuleSet(config: MergedConfig, packs: PackSource[]): RuleSet
   return {
     rules,
     disabled,
+    ...(disabled.length > 0 ? { disabledIn } : {}),
+    ...(unloadedPacks.length > 0 ? { unloadedPacks } : {}),
+    ...(config.unusable?.length ? { unusableConfigs: [...config.unusable] } : {}),
     packs: loadedPacks,
     timeZone: (config.timezone?.value as string | undefined) ?? DEFAULT_TIME_ZONE,
     files: [...config.files, ...packs.map((p) => p.file)],

@@ -7,9 +7,9 @@ import {
   kappaValue,
   MARK_SOURCE_LABELS,
   raterText,
-  sourceText,
   submittedText,
 } from './agreementWording';
+import { sourceText } from '../sourceText';
 import type { AgreementReport, ConfusionMatrix, CriterionAgreement } from './model';
 
 export interface AgreementHtmlOptions {

@@ -6,9 +6,9 @@ import {
   kappaValue,
   MARK_SOURCE_LABELS,
   raterText,
-  sourceText,
   submittedText,
 } from './agreementWording';
+import { sourceText } from '../sourceText';
 import type { AgreementReport, CriterionAgreement } from './model';
 
 const md = escapeMarkdown;
@@ -40,7 +40,7 @@ export function agreementMarkdown(report: AgreementReport): string {
       out.push('| Criterion | Agreement (95% CI), agreed of n | Kappa (95% CI) | Unmarked |', '|---|---|---|---|');
       for (const criterion of rater.criteria)
         out.push(
-          `| ${md(criterion.title)} (\`${criterion.rule}\`) | ${agreementText(criterion)} | ${kappaText(criterion.kappa, criterion.kappaInterval)} ${kappaLabel(criterion.kappa)} | ${criterion.unmarked} |`,
+          `| ${md(criterion.title)} (${md(criterion.rule)}) | ${agreementText(criterion)} | ${kappaText(criterion.kappa, criterion.kappaInterval)} ${kappaLabel(criterion.kappa)} | ${criterion.unmarked} |`,
         );
       out.push('');
       for (const criterion of rater.criteria.filter((candidate) => candidate.disagreements.length > 0))
@@ -59,7 +59,7 @@ export function agreementMarkdown(report: AgreementReport): string {
     );
     for (const criterion of report.criteria)
       out.push(
-        `| ${md(criterion.title)} (\`${criterion.rule}\`) |${report.key !== null ? ` ${agreementText(criterion)} |` : ''} ${kappaValue(criterion.alpha)} | ${criterion.alphaUnits} |`,
+        `| ${md(criterion.title)} (${md(criterion.rule)}) |${report.key !== null ? ` ${agreementText(criterion)} |` : ''} ${kappaValue(criterion.alpha)} | ${criterion.alphaUnits} |`,
       );
     out.push('', `Krippendorff's alpha (nominal), all criteria: ${kappaValue(report.alpha)}.`, '');
   }

@@ -1,13 +1,6 @@
 import { printable } from '../formats/printable';
-import {
-  agreementText,
-  kappaLabel,
-  kappaText,
-  kappaValue,
-  raterText,
-  sourceText,
-  submittedText,
-} from './agreementWording';
+import { sourceText } from '../sourceText';
+import { agreementText, kappaLabel, kappaText, kappaValue, raterText, submittedText } from './agreementWording';
 import type { AgreementReport } from './model';
 
 /** The agreement report for a terminal: raters, criteria, what was most often missed, notes. */

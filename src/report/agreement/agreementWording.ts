@@ -1,4 +1,3 @@
-import type { RuleSource } from '../../engine';
 import { percent } from '../wording';
 import type { Agreement, MarkSource, RaterAgreement } from './model';
 
@@ -51,17 +50,4 @@ export function submittedText(rater: Pick<RaterAgreement, 'submitted'>): string 
 /** "TRN-1 (A. Trainee, trainee)". */
 export function raterText(rater: Pick<RaterAgreement, 'reviewer' | 'name' | 'role'>): string {
   return `${rater.reviewer} (${rater.name !== undefined ? `${rater.name}, ` : ''}${rater.role})`;
-}
-
-/** "HMIC 2014 Core business, para 4.102: “…”": a rule's source passage, as feedback. */
-export function sourceText(source: RuleSource): string {
-  const paragraph = source.paragraph?.trim();
-  const where = paragraph
-    ? /^\d/.test(paragraph)
-      ? `para ${paragraph}`
-      : paragraph
-    : source.line !== undefined
-      ? `line ${source.line}`
-      : undefined;
-  return `${source.report}${where !== undefined ? `, ${where}` : ''}: “${source.quote.trim()}”`;
 }

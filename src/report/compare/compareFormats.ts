@@ -53,7 +53,7 @@ function compareMarkdown(report: CompareReport): string {
     '|---|---|---|---|---|',
     ...report.rules.map(
       (rule) =>
-        `| ${md(rule.title)} (\`${rule.rule}\`) | ${comparedShareText(rule.before)} | ${comparedShareText(rule.after)} | ${differenceText(rule)} | ${CHANGE_LABELS[rule.change]} |`,
+        `| ${md(rule.title)} (${md(rule.rule)}) | ${comparedShareText(rule.before)} | ${comparedShareText(rule.after)} | ${differenceText(rule)} | ${CHANGE_LABELS[rule.change]} |`,
     ),
     '',
     FOOTNOTE,

@@ -3,6 +3,7 @@ import type { RuleRow, SampleInfo } from '../model';
 import { relativeName } from '../sampleReport';
 import { csvTable, type CsvCell } from './csvTable';
 import { OUTCOME_LABELS } from '../wording';
+import { CONFIGURATION_ROW, configurationCsvRows, switchedOffText } from './configRows';
 
 export const FILE_RULE_COLUMNS = [
   'file',
@@ -32,7 +33,24 @@ export const FILE_RULE_COLUMNS = [
  * blank for a rule the file's configuration did not run.
  */
 export function fileRuleCsv(sample: SampleInfo, reports: Iterable<FileReport>, rules: readonly RuleRow[]): string {
-  return csvTable(FILE_RULE_COLUMNS, fileRuleRows(sample, reports, rules));
+  const width = FILE_RULE_COLUMNS.length;
+  // A broken configuration first (rule "configuration", outcome "not audited"); switched-off rules
+  // last, one row each with outcome "switched off": what was not audited is never silent.
+  const notice = configurationCsvRows(sample, width, (text) => ({
+    5: CONFIGURATION_ROW,
+    6: 'Configuration problem',
+    7: OUTCOME_LABELS.notAudited,
+    11: text,
+  }));
+  const off = (sample.switchedOff ?? []).map((rule) => {
+    const row: CsvCell[] = Array<CsvCell>(width).fill('');
+    row[5] = rule.rule;
+    row[6] = rule.title;
+    row[7] = 'switched off';
+    row[11] = switchedOffText(rule, sample.folder);
+    return row;
+  });
+  return csvTable(FILE_RULE_COLUMNS, [...notice, ...fileRuleRows(sample, reports, rules), ...off]);
 }
 
 /** The rows of `fileRuleCsv`, for tables that put columns in front (a report across samples). */

@@ -1,51 +1,81 @@
 import type { RuleRow, SampleReport } from '../model';
 import { html, type Html } from './htmlTemplate';
 import { section, standalonePage } from './htmlPage';
+import { actionListHtml } from './actionListFormats';
+import { outcomesHtml } from './outcomesAndTimeliness';
 import {
   breakdownRows,
   groupShareText,
   headerItems,
   lineOf,
   shareDescription,
+  shareOf,
   shareText,
+  type ShareKind,
   overrideShare,
   unauditedNote,
   verdictStatusText,
 } from '../wording';
+import { configurationNoticeText, switchedOffText } from '../configWording';
 
 export interface HtmlOptions {
   /** When the report was made (e.g. an ISO timestamp), shown in the footer. */
   generated?: string;
+  /** The share the rules table shows: failed (default) or passed. */
+  share?: ShareKind;
 }
 
 /** Bar width in SVG units for 100%. */
 const BAR = 200;
 
 /** A horizontal bar of the failed share with its 95% CI whisker, described for screen readers. */
-function shareBar(rule: RuleRow): Html | undefined {
-  if (rule.failedPercent === undefined || !rule.interval) return undefined;
+function shareBar(rule: RuleRow, kind: ShareKind): Html | undefined {
+  const share = shareOf(rule, kind);
+  if (!share) return undefined;
   const x = (value: number) => Math.round(value * BAR) / 100;
-  const [low, high, value] = [x(rule.interval.low), x(rule.interval.high), x(rule.failedPercent)];
-  const description = shareDescription(rule);
+  const [low, high, value] = [x(share.low), x(share.high), x(share.percent)];
+  const description = shareDescription(rule, kind);
   return html`<svg role="img" aria-label="${description}" width="${BAR}" height="14" viewBox="0 0 ${BAR} 14" xmlns="http://www.w3.org/2000/svg"><title>${description}</title><rect class="track" x="0" y="3" width="${BAR}" height="8"/><rect class="bar" x="0" y="3" width="${value}" height="8"/><path class="whisker" d="M${low} 7H${high}M${low} 2V12M${high} 2V12"/></svg>`;
 }
 
-function rulesTable(report: SampleReport): Html {
-  if (report.rules.length === 0) return html`<p>No rules were run.</p>`;
+function rulesTable(report: SampleReport, kind: ShareKind): Html {
+  if (report.rules.length === 0 && !report.sample.switchedOff?.length) return html`<p>No rules were run.</p>`;
   const rows = report.rules.map(
     (
       rule,
-    ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}${shareBar(rule)}</td></tr>
+    ) => html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule, kind)}${shareBar(rule, kind)}</td></tr>
 `,
   );
   const unaudited = unauditedNote(report.totals, report.rules);
   return html`<table>
-<caption>Outcome per rule; % failed of the files each rule was decided for, with its 95% Wilson interval</caption>
-<thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% failed (95% CI)</th></tr></thead>
+<caption>Outcome per rule; % ${kind} of the files each rule was decided for, with its 95% Wilson interval</caption>
+<thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% ${kind} (95% CI)</th></tr></thead>
 <tbody>
-${rows}</tbody>
+${rows}${switchedOffRows(report)}</tbody>
 </table>
 ${unaudited !== undefined && html`<p class="note">${unaudited}</p>`}`;
+}
+
+/** Rules the configuration switched off: listed under the others, never dropped. */
+function switchedOffRows(report: SampleReport): Html[] {
+  return (report.sample.switchedOff ?? []).map(
+    (rule) =>
+      html`<tr class="switched-off"><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td colspan="5" class="note">${switchedOffText(rule, report.sample.folder)}</td></tr>
+`,
+  );
+}
+
+/** The broken configuration's notice, above everything else; nothing when it is sound. */
+function configurationNotice(report: SampleReport): Html | undefined {
+  const [headline, ...lines] = configurationNoticeText(report.sample);
+  if (headline === undefined) return undefined;
+  return html`<div class="config-notice" role="alert"><p><strong>Warning: ${headline}</strong></p>
+<ul>
+${lines.map(
+  (line) => html`<li>${line}</li>
+`,
+)}</ul></div>
+`;
 }
 
 function verdictsTable(report: SampleReport): Html {
@@ -151,8 +181,9 @@ export function sampleHtml(report: SampleReport, options: HtmlOptions = {}): str
   return standalonePage({
     title: report.sample.name,
     header: html`<dl>
-${header}</dl>`,
-    main: html`${section('rules', 'Rules', rulesTable(report))}${section('verdicts', 'Verdicts', verdictsTable(report))}${breakdownTables(report)}${reviewSection(report)}${section('files', 'Files with findings', filesTable(report))}`,
+${header}</dl>
+${configurationNotice(report)}`,
+    main: html`${section('rules', 'Rules', rulesTable(report, options.share ?? 'failed'))}${section('verdicts', 'Verdicts', verdictsTable(report))}${actionListHtml(report.actions)}${breakdownTables(report)}${outcomesHtml(report)}${reviewSection(report)}${section('files', 'Files with findings', filesTable(report))}`,
     footer: html`Dip-sample report by dipsample${options.generated !== undefined && html`, generated ${options.generated}`}. Percentages are of the files each rule was decided for; intervals are 95% Wilson score intervals.`,
   });
 }

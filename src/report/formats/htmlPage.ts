@@ -38,7 +38,12 @@ tbody th { font-weight: normal; }
 .status-unsatisfactory { color: var(--bad); font-weight: 600; }
 .status-satisfactory { color: var(--good); font-weight: 600; }
 .status-awaitingJudgment { color: var(--wait); font-weight: 600; }
+.status-above { color: var(--bad); font-weight: 600; }
+.status-below { color: var(--good); font-weight: 600; }
+.status-notDistinguishable { font-weight: 600; }
 .note, footer { color: var(--muted); }
+.config-notice { border: 2px solid var(--bad); border-radius: 4px; padding: .2rem 1rem; margin: 1rem 0; }
+.config-notice strong { color: var(--bad); }
 footer { margin-top: 2rem; font-size: .9em; }
 `);
 

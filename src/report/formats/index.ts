@@ -1,12 +1,16 @@
 import type { FileReport } from '../../engine';
 import type { AuditRun, SampleReport } from '../model';
+import type { ShareKind } from '../wording';
 import { fileRuleCsv } from './fileRuleCsv';
 import { findingsCsv } from './findingsCsv';
+import { githubAnnotations } from './github';
 import { sampleHtml } from './html';
 import { jsonReport } from './json';
+import { junitReport } from './junit';
 import { sampleMarkdown } from './markdown';
 import { sarifLog } from './sarif';
 import { summaryCsv } from './summaryCsv';
+import type { AuditRenderOptions } from './paint';
 import { textReport } from './text';
 import { verdictsCsv } from './verdictsCsv';
 
@@ -17,6 +21,8 @@ export interface SampleInput {
   reports: Iterable<FileReport>;
   /** When the report was made, for formats that show it (HTML). */
   generated?: string;
+  /** The share the rules tables show: failed (default) or passed. */
+  share?: ShareKind;
 }
 
 interface FormatBase {
@@ -29,7 +35,7 @@ interface FormatBase {
 /** A format of an audit run (`dipsample audit --format`): findings per file and the summary. */
 export interface AuditFormat extends FormatBase {
   renders: 'audit';
-  render(run: AuditRun): string;
+  render(run: AuditRun, options?: AuditRenderOptions): string;
 }
 
 /** A format of one sample's report (`dipsample report --format`, the summary's exports). */
@@ -49,12 +55,24 @@ export const FORMATS = {
   json: { renders: 'audit', label: 'JSON', extension: 'json', render: jsonReport },
   sarif: { renders: 'audit', label: 'SARIF 2.1.0', extension: 'sarif', render: sarifLog },
   csv: { renders: 'audit', label: 'CSV: one row per finding', extension: 'csv', render: findingsCsv },
-  markdown: { renders: 'sample', label: 'Markdown', extension: 'md', render: ({ report }) => sampleMarkdown(report) },
+  github: {
+    renders: 'audit',
+    label: 'GitHub Actions workflow annotations',
+    extension: 'txt',
+    render: githubAnnotations,
+  },
+  junit: { renders: 'audit', label: 'JUnit XML', extension: 'xml', render: junitReport },
+  markdown: {
+    renders: 'sample',
+    label: 'Markdown',
+    extension: 'md',
+    render: ({ report, share }) => sampleMarkdown(report, { share }),
+  },
   html: {
     renders: 'sample',
     label: 'HTML (standalone page)',
     extension: 'html',
-    render: ({ report, generated }) => sampleHtml(report, { generated }),
+    render: ({ report, generated, share }) => sampleHtml(report, { generated, share }),
   },
   'csv-files': {
     renders: 'sample',

@@ -13,6 +13,8 @@ export function jsonReport(run: AuditRun): string {
       results: file.results,
     })),
     summary: run.summary,
+    // `--quiet`: the findings left out of `files`, per severity (the summary counts them all).
+    ...(run.hiddenFindings ? { hiddenFindings: run.hiddenFindings } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,5 +1,8 @@
 import type { SampleReport } from '../model';
 import { escapeMarkdown as md } from './escapeMarkdown';
+import { markdownTable, type Align } from './markdownTable';
+import { actionListMarkdown } from './actionListFormats';
+import { outcomesMarkdown } from './outcomesAndTimeliness';
 import {
   breakdownRows,
   groupShareText,
@@ -7,40 +10,29 @@ import {
   lineOf,
   overrideShare,
   shareText,
+  type ShareKind,
   unauditedNote,
   verdictStatusText,
 } from '../wording';
-
-type Align = 'left' | 'right';
-
-/** A GitHub-flavoured Markdown table; cells are escaped here, so callers pass plain text. */
-export function markdownTable(
-  header: ReadonlyArray<string | [string, Align]>,
-  rows: ReadonlyArray<ReadonlyArray<string | number>>,
-): string[] {
-  const columns = header.map((column) =>
-    typeof column === 'string' ? { title: column, align: 'left' as Align } : { title: column[0], align: column[1] },
-  );
-  const line = (cells: ReadonlyArray<string | number>) => `| ${cells.map((cell) => md(String(cell))).join(' | ')} |`;
-  return [
-    line(columns.map((c) => c.title)),
-    `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map(line),
-  ];
-}
+import { configurationNoticeText, switchedOffText } from '../configWording';
 
 /**
  * The sample report as a Markdown document, ready to paste into an inspection report: header,
  * rules with failed shares and 95% Wilson intervals, verdicts, the category × attendance and
  * domestic abuse breakdowns, and the files with findings. Every value is escaped for Markdown.
  */
-export function sampleMarkdown(report: SampleReport): string {
+export function sampleMarkdown(report: SampleReport, options: { share?: ShareKind } = {}): string {
+  const kind = options.share ?? 'failed';
   const out: string[] = [`# ${md(report.sample.name)}`, ''];
   for (const { label, value } of headerItems(report)) out.push(`- **${md(label)}:** ${md(value)}`);
   out.push('');
+  const [headline, ...notice] = configurationNoticeText(report.sample);
+  if (headline !== undefined) {
+    out.push(`> **Warning: ${md(headline)}**`, '>', ...notice.map((line) => `> - ${md(line)}`), '');
+  }
 
   out.push('## Rules', '');
-  if (report.rules.length === 0) out.push('No rules were run.');
+  if (report.rules.length === 0 && !report.sample.switchedOff?.length) out.push('No rules were run.');
   else {
     out.push(
       ...markdownTable(
@@ -50,16 +42,27 @@ export function sampleMarkdown(report: SampleReport): string {
           ['Passed', 'right'],
           ['N/A', 'right'],
           ['Awaiting', 'right'],
-          '% failed (95% CI)',
+          `% ${kind} (95% CI)`,
         ],
-        report.rules.map((rule) => [
-          `${rule.title} (${rule.rule})`,
-          rule.failed,
-          rule.passed,
-          rule.notApplicable,
-          rule.awaitingJudgment,
-          shareText(rule),
-        ]),
+        report.rules
+          .map((rule) => [
+            `${rule.title} (${rule.rule})`,
+            rule.failed,
+            rule.passed,
+            rule.notApplicable,
+            rule.awaitingJudgment,
+            shareText(rule, kind),
+          ])
+          .concat(
+            (report.sample.switchedOff ?? []).map((rule) => [
+              `${rule.title} (${rule.rule})`,
+              '—',
+              '—',
+              '—',
+              '—',
+              switchedOffText(rule, report.sample.folder),
+            ]),
+          ),
       ),
     );
     const unaudited = unauditedNote(report.totals, report.rules);
@@ -109,7 +112,13 @@ export function sampleMarkdown(report: SampleReport): string {
     );
   }
 
-  out.push(...reviewSection(report), '## Files with findings', '');
+  out.push(
+    ...actionListMarkdown(report.actions),
+    ...outcomesMarkdown(report),
+    ...reviewSection(report),
+    '## Files with findings',
+    '',
+  );
   if (report.files.length === 0) out.push('No file has findings.');
   else {
     out.push(

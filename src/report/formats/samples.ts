@@ -1,12 +1,12 @@
 import type { Breakdown, RuleRow, SampleReport, VerdictSummary } from '../model';
-import { headerItems, shareText, verdictStatusText } from '../wording';
+import { headerItems, shareText, verdictStatusText, type ShareKind } from '../wording';
 import { csvTable, type CsvCell } from './csvTable';
 import { escapeMarkdown as md } from './escapeMarkdown';
 import { FILE_RULE_COLUMNS, fileRuleRows } from './fileRuleCsv';
 import { section, standalonePage } from './htmlPage';
 import { html } from './htmlTemplate';
 import { FORMATS, type SampleFormatId, type SampleInput } from './index';
-import { markdownTable } from './markdown';
+import { markdownTable } from './markdownTable';
 import { SUMMARY_COLUMNS, summaryRows } from './summaryCsv';
 import { VERDICT_COLUMNS, verdictRows } from './verdictsCsv';
 
@@ -21,6 +21,8 @@ export interface SamplesInput {
   /** Every file of every sample tallied together. */
   total: SampleReport;
   generated?: string;
+  /** The share the rules tables show: failed (default) or passed. */
+  share?: ShareKind;
 }
 
 export const SAMPLES_REPORT_FORMAT = 'dipsample-report/1';
@@ -38,6 +40,9 @@ export interface SamplesJson {
     verdicts: VerdictSummary[];
     /** The sample's breakdowns (category × attendance, domestic abuse): outcome counts per group. */
     breakdowns: Breakdown[];
+    outcomes: SampleReport['outcomes'];
+    timeliness: SampleReport['timeliness'];
+    actions: SampleReport['actions'];
   }>;
   total: { files: number; rules: RuleRow[] };
 }
@@ -54,6 +59,9 @@ export function samplesJson(input: SamplesInput): SamplesJson {
       rules: report.rules,
       verdicts: report.verdicts,
       breakdowns: report.breakdowns,
+      outcomes: report.outcomes,
+      timeliness: report.timeliness,
+      actions: report.actions,
     })),
     total: { files: input.total.totals.files, rules: input.total.rules },
   };
@@ -90,7 +98,7 @@ function samplesMarkdown(input: SamplesInput): string {
     '',
     '## Rules',
     '',
-    'A row group per sample, then the total; % failed of the files each rule was decided for, with its 95% Wilson interval.',
+    `A row group per sample, then the total; % ${input.share ?? 'failed'} of the files each rule was decided for, with its 95% Wilson interval.`,
     '',
     ...markdownTable(
       [
@@ -109,7 +117,7 @@ function samplesMarkdown(input: SamplesInput): string {
         rule.passed,
         rule.notApplicable,
         rule.awaitingJudgment,
-        shareText(rule),
+        shareText(rule, input.share),
       ]),
     ),
     '',
@@ -148,7 +156,7 @@ function samplesHtml(input: SamplesInput): string {
 <tr><th scope="rowgroup" colspan="6">${group.name}${group.force !== undefined && group.force !== group.name && html` <span class="note">(${group.force})</span>`}</th></tr>
 ${group.rules.map(
   (rule) =>
-    html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule)}</td></tr>
+    html`<tr><th scope="row">${rule.title} <span class="note">(${rule.rule})</span></th><td class="num">${rule.failed}</td><td class="num">${rule.passed}</td><td class="num">${rule.notApplicable}</td><td class="num">${rule.awaitingJudgment}</td><td class="share">${shareText(rule, input.share)}</td></tr>
 `,
 )}</tbody>
 `,
@@ -162,8 +170,8 @@ ${input.samples.map(({ report }) => html`<tr><th scope="row">${report.sample.nam
 </tbody>
 </table>`;
   const rules = html`<table>
-<caption>Outcome per rule, a row group per sample and the total; % failed of the files each rule was decided for, with its 95% Wilson interval</caption>
-<thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% failed (95% CI)</th></tr></thead>
+<caption>Outcome per rule, a row group per sample and the total; % ${input.share ?? 'failed'} of the files each rule was decided for, with its 95% Wilson interval</caption>
+<thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% ${input.share ?? 'failed'} (95% CI)</th></tr></thead>
 ${bodies}</table>`;
   return standalonePage({
     title: `Report across ${input.samples.length} samples`,
@@ -226,7 +234,9 @@ export interface SamplesFormat {
 const oneOrMany =
   (id: SampleFormatId, many: (input: SamplesInput) => string) =>
   (input: SamplesInput): string =>
-    input.samples.length === 1 ? FORMATS[id].render({ ...input.samples[0], generated: input.generated }) : many(input);
+    input.samples.length === 1
+      ? FORMATS[id].render({ ...input.samples[0], generated: input.generated, share: input.share })
+      : many(input);
 
 /**
  * Every format of `dipsample report <sample…>`: the sample formats (one sample renders exactly as

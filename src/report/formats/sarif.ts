@@ -41,7 +41,7 @@ export function sarifLog(run: AuditRun): string {
   const rules = [
     ...FILE_RULES.map((rule) => ({
       id: rule.id,
-      name: rule.id,
+      ...ruleName(rule.id, rule.title),
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.description },
       ...helpUri(rule.id),
@@ -54,7 +54,7 @@ export function sarifLog(run: AuditRun): string {
         .join('\n');
       return {
         id: rule.id,
-        name: rule.id,
+        ...ruleName(rule.id, rule.title),
         shortDescription: { text: rule.title },
         fullDescription: { text: rule.declaration.description.trim() },
         ...helpUri(rule.id),
@@ -92,13 +92,39 @@ export function sarifLog(run: AuditRun): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: run.tool.name, version: run.tool.version, rules } },
+        tool: {
+          driver: {
+            name: run.tool.name,
+            version: run.tool.version,
+            ...(run.tool.informationUri ? { informationUri: run.tool.informationUri } : {}),
+            rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the audit was run from.' } } },
         results,
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * A rule's `name`, which SARIF wants readable and different from its opaque `id`, ignoring case
+ * (SARIF1001): the id in PascalCase (`filed-within-24h` → `FiledWithin24h`), or for a one-word id
+ * the title's (`syntax` → `FileIsValidYamlOrJson`); none when neither differs.
+ */
+export function ruleName(id: string, title: string): { name?: string } {
+  for (const name of [pascalCase(id), pascalCase(title)])
+    if (name && name.toLowerCase() !== id.toLowerCase()) return { name };
+  return {};
+}
+
+function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
 }
 
 /** Paths under the folder the audit ran from are relative to %SRCROOT%; others become file URIs. */

@@ -2,7 +2,15 @@ import { failedPercent } from '../share';
 import { printable } from './printable';
 import { wilsonInterval } from '../wilson';
 import type { AuditRun } from '../model';
-import { awaitingFilesText, reviewText, shareWithInterval, VERDICT_STATUS_LABELS } from '../wording';
+import { hiddenFindingsText } from './errorsOnly';
+import { NO_PAINT, type AuditRenderOptions, type Paint, type PaintStyle } from './paint';
+import {
+  awaitingFilesText,
+  nationalComparisonText,
+  reviewText,
+  shareWithInterval,
+  VERDICT_STATUS_LABELS,
+} from '../wording';
 
 const SEVERITY_LABEL: Record<string, string> = {
   error: 'error',
@@ -11,28 +19,32 @@ const SEVERITY_LABEL: Record<string, string> = {
   hint: 'hint',
 };
 
-/** Human-readable report: findings per file (files without findings are left out), then the sample summary. */
-export function textReport(run: AuditRun): string {
+/**
+ * Human-readable report: findings per file (files without findings are left out), then the sample
+ * summary. `paint` colours it (the CLI on a terminal); padding is outside the colours.
+ */
+export function textReport(run: AuditRun, { paint = NO_PAINT }: AuditRenderOptions = {}): string {
   const lines: string[] = [];
   for (const file of run.files) {
     const reviewed = file.results.filter((result) => result.reviewer !== undefined);
     if (file.findings.length === 0 && reviewed.length === 0) continue;
-    lines.push(printable(file.reference ? `${file.path}  (${file.reference})` : file.path));
+    lines.push(paint('path', printable(file.reference ? `${file.path}  (${file.reference})` : file.path)));
     for (const finding of file.findings) {
       const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      const label = SEVERITY_LABEL[finding.severity];
       lines.push(
-        `  ${where.padEnd(8)}${SEVERITY_LABEL[finding.severity].padEnd(9)}${printable(finding.message)}  [${finding.rule}]`,
+        `  ${where.padEnd(8)}${paint(finding.severity as PaintStyle, label)}${' '.repeat(Math.max(1, 9 - label.length))}${printable(finding.message)}  ${paint('rule', `[${finding.rule}]`)}`,
       );
     }
     for (const result of reviewed)
       lines.push(`  ${'review'.padEnd(17)}${printable(reviewText(result))}  [${result.rule}]`);
     lines.push('');
   }
-  lines.push(...summaryLines(run));
+  lines.push(...summaryLines(run, paint));
   return `${lines.join('\n')}\n`;
 }
 
-function summaryLines(run: AuditRun): string[] {
+function summaryLines(run: AuditRun, paint: Paint): string[] {
   const { summary } = run;
   const lines: string[] = [];
   const problems: string[] = [];
@@ -42,7 +54,7 @@ function summaryLines(run: AuditRun): string[] {
     problems.push(`${summary.filesWithInternalErrors} NOT AUDITED (internal error: the results are incomplete)`);
   }
   lines.push(
-    `Sample summary: ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`,
+    `${paint('heading', 'Sample summary:')} ${summary.files} file${summary.files === 1 ? '' : 's'} audited${problems.length ? `; ${problems.join(', ')}` : ''}`,
   );
   if (summary.rules.length === 0) return lines;
   const width = Math.max(4, ...summary.rules.map((r) => r.rule.length));
@@ -76,12 +88,15 @@ function summaryLines(run: AuditRun): string[] {
         ? label
         : verdict.status === 'awaitingJudgment'
           ? `${label.toUpperCase()} ${awaitingFilesText(verdict.awaitingFiles)}`
-          : label.toUpperCase();
+          : label.toUpperCase() + nationalComparisonText(verdict);
     lines.push(
       `Verdict ${verdict.verdict}: ${status} — ${verdict.failedFiles} of ${verdict.applicableFiles} files fail (${verdict.threshold})`,
     );
   }
   const { error, warning, information, hint } = summary.findings;
-  lines.push(`Findings: ${error} error, ${warning} warning, ${information} information, ${hint} hint`);
+  const hidden = hiddenFindingsText(run);
+  lines.push(
+    `Findings: ${error} error, ${warning} warning, ${information} information, ${hint} hint${hidden ? ` (${hidden})` : ''}`,
+  );
   return lines;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { OUTCOME_LABELS } from '../../report';
-import type { CompiledRule, FileReport, ReviewOutcome, RuleSet } from '../../engine';
+import { markingProgress, type CompiledRule, type FileReport, type ReviewOutcome, type RuleSet } from '../../engine';
 import type { AuditService } from '../auditService';
 import { SOURCE, toRange } from '../toDiagnostic';
 import { recordAnswer } from './recordAnswer';
@@ -8,6 +8,8 @@ import { recordAnswer } from './recordAnswer';
 export const RECORD_JUDGMENT = 'dipsample.recordJudgment';
 export const OVERRIDE_CHECK = 'dipsample.overrideCheck';
 export const CONFIRM_CHECK = 'dipsample.confirmCheck';
+/** The Review panel's command (reviewPanel.ts's OPEN_REVIEW_PANEL; not imported: that module depends on the service, which depends on this one). */
+const OPEN_REVIEW_PANEL = 'dipsample.openReviewPanel';
 /** The code of "awaiting judgment" diagnostics' rule id, so quick fixes can find them. */
 const START = new vscode.Range(0, 0, 0, 0);
 
@@ -84,7 +86,10 @@ export class ReviewCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-/** "3 judgments to record" at the top of a crime file with unanswered criteria. */
+/**
+ * "3 judgments to record" at the top of a crime file with unanswered criteria; in marking mode
+ * "Marking: 5 of 32 criteria marked", which opens the Review panel (where every criterion is marked).
+ */
 export class JudgmentCodeLens implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -96,9 +101,14 @@ export class JudgmentCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const audited = this.service.resultFor(document.uri);
     if (!audited?.report.reference) return [];
+    const range = audited.report.referenceRange ? toRange(audited.report.referenceRange) : START;
+    if (audited.marking) {
+      const { marked, total } = markingProgress(audited.marking, audited.report.reference, audited.ruleSet);
+      const title = `$(mortar-board) Marking: ${marked} of ${total} criteria marked`;
+      return [new vscode.CodeLens(range, { title, command: OPEN_REVIEW_PANEL, arguments: [document.uri] })];
+    }
     const awaiting = awaitingRules(audited.report, audited.ruleSet);
     if (awaiting.length === 0) return [];
-    const range = audited.report.referenceRange ? toRange(audited.report.referenceRange) : START;
     const title = `$(comment-discussion) ${awaiting.length} judgment${awaiting.length === 1 ? '' : 's'} to record`;
     return [new vscode.CodeLens(range, { title, command: RECORD_JUDGMENT, arguments: [document.uri] })];
   }

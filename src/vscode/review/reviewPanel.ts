@@ -1,24 +1,26 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCrimeFile } from '../../engine';
+import { isCrimeFile, markingProgress, marksFor } from '../../engine';
 import { sampleInfo } from '../../report';
 import {
   isReviewWebviewMessage,
   isReviewWebviewState,
+  type MarkAnswer,
   type ReviewAnswer,
   type ReviewHostMessage,
   type ReviewProgress,
   type ReviewView,
   type ReviewWebviewMessage,
 } from '../../protocol/reviewMessages';
-import type { AuditChange, AuditService } from '../auditService';
+import type { AuditChange, AuditedFile, AuditService } from '../auditService';
 import { findCrimeFiles } from '../summary/sampleFolder';
 import { webviewOptions } from '../webviewPage';
 import { buildCaseView } from './caseView';
 import { recordAnswer } from './recordAnswer';
 import { reviewHtml } from './reviewPanelHtml';
-import { answerProblem, criteriaOf, isReviewed } from './reviewPanelModel';
+import { answerProblem, criteriaOf, isReviewed, markAnswer, markingCriteriaOf } from './reviewPanelModel';
 import { currentReviewer } from './reviewerIdentity';
+import { SUBMIT_MARKING } from './submitMarking';
 
 export const REVIEW_VIEW_TYPE = 'dipsample.review';
 export const OPEN_REVIEW_PANEL = 'dipsample.openReviewPanel';
@@ -301,7 +303,7 @@ export class ReviewPanel implements vscode.Disposable {
 
   private progress(): ReviewProgress {
     const files = this.sample?.files ?? [];
-    const reviewed = files.filter((uri) => isReviewed(this.service.resultFor(uri)?.report)).length;
+    const reviewed = files.filter((uri) => isDone(this.service.resultFor(uri))).length;
     return { reviewed, total: files.length, auditing: Math.max(0, this.auditing) };
   }
 
@@ -351,6 +353,8 @@ export class ReviewPanel implements vscode.Disposable {
     );
     if (text === undefined) caseView.unreadable = 'The file could not be read.';
     const reviewer = currentReviewer()?.id;
+    const marking = result?.marking;
+    const progress = marking && result ? markingProgress(marking, result.report.reference, result.ruleSet) : undefined;
     const view: ReviewView = {
       file: file.fsPath,
       name: path.relative(sample.folder, file.fsPath) || path.basename(file.fsPath),
@@ -362,9 +366,14 @@ export class ReviewPanel implements vscode.Disposable {
       count: sample.files.length,
       ...(reviewer ? { reviewer } : {}),
       caseView,
-      criteria: result ? criteriaOf(result.ruleSet, result.report) : [],
+      criteria: !result
+        ? []
+        : marking
+          ? markingCriteriaOf(result.ruleSet, marksFor(marking, result.report.reference))
+          : criteriaOf(result.ruleSet, result.report),
       progress: this.progress(),
-      reviewed: isReviewed(result?.report),
+      reviewed: isDone(result),
+      ...(marking && progress ? { marking: { reviewer: marking.reviewer.id, ...progress } } : {}),
     };
     this.view = view;
     this.panel.title = `Review: ${caseView.reference ?? path.basename(file.fsPath)}`;
@@ -399,6 +408,11 @@ export class ReviewPanel implements vscode.Disposable {
         return this.reveal(message.line, message.character);
       case 'answer':
         return this.answer(message.file, message.rule, message.answer);
+      case 'mark':
+        return this.mark(message.file, message.rule, message.mark);
+      case 'submit':
+        await vscode.commands.executeCommand(SUBMIT_MARKING, this.file);
+        return;
       case 'navigate':
         this.navigation = this.navigation
           .then(() => this.navigate(message.direction))
@@ -449,6 +463,8 @@ export class ReviewPanel implements vscode.Disposable {
     if (!this.file || file !== this.file.fsPath) return refuse('The panel moved to another file: answer again.');
     const result = this.service.resultFor(this.file);
     if (!result) return refuse('This file has not been audited yet.');
+    // A marking trainee's forms send marks; an override or confirmation would be about an outcome they cannot see.
+    if (result.marking) return refuse('You are marking this sample: mark the criterion instead.');
     const reference = result.report.reference;
     if (!reference) return refuse('This file has no reference: answers are recorded by reference.');
     const problem = answerProblem(
@@ -464,6 +480,30 @@ export class ReviewPanel implements vscode.Disposable {
           ? { outcome: answer.outcome, note: note ?? '' }
           : { confirmed: true, ...(note ? { note } : {}) };
     const ok = await recordAnswer(this.service, this.file, reference, rule, clean);
+    this.post({ type: 'saved', rule, ok, ...(ok ? {} : { message: 'Not saved.' }) });
+    if (ok) {
+      this.scheduleProgress();
+      await this.render();
+    }
+  }
+
+  /** A marking trainee's mark: recorded as their answer (a judgment) or outcome (a check), the note optional. */
+  private async mark(file: string, rule: string, mark: MarkAnswer): Promise<void> {
+    const refuse = (text: string) => {
+      this.post({ type: 'saved', rule, ok: false, message: text });
+    };
+    if (!this.file || file !== this.file.fsPath) return refuse('The panel moved to another file: mark again.');
+    const result = this.service.resultFor(this.file);
+    if (!result) return refuse('This file has not been audited yet.');
+    if (!result.marking) return refuse('Marking mode has ended (your marks were submitted, or you are not a trainee).');
+    const reference = result.report.reference;
+    if (!reference) return refuse('This file has no reference: marks are recorded by reference.');
+    const checked = markAnswer(
+      result.ruleSet.rules.find((candidate) => candidate.id === rule),
+      mark,
+    );
+    if ('problem' in checked) return refuse(checked.problem);
+    const ok = await recordAnswer(this.service, this.file, reference, rule, checked.answer);
     this.post({ type: 'saved', rule, ok, ...(ok ? {} : { message: 'Not saved.' }) });
     if (ok) {
       this.scheduleProgress();
@@ -491,6 +531,13 @@ export class ReviewPanel implements vscode.Disposable {
     await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: true, preview: true });
     await this.show(target, column);
   }
+}
+
+/** Reviewed (or, in marking mode, every criterion marked). */
+function isDone(result: AuditedFile | undefined): boolean {
+  if (!result?.marking) return isReviewed(result?.report);
+  const { marked, total } = markingProgress(result.marking, result.report.reference, result.ruleSet);
+  return total > 0 && marked === total;
 }
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {

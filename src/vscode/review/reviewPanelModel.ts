@@ -3,8 +3,16 @@
  * with its outcome, findings and review state; whether a file counts as reviewed; and whether an
  * answer from the webview fits the rule it names. Pure (no editor API), unit-tested.
  */
-import type { CompiledRule, FileReport, RuleResult, RuleSet } from '../../engine';
-import type { CriterionView, ReviewAnswer } from '../../protocol/reviewMessages';
+import {
+  REVIEW_OUTCOMES,
+  type CompiledRule,
+  type FileReport,
+  type ReviewEntry,
+  type ReviewOutcome,
+  type RuleResult,
+  type RuleSet,
+} from '../../engine';
+import type { CriterionView, MarkAnswer, ReviewAnswer } from '../../protocol/reviewMessages';
 
 /**
  * Reviewed: no applicable judgment criterion awaits judgment (a dispute counts as awaiting) and at
@@ -96,4 +104,49 @@ export function answerProblem(rule: CompiledRule | undefined, answer: ReviewAnsw
   if (judgment) return `${rule.id} is a judgment criterion: answer it on its scale.`;
   if ('outcome' in answer && answer.note.trim() === '') return 'An override needs a note saying why.';
   return undefined;
+}
+
+/**
+ * Marking mode: every criterion of the rule set as a question to mark, with the trainee's own mark
+ * and nothing else (no outcome, finding, reviewer or key: they would give the answer away).
+ */
+export function markingCriteriaOf(ruleSet: RuleSet, marks: ReadonlyMap<string, ReviewEntry>): CriterionView[] {
+  return criteriaOf(ruleSet, undefined).map((view) => {
+    const entry = marks.get(view.rule);
+    const value = entry?.answer ?? entry?.outcome ?? (entry?.confirmed ? 'confirmed' : undefined);
+    if (!entry || value === undefined) return view;
+    return {
+      ...view,
+      mark: {
+        value,
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+        ...(entry.at !== undefined ? { at: entry.at } : {}),
+      },
+    };
+  });
+}
+
+/**
+ * A trainee's mark as the answer to record, or why it does not fit: a judgment criterion is marked
+ * on its scale, a machine check with an outcome (passed, failed, notApplicable); the note is
+ * optional for both (a trainee's outcome needs none).
+ */
+export function markAnswer(
+  rule: CompiledRule | undefined,
+  mark: MarkAnswer,
+): { answer: { answer: string; note?: string } | { outcome: ReviewOutcome; note?: string } } | { problem: string } {
+  if (!rule) return { problem: 'That criterion is not in this file’s rule set.' };
+  const note = mark.note?.trim();
+  const withNote = note ? { note } : {};
+  const judgment = rule.check ? undefined : rule.declaration.judgment;
+  if (judgment) {
+    if (!judgment.scale.some((option) => option.value === mark.value))
+      return {
+        problem: `"${mark.value}" is not on the scale of ${rule.id} (${judgment.scale.map((option) => option.value).join(', ')}).`,
+      };
+    return { answer: { answer: mark.value, ...withNote } };
+  }
+  const outcome = REVIEW_OUTCOMES.find((candidate) => candidate === mark.value);
+  if (!outcome) return { problem: `Mark ${rule.id} passed, failed or notApplicable.` };
+  return { answer: { outcome, ...withNote } };
 }

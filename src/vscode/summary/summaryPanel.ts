@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RuleSet } from '../../engine';
-import { fileRow, overviewOf, sampleInfo, SampleTally, type SampleInfo } from '../../report';
+import type { MarkingState, RuleSet } from '../../engine';
+import { fileRow, overviewOf, sampleInfo, SampleTally, type AgreementReport, type SampleInfo } from '../../report';
+import type { AgreementExportFormat } from '../../protocol/agreementMessages';
 import {
   isWebviewMessage,
   type AuditProgress,
@@ -12,6 +13,8 @@ import {
 import type { AuditChange, AuditService } from '../auditService';
 import { findCrimeFiles } from './sampleFolder';
 import { exportSummary } from './exportSummary';
+import { exportAgreement } from './exportAgreement';
+import { markingAgreement } from './agreementView';
 import { summaryHtml } from './summaryHtml';
 import { webviewOptions } from '../webviewPage';
 
@@ -40,6 +43,12 @@ export class SummaryPanel implements vscode.Disposable {
   lastRender: { ms: number; findings: number } | undefined;
   private readonly rendered = new vscode.EventEmitter<{ ms: number; findings: number }>();
   readonly onDidRender = this.rendered.event;
+  /** Set while the reviewer in use is a trainee marking this sample: no result is sent, only a notice. */
+  private marking: MarkingState | undefined;
+  /** The Marking view's figures as last sent (undefined: no view), and the key asked for (null: moderation). */
+  private agreement: AgreementReport | undefined;
+  private agreementSent = '';
+  private agreementKey: string | null | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -112,6 +121,8 @@ export class SummaryPanel implements vscode.Disposable {
 
   private changed({ uri, result }: AuditChange): void {
     if (!this.covers(uri)) return;
+    // Marking mode began or ended (a submission, another reviewer id): everything is sent again.
+    if (result && (result.marking !== undefined) !== (this.marking !== undefined)) this.rebuildNeeded = true;
     if (result) {
       if (!this.tally.ruleSets.includes(result.ruleSet)) this.rebuildNeeded = true;
       else this.tally.set(result.report);
@@ -139,9 +150,14 @@ export class SummaryPanel implements vscode.Disposable {
       await this.rebuild();
       this.dirty.clear();
       this.sendAll();
+      await this.sendAgreement();
       return;
     }
     if (this.dirty.size === 0) return;
+    if (this.marking) {
+      this.dirty.clear();
+      return;
+    }
     const upsert = [];
     const remove = [];
     for (const file of this.dirty) {
@@ -151,6 +167,38 @@ export class SummaryPanel implements vscode.Disposable {
     }
     this.dirty.clear();
     this.post({ type: 'patch', overview: overviewOf(this.sample, this.tally), upsert, remove });
+    await this.sendAgreement();
+  }
+
+  /**
+   * The Marking view's figures, when the sample has a key or raters to compare (never to a marking
+   * trainee: the key's values are in them). Sent only when they changed.
+   */
+  private async sendAgreement(): Promise<void> {
+    let computed: ReturnType<typeof markingAgreement>;
+    if (!this.marking) {
+      const sampleFolder = await this.service.sampleFolderFor(this.folder, true);
+      const reviews = await this.service.reviewFilesFor(this.folder, sampleFolder);
+      computed =
+        reviews.length === 0
+          ? undefined
+          : markingAgreement(
+              {
+                sample: { folder: this.folder.fsPath, name: this.sample.name },
+                reviews,
+                reports: this.tally.files(),
+                ruleSets: this.tally.ruleSets,
+              },
+              this.agreementKey,
+            );
+    }
+    if (this.disposed) return;
+    this.agreement = computed?.report;
+    const message = { type: 'agreement', agreement: computed?.view ?? null } as const;
+    const signature = JSON.stringify(message);
+    if (signature === this.agreementSent || !this.ready) return;
+    this.agreementSent = signature;
+    this.post(message);
   }
 
   /** A new tally from the service's current results for this folder (no audit runs here). */
@@ -163,10 +211,20 @@ export class SummaryPanel implements vscode.Disposable {
     this.tally = tally;
     const manifest = await this.service.manifestFor(this.folder).catch(() => undefined);
     this.sample = sampleInfo(this.folder.fsPath, manifest, ruleSets);
+    this.marking = await this.service.markingFor(this.folder, true);
     this.updateTitle();
   }
 
   private sendAll(): void {
+    if (this.marking) {
+      this.post({
+        type: 'marking',
+        sample: { name: this.sample.name, folder: this.folder.fsPath },
+        reviewer: this.marking.reviewer.id,
+        message: `You are marking this sample as ${this.marking.reviewer.id} (trainee): its results stay hidden until you submit your marks (Dip-Sampler: Submit Marking…).`,
+      });
+      return;
+    }
     const files = [];
     for (const report of this.tally.files())
       if (report.findings.length > 0) files.push(fileRow(report, this.folder.fsPath));
@@ -198,6 +256,7 @@ export class SummaryPanel implements vscode.Disposable {
         this.log.info(`Summary ${this.folder.fsPath}: webview ready`);
         this.ready = true;
         this.rebuildNeeded = true;
+        this.agreementSent = '';
         await this.flush();
         return;
       case 'reveal':
@@ -207,6 +266,14 @@ export class SummaryPanel implements vscode.Disposable {
         return;
       case 'refresh':
         return this.auditSample(true);
+      case 'agreementKey':
+        this.agreementKey = message.key;
+        return this.sendAgreement();
+      case 'exportAgreement':
+        await this.exportAgreement(message.format);
+        return;
+      case 'openFile':
+        return this.openFile(message.path);
       case 'rendered':
         this.lastRender = { ms: message.ms, findings: message.findings };
         this.log.debug(
@@ -226,6 +293,10 @@ export class SummaryPanel implements vscode.Disposable {
   /** Writes an export of the summary as it stands (to `target`, or where the user chooses). */
   async export(format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     await this.flush();
+    if (this.marking) {
+      void vscode.window.showInformationMessage('The summary is hidden while you are marking this sample.');
+      return undefined;
+    }
     return exportSummary(
       format,
       this.sample,
@@ -235,9 +306,44 @@ export class SummaryPanel implements vscode.Disposable {
     );
   }
 
+  /** Writes the Marking view's agreement report (to `target`, or where the user chooses). */
+  async exportAgreement(format: AgreementExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    await this.flush();
+    if (!this.agreement) {
+      this.post({
+        type: 'notice',
+        level: 'error',
+        message: 'No agreement to export: the sample has no key or raters.',
+      });
+      return undefined;
+    }
+    return exportAgreement(
+      format,
+      this.agreement,
+      (level, text) => this.post({ type: 'notice', level, message: text }),
+      target,
+    );
+  }
+
   /** Figures as the panel shows them: for tests and the API. */
   overview() {
     return overviewOf(this.sample, this.tally);
+  }
+
+  /** The Marking view's figures (undefined: no view, or marking mode), and whether marking mode is on. */
+  markingState(): { marking: boolean; agreement?: AgreementReport } {
+    return { marking: this.marking !== undefined, ...(this.agreement ? { agreement: this.agreement } : {}) };
+  }
+
+  /** Opens a crime file of this sample named by the Marking view (relative to the folder); anything else is refused. */
+  private async openFile(relative: string): Promise<void> {
+    const file = path.resolve(this.folder.fsPath, relative);
+    if (!this.covers(vscode.Uri.file(file)) || !this.tally.get(file)) {
+      this.log.warn(`Summary ${this.folder.fsPath}: refused to open ${relative}, which is not a file of this sample`);
+      return;
+    }
+    const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(vscode.Uri.file(file), { viewColumn: column, preserveFocus: false });
   }
 
   /** Opens a file of this sample at a finding; anything else the webview names is refused. */

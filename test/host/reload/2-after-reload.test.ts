@@ -33,7 +33,9 @@ describe('after a window reload', function () {
     });
     // The revived panel is the extension's own again: it is tracked and follows edits.
     assert.ok(api.summary(folder)?.overview, 'the extension tracks the revived panel');
-    const file = vscode.Uri.joinPath(folder, 'TRAIN-01.crime.yaml');
+    // TRAIN-04, not TRAIN-01: the answer key (reviews/TRAINER.review.yaml) decides TRAIN-01's
+    // investigation-plan-present, and TRAIN-04's only on supervision-recorded.
+    const file = vscode.Uri.joinPath(folder, 'TRAIN-04.crime.yaml');
     const original = await readText(file);
     await writeText(file, original.replace('\ninvestigation_plan:', '\nx_removed_plan:'));
     try {

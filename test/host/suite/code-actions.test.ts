@@ -304,7 +304,7 @@ describe('code actions', () => {
     assert.strictEqual(parsed.rules?.['supervision-recorded'], 'information');
   });
 
-  it('the mechanical fix adds a line of enquiry to an empty list', async () => {
+  it('the mechanical fix adds a placeholder line of enquiry to an empty list, which still fails until filled in', async () => {
     const { uri, doc } = await open('training/TRAIN-PLAN.crime.yaml');
     const d = await waitForRule(uri, 'investigation-plan-present', api);
     const actions = await quickFixes(uri, d);
@@ -312,14 +312,24 @@ describe('code actions', () => {
     assert.strictEqual(fix.isPreferred, true, 'the mechanical fix is the preferred action');
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind));
     await apply(fix);
-    await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no findings after the fix', api);
+    // A fix must not turn a failure into a pass with placeholder content: the TODO fails until replaced.
+    const still = await waitForDiagnostics(
+      uri,
+      (ds) => ds.length === 1 && /TODO placeholders/.test(ds[0].message),
+      'the rule still failing on the placeholder',
+      api,
+    );
+    assert.ok(
+      !(await quickFixes(uri, still[0])).some((action) => /^Add a line of enquiry/.test(action.title)),
+      'no second fix over what is there now',
+    );
     const record = parse(doc.getText()) as {
       investigation_plan?: { created_at?: unknown; lines_of_enquiry?: { action?: unknown; status?: unknown }[] };
     };
     const lines = record.investigation_plan?.lines_of_enquiry;
     assert.ok(Array.isArray(lines) && lines.length === 1, `one line of enquiry:\n${doc.getText()}`);
     assert.strictEqual(lines[0].status, 'outstanding');
-    assert.ok(typeof lines[0].action === 'string' && lines[0].action.length > 0);
+    assert.ok(typeof lines[0].action === 'string' && lines[0].action.startsWith('TODO: '), String(lines[0].action));
     assert.ok(record.investigation_plan?.created_at, 'the rest of the plan is kept');
     // only the list changed: the lines before it and the log after it are as they were
     const beforeLines = originals.get('training/TRAIN-PLAN.crime.yaml')!.split('\n');

@@ -56,7 +56,7 @@ describe('diagnostics on an open crime file', () => {
     assert.strictEqual(d.source, 'dipsample');
     assert.strictEqual(
       d.message,
-      'No supervisor reviews by someone other than the officer in case (at least 1 required)',
+      'No supervisor reviews before filing by a supervisor other than the officer in case (at least 1 required)',
     );
     assert.strictEqual(codeValue(d), 'supervision-recorded');
     const target = codeTarget(d);
@@ -203,20 +203,21 @@ describe('diagnostics on an open crime file', () => {
       d.range.start.translate(0, 1),
     );
     const text = hoverText(hovers ?? []);
-    assert.match(text, /Independent supervisory review recorded/, `hover:\n${text}`);
+    assert.match(text, /Independent supervisory review before filing/, `hover:\n${text}`);
     assert.match(
       text,
       /evidence of supervisors checking the reports and police activity in relation to the crime investigation/,
       `hover:\n${text}`,
     );
     assert.match(text, /minimumReviews/, `hover:\n${text}`);
+    assert.match(text, /roles/, `hover:\n${text}`);
     // away from any finding: no dipsample hover
     const elsewhere = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
       uri,
       new vscode.Position(2, 3),
     );
-    assert.doesNotMatch(hoverText(elsewhere ?? []), /Independent supervisory review recorded/);
+    assert.doesNotMatch(hoverText(elsewhere ?? []), /Independent supervisory review before filing/);
   });
 
   it("the status bar counts the files and findings of the active editor's sample", async function () {

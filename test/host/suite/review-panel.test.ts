@@ -28,7 +28,17 @@ const FILES = ['EM-17-038915.crime.yaml', 'EM-17-039311.crime.yaml', 'EM-17-0394
 const SAMPLE_NAME = 'PEEL 2017 crime file review (re-enactment): Eastmere Constabulary';
 const PANEL = `Review: ${SAMPLE_NAME}`;
 const REVIEWER = 'INSP-07';
-const JUDGMENTS = ['peel17-effective-investigation', 'peel17-supervision-quality', 'peel17-good-victim-care'];
+// The pack's judgment criteria in its order: three prompted by checks, then Figure 15's three headline judgments.
+const JUDGMENTS = [
+  'peel17-risk-graded-appropriately',
+  'peel17-plan-where-required',
+  'peel17-offender-identification',
+  'peel17-effective-investigation',
+  'peel17-supervision-quality',
+  'peel17-good-victim-care',
+];
+const EFFECTIVE = 'peel17-effective-investigation';
+const SUPERVISION = 'peel17-supervision-quality';
 const CHECK = 'peel17-bwv-considered'; // fails on EM-17-038915: body-worn video never considered
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -148,10 +158,10 @@ describe('review panel', function () {
       JUDGMENTS,
     );
     await webview(PANEL, 'text', {
-      selector: `${card(JUDGMENTS[0])} .question`,
+      selector: `${card(EFFECTIVE)} .question`,
       equals: 'Was this an effective investigation?',
     });
-    await webview(PANEL, 'text', { selector: `${card(JUDGMENTS[0])} .scale`, contains: 'not_effective' });
+    await webview(PANEL, 'text', { selector: `${card(EFFECTIVE)} .scale`, contains: 'not_effective' });
     await webview(PANEL, 'text', { selector: `${card(CHECK)} [data-badge]`, equals: 'failed' });
 
     // Progress through the sample, once the other two files are audited in the background.
@@ -194,15 +204,15 @@ describe('review panel', function () {
   it('records judgments and an override from the keyboard: the review file, the audit, the diagnostics and the panel agree', async () => {
     // A judgment: Enter opens the form, 2 picks not_effective, Tab to the note, Ctrl+Enter saves.
     await webview(PANEL, 'press', {
-      selector: card(JUDGMENTS[0]),
+      selector: card(EFFECTIVE),
       keys: ['Enter', '2', 'Tab', ...typing('No CCTV sought'), 'Control+Enter'],
     });
     await webview(PANEL, 'text', {
-      selector: `${card(JUDGMENTS[0])} [data-state]`,
+      selector: `${card(EFFECTIVE)} [data-state]`,
       contains: 'Answered not_effective → failed',
     });
-    await webview(PANEL, 'text', { selector: `${card(JUDGMENTS[0])} [data-state]`, contains: `${REVIEWER} (you)` });
-    await webview(PANEL, 'text', { selector: `${card(JUDGMENTS[0])} [data-note]`, equals: 'No CCTV sought' });
+    await webview(PANEL, 'text', { selector: `${card(EFFECTIVE)} [data-state]`, contains: `${REVIEWER} (you)` });
+    await webview(PANEL, 'text', { selector: `${card(EFFECTIVE)} [data-note]`, equals: 'No CCTV sought' });
 
     // An override needs a note: the panel refuses without one, and writes nothing.
     await webview(PANEL, 'press', { selector: card(CHECK), keys: ['Enter', '3', 'Control+Enter'] });
@@ -230,14 +240,14 @@ describe('review panel', function () {
     assert.strictEqual(review.format, 'dipsample-review/1');
     assert.strictEqual(review.reviewer.id, REVIEWER);
     const entries = review.files['EM-17-038915'];
-    assert.strictEqual(entries[JUDGMENTS[0]].answer, 'not_effective');
-    assert.strictEqual(entries[JUDGMENTS[0]].note, 'No CCTV sought');
+    assert.strictEqual(entries[EFFECTIVE].answer, 'not_effective');
+    assert.strictEqual(entries[EFFECTIVE].note, 'No CCTV sought');
     assert.strictEqual(entries[CHECK].outcome, 'notApplicable');
     assert.strictEqual(entries[CHECK].note, 'Attended days later');
     assert.ok(entries[CHECK].at, 'the time is stamped');
 
     // The service's result (what the panel draws from) has both.
-    const judged = criterion(JUDGMENTS[0]);
+    const judged = criterion(EFFECTIVE);
     assert.deepStrictEqual(
       [judged?.outcome, judged?.answer, judged?.reviewer, judged?.note],
       ['failed', 'not_effective', REVIEWER, 'No CCTV sought'],
@@ -259,15 +269,22 @@ describe('review panel', function () {
     assert.strictEqual(override.severity, vscode.DiagnosticSeverity.Information);
     assert.ok(!ruleDiagnostics(file(0), CHECK).some((d) => d.message.startsWith('Body-worn video')));
 
-    // Still two judgments to record: the file is not reviewed yet.
-    await webview(PANEL, 'text', { selector: '#file-status', equals: '2 judgments to record' });
+    // Still five judgments to record: the file is not reviewed yet.
+    await webview(PANEL, 'text', { selector: '#file-status', equals: `${JUDGMENTS.length - 1} judgments to record` });
     await webview(PANEL, 'text', { selector: '#progress-text', equals: '0 of 3 files reviewed' });
-    // The other two, from the keyboard (1 = effective / good).
-    // The other two, from the keyboard: a digit picks, or the arrow keys move between the choices.
+    // The other five, from the keyboard: a digit picks, or the arrow keys move between the choices.
     const others: Array<[string, string[], string]> = [
-      [JUDGMENTS[1], ['Enter', '1', 'Enter'], 'effective'],
-      [JUDGMENTS[2], ['Enter', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'Enter'], 'not_good'],
+      ['peel17-risk-graded-appropriately', ['Enter', '1', 'Enter'], 'right_level'],
+      ['peel17-plan-where-required', ['Enter', '1', 'Enter'], 'plan'],
+      ['peel17-offender-identification', ['Enter', '2', 'Enter'], 'missed'],
+      [SUPERVISION, ['Enter', '1', 'Enter'], 'effective'],
+      ['peel17-good-victim-care', ['Enter', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'Enter'], 'not_good'],
     ];
+    assert.deepStrictEqual(
+      [EFFECTIVE, ...others.map(([rule]) => rule)].sort(),
+      [...JUDGMENTS].sort(),
+      'every judgment of the file is recorded',
+    );
     for (const [rule, keys, answer] of others) {
       await webview(PANEL, 'press', { selector: card(rule), keys });
       await webview(PANEL, 'text', { selector: `${card(rule)} [data-state]`, contains: `Answered ${answer}` });
@@ -301,7 +318,7 @@ describe('review panel', function () {
 
     await webview(PANEL, 'click', { selector: '#next' });
     await shows(2);
-    await webview(PANEL, 'press', { selector: card(JUDGMENTS[0]), keys: ['Alt+KeyP', 'Alt+KeyP'] });
+    await webview(PANEL, 'press', { selector: card(EFFECTIVE), keys: ['Alt+KeyP', 'Alt+KeyP'] });
     await shows(0);
     await webview(PANEL, 'text', { selector: '#file-status', equals: 'reviewed' });
   });
@@ -352,11 +369,11 @@ describe('review panel', function () {
       });
       // Show a file mid-review: one judgment answered, its form open on the next.
       await webview(PANEL, 'press', {
-        selector: card(JUDGMENTS[0]),
+        selector: card(EFFECTIVE),
         keys: ['Enter', '2', 'Tab', ...typing('No plan; suspect never traced'), 'Control+Enter'],
       });
-      await webview(PANEL, 'text', { selector: `${card(JUDGMENTS[0])} [data-state]`, contains: 'Answered' });
-      await webview(PANEL, 'press', { selector: card(JUDGMENTS[1]), keys: ['Enter', 'ArrowDown'] });
+      await webview(PANEL, 'text', { selector: `${card(EFFECTIVE)} [data-state]`, contains: 'Answered' });
+      await webview(PANEL, 'press', { selector: card(SUPERVISION), keys: ['Enter', 'ArrowDown'] });
       for (const [theme, bodyClass, shot] of themes) {
         await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
         await webview(PANEL, 'attribute', { selector: 'body', name: 'class', contains: bodyClass });

@@ -227,7 +227,10 @@ describe('summary webview', function () {
   it('updates the counts when a file is edited, without re-auditing the sample', async () => {
     const cli = cliJson(folder());
     const before = cli.summary.rules.find((r) => r.rule === 'investigation-plan-present')!.failed;
-    const file = vscode.Uri.joinPath(folder(), 'TRAIN-01.crime.yaml');
+    // TRAIN-04: the sample's answer key (reviews/TRAINER.review.yaml, a trainer's review, which counts)
+    // decides TRAIN-01's investigation-plan-present, but on TRAIN-04 only supervision-recorded, so
+    // here the machine's outcome is the one counted.
+    const file = vscode.Uri.joinPath(folder(), 'TRAIN-04.crime.yaml');
     const original = await readText(file);
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc, { preview: false });
