@@ -27,6 +27,10 @@ async function main(): Promise<void> {
       note: `${prefix} ${n}`,
       at: new Date().toISOString(),
     });
+    // A breath between answers, as between a person's: a writer that re-takes the lock the moment it
+    // lets go could starve the other on a loaded machine (the lock is not fair), which is not the
+    // contention this test is about.
+    await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4));
   }
 }
 
