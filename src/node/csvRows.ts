@@ -58,19 +58,31 @@ export async function openCsv(file: string, shown = file): Promise<CsvTable> {
     }
     return end;
   };
-  type Parsed = { record: string[]; end: number };
+  // A row right after the previous one is on the next line; one spanning lines (a quoted newline)
+  // is reported at its first line, after any empty lines skipped before it.
+  let previousEnd = 0;
+  const row = (cells: string[]): CsvRow => {
+    const end = nextEnd();
+    let line = end;
+    if (end !== previousEnd + 1) {
+      let newlines = 0;
+      for (const cell of cells) if (cell.includes('\n')) newlines += cell.split('\n').length - 1;
+      line = Math.max(previousEnd + 1, end - newlines);
+    }
+    previousEnd = end;
+    return { line, cells };
+  };
   let ended = false;
   let failure: unknown;
   parser.on('end', () => (ended = true));
   parser.on('error', (error) => (failure = error));
   // Pull model: take what the parser has (up to a batch) synchronously, wait only when it has none,
   // so the file is read no faster than rows are handled and one promise serves a thousand rows.
-  const take = async (limit: number): Promise<Parsed[]> => {
+  const take = async (limit: number): Promise<CsvRow[]> => {
     for (;;) {
-      const batch: Parsed[] = [];
+      const batch: CsvRow[] = [];
       let next: string[] | null;
-      while (batch.length < limit && (next = parser.read() as string[] | null) !== null)
-        batch.push({ record: next, end: nextEnd() });
+      while (batch.length < limit && (next = parser.read() as string[] | null) !== null) batch.push(row(next));
       if (batch.length > 0) return batch;
       if (failure !== undefined) located(failure);
       if (ended) return [];
@@ -98,25 +110,13 @@ export async function openCsv(file: string, shown = file): Promise<CsvTable> {
   };
   const [first] = await take(1);
   if (!first) throw new InputError(`${shown} is empty: no header row`);
-  const header = first.record.map((cell) => cell.trim());
-  let previousEnd = first.end;
+  const header = first.cells.map((cell) => cell.trim());
   let digest: string | undefined;
   async function* rows(): AsyncGenerator<CsvRow[]> {
     for (;;) {
       const batch = await take(1000);
       if (batch.length === 0) break;
-      yield batch.map(({ record, end }) => {
-        // A row right after the previous one is on the next line; one spanning lines (a quoted
-        // newline) is reported at its first line, after any empty lines skipped before it.
-        let line = end;
-        if (end !== previousEnd + 1) {
-          let newlines = 0;
-          for (const cell of record) if (cell.includes('\n')) newlines += cell.split('\n').length - 1;
-          line = Math.max(previousEnd + 1, end - newlines);
-        }
-        previousEnd = end;
-        return { line, cells: record };
-      });
+      yield batch;
     }
     digest = hash.digest('hex');
   }

@@ -76,7 +76,8 @@ export {
   raterText,
   submittedText,
 } from './agreement/agreementWording';
-export { sourceText } from './sourceText';
+export { sourceCitation, sourceText } from './sourceText';
+export { countOf } from './plural';
 export { cohenKappa, type KappaResult } from './agreement/cohenKappa';
 export { krippendorffAlpha } from './agreement/krippendorffAlpha';
 export type * from './agreement/model';

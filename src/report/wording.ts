@@ -1,5 +1,6 @@
 import type { RuleResult } from '../engine';
 import { wilsonInterval } from './wilson';
+import { countOf } from './plural';
 import type {
   Breakdown,
   BreakdownGroup,
@@ -226,12 +227,12 @@ export function unauditedNote(
   }
   if (totals.filesWithSyntaxErrors > 0) {
     notes.push(
-      `${totals.filesWithSyntaxErrors} file(s) with syntax errors could not be audited and count in no column.`,
+      `${countOf(totals.filesWithSyntaxErrors, 'file')} with syntax errors could not be audited and count in no column.`,
     );
   }
   if (totals.filesWithInternalErrors > 0) {
     notes.push(
-      `${totals.filesWithInternalErrors} file(s) could not be audited because of an internal error and count in no column: the results are incomplete.`,
+      `${countOf(totals.filesWithInternalErrors, 'file')} could not be audited because of an internal error and count in no column: the results are incomplete.`,
     );
   }
   return notes.length > 0 ? notes.join(' ') : undefined;

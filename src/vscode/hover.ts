@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AuditService } from './auditService';
 import { docUriFor, toRange } from './toDiagnostic';
+import { sourceCitation } from '../report';
 
 /** Hovering a finding explains the rule: its title, why it matters (source quotations), its options. */
 export class AuditHover implements vscode.HoverProvider {
@@ -26,13 +27,8 @@ export class AuditHover implements vscode.HoverProvider {
       const markdown = new vscode.MarkdownString(undefined, true);
       markdown.appendMarkdown(`**${escape(rule.title)}** (\`${rule.id}\`, ${rule.severity})\n\n`);
       for (const source of rule.declaration.source) {
-        const where = [
-          source.report,
-          source.paragraph && `para ${source.paragraph}`,
-          source.seed && source.line && `${source.seed} line ${source.line}`,
-        ]
-          .filter(Boolean)
-          .join(', ');
+        // The report and its paragraph, as a reader would look it up (not the pack's research seed file).
+        const where = sourceCitation(source);
         markdown.appendMarkdown(`> ${escape(source.quote)}\n>\n> — ${escape(where)}\n\n`);
       }
       const options = Object.entries(rule.parameters);

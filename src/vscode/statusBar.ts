@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isCrimeFile, markingProgress } from '../engine';
-import { configurationNotice, configurationNoticeText } from '../report';
+import { configurationNotice, configurationNoticeText, countOf } from '../report';
 import type { AuditService } from './auditService';
 import { OPEN_REVIEW_PANEL } from './review/reviewPanel';
 import { findCrimeFiles } from './summary/sampleFolder';
@@ -123,7 +123,7 @@ export class AuditStatusBar implements vscode.Disposable {
       }
       // Until the sample is audited the figures would be a part taken for the whole: none are shown.
       this.current = undefined;
-      this.item.text = `$(sync~spin) Auditing sample · ${audited.length} of ${uris.length} files`;
+      this.item.text = `$(sync~spin) Auditing sample · ${audited.length} of ${countOf(uris.length, 'file')}`;
       this.item.tooltip = `Auditing the crime files of ${name}: the status bar counts the whole sample`;
       this.item.command = { title: 'Open Sample Summary', command: 'dipsample.openSummary', arguments: [result.uri] };
       this.item.show();
@@ -132,8 +132,8 @@ export class AuditStatusBar implements vscode.Disposable {
     const files = audited.length;
     const findings = audited.reduce((sum, file) => sum + file.report.findings.length, 0);
     const notice = configurationNotice([...new Set(audited.map((file) => file.ruleSet))]);
-    const counted = pending.length > 0 ? `${files} of ${uris.length} files` : `${files} file${files === 1 ? '' : 's'}`;
-    const figures = `${counted} · ${findings} finding${findings === 1 ? '' : 's'}`;
+    const counted = pending.length > 0 ? `${files} of ${countOf(uris.length, 'file')}` : countOf(files, 'file');
+    const figures = `${counted} · ${countOf(findings, 'finding')}`;
     const text = notice ? `$(warning) ${figures} · configuration problems` : `$(checklist) ${figures}`;
     this.current = {
       text,

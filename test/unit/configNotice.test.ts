@@ -5,6 +5,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Auditor, type RuleSet } from '../../src/engine';
 import {
   CONFIGURATION_HEADLINE,
+  countOf,
+  sourceCitation,
   configurationNotice,
   displayPath,
   FORMATS,
@@ -186,5 +188,26 @@ describe('displayPath', () => {
     assert.equal(displayPath('/force/packs/x.pack.yaml', '/force/sample/'), '../packs/x.pack.yaml');
     assert.equal(displayPath('C:\\force\\a\\.dipsample.yaml', 'C:\\force\\a'), '.dipsample.yaml');
     assert.equal(displayPath('(settings)', '/force/sample'), '(settings)');
+  });
+});
+
+describe('editor wording', () => {
+  it('cites a passage by report and paragraph, never by seed file and line', () => {
+    const source = {
+      report: 'HMIC, Core business (2014)',
+      seed: '000_56737e18024d146d.txt',
+      paragraph: '4.99',
+      line: 1673,
+      quote: 'evidence of an investigation plan',
+    };
+    assert.equal(sourceCitation(source), 'HMIC, Core business (2014), para 4.99');
+    assert.equal(sourceCitation({ report: 'Lancashire letter', paragraph: 'Annex A' }), 'Lancashire letter, Annex A');
+    assert.equal(sourceCitation({ report: 'Lancashire letter' }), 'Lancashire letter');
+  });
+
+  it('counts in the singular for one', () => {
+    assert.equal(countOf(1, 'file'), '1 file');
+    assert.equal(countOf(0, 'file'), '0 files');
+    assert.equal(countOf(2, 'finding'), '2 findings');
   });
 });

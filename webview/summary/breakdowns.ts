@@ -1,6 +1,6 @@
 import type { SampleOverview, Breakdown, OutcomeCounts } from '../../src/report';
 import { el, replaceChildren } from './dom';
-import { groupShareText } from '../../src/report';
+import { countOf, groupShareText } from '../../src/report';
 import { humanise } from './format';
 import { Select } from './select';
 
@@ -118,7 +118,8 @@ export class Breakdowns {
     const group = (label: string) => breakdown.groups.find((g) => g.labels[0] === label);
     const domestic = group('domestic abuse');
     const other = group('not domestic abuse');
-    const heading = (label: string, files: number) => el('th', { scope: 'col' }, `${label} (${files} files)`);
+    const heading = (label: string, files: number) =>
+      el('th', { scope: 'col' }, `${label} (${countOf(files, 'file')})`);
     replaceChildren(
       this.domesticAbuseTable,
       el(

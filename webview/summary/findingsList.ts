@@ -31,6 +31,8 @@ export class FindingsList {
   private readonly grid: HTMLElement;
   private readonly body: HTMLElement;
   private readonly status = el('p', { class: 'list-status', role: 'status', 'aria-live': 'polite' });
+  /** Shown when the filters leave nothing: says so and offers to clear them. */
+  private readonly noMatch: HTMLElement;
   private readonly ruleSelect: Select;
   private readonly severitySelect: Select;
   private rows: FindingRow[] = [];
@@ -49,6 +51,17 @@ export class FindingsList {
       this.setFilters({ ...this.filters, severity }),
     );
     this.body = el('div', { role: 'rowgroup', class: 'grid-body' });
+    const clear = el('vscode-button', { id: 'clear-filters', secondary: true }, 'Clear filters');
+    clear.addEventListener('click', () => {
+      this.setFilters({ rule: ALL, severity: ALL });
+      this.grid.focus();
+    });
+    this.noMatch = el(
+      'div',
+      { class: 'no-match', id: 'findings-no-match', hidden: true },
+      el('p', { class: 'empty' }, 'No findings match these filters.'),
+      clear,
+    );
     this.grid = el(
       'div',
       {
@@ -87,6 +100,7 @@ export class FindingsList {
       el('h2', { id: 'findings-heading' }, 'Files with findings'),
       el('div', { class: 'controls' }, this.ruleSelect.element, this.severitySelect.element),
       this.status,
+      this.noMatch,
       this.grid,
     );
   }
@@ -154,6 +168,7 @@ export class FindingsList {
       this.rows.length === 0
         ? 'No findings.'
         : `Showing ${plural(this.visible.length, 'finding')} in ${plural(files, 'file')} (of ${this.rows.length} findings).`;
+    this.noMatch.hidden = !(this.rows.length > 0 && this.visible.length === 0);
     this.grid.setAttribute('aria-rowcount', String(this.visible.length + 1));
     this.body.style.height = `${this.visible.length * ROW_HEIGHT}px`;
     this.drawn = { start: -1, end: -1 };
@@ -197,8 +212,17 @@ export class FindingsList {
         'data-index': index,
         'data-path': file.path,
       },
-      el('div', { role: 'gridcell', title: file.name }, file.name),
-      el('div', { role: 'gridcell', title: file.reference }, file.reference ?? ''),
+      // Narrow panels cut names and references in the middle, keeping the end that tells them apart.
+      el(
+        'div',
+        { role: 'gridcell', title: file.name, class: 'middle' },
+        ...middleEllipsis(file.name, nameTail(file.name)),
+      ),
+      el(
+        'div',
+        { role: 'gridcell', title: file.reference, class: 'middle' },
+        ...middleEllipsis(file.reference ?? '', REFERENCE_TAIL),
+      ),
       el('div', { role: 'gridcell' }, finding.rule),
       el('div', { role: 'gridcell', class: `severity severity-${finding.severity}` }, finding.severity),
       el('div', { role: 'gridcell', class: 'num' }, line),
@@ -240,6 +264,22 @@ export class FindingsList {
     const row = this.visible[this.active];
     if (row) this.onReveal(row.file.path, row.finding.range);
   }
+}
+
+/** Characters of a reference always shown, however narrow the column ("EM-17-0…38811", not "EM-17-03…"). */
+const REFERENCE_TAIL = 6;
+
+/** A file name keeps its extension and the six characters before it. */
+function nameTail(name: string): number {
+  const extension = /(\.crime)?\.(ya?ml|json)$/i.exec(name)?.[0] ?? '';
+  return extension.length + REFERENCE_TAIL;
+}
+
+/** The text as a head that may shrink to an ellipsis and a tail that never does. */
+export function middleEllipsis(text: string, tail: number): HTMLElement[] {
+  if (text.length <= tail + 2) return [el('span', { class: 'tail' }, text)];
+  const cut = text.length - tail;
+  return [el('span', { class: 'head' }, text.slice(0, cut)), el('span', { class: 'tail' }, text.slice(cut))];
 }
 
 function compareText(a: string, b: string): number {

@@ -9,6 +9,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import type { FileRow, SampleOverview } from '../../src/report';
+import { countOf } from '../../src/report';
 import {
   isHostMessage,
   isSummaryWebviewState,
@@ -164,6 +165,16 @@ replaceChildren(
 );
 let lastOverview: SampleOverview | undefined;
 
+// The sticky toolbar (and tab bar) change height as the panel narrows and buttons wrap: headings
+// scrolled to and the tab bar keep clear of them through these properties.
+const stickyHeights = new ResizeObserver(() => {
+  const root = document.documentElement.style;
+  root.setProperty('--toolbar-height', `${toolbarArea.hidden ? 0 : toolbarArea.offsetHeight}px`);
+  root.setProperty('--tabs-height', `${tabBar.hidden ? 0 : tabBar.offsetHeight}px`);
+});
+stickyHeights.observe(toolbarArea);
+stickyHeights.observe(tabBar);
+
 /** Shows the results (after marking mode, or on the first init) or hides them all behind the notice. */
 function setMarkingMode(message: string | undefined): void {
   markingNotice.hidden = message === undefined;
@@ -189,7 +200,7 @@ function showProgress(progress: AuditProgress | null | undefined): void {
   replaceChildren(
     progressArea,
     el('vscode-progress-bar', { 'aria-label': 'Audit progress', value: progress.done, max: progress.total }),
-    el('span', {}, `Auditing ${progress.done} of ${progress.total} files…`),
+    el('span', {}, `Auditing ${progress.done} of ${countOf(progress.total, 'file')}…`),
   );
 }
 

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { AGREEMENT_FORMATS, type AgreementReport } from '../../report';
 import type { AgreementExportFormat } from '../../protocol/agreementMessages';
 import { writeExport } from './writeExport';
+import { exportFolder, exportFolderText } from './exportSummary';
 
-/** "agreement-KEY-1.csv" beside the sample (moderation: "agreement-moderation.md"). */
+/** "agreement-KEY-1.csv" beside the sample folder (moderation: "agreement-moderation.md"). */
 export function defaultAgreementUri(report: AgreementReport, format: AgreementExportFormat): vscode.Uri {
   const name = `agreement-${report.key ?? 'moderation'}.${AGREEMENT_FORMATS[format].extension}`;
-  return vscode.Uri.file(path.join(report.sample.folder, name));
+  return vscode.Uri.file(path.join(exportFolder(report.sample.folder), name));
 }
 
 /**
@@ -23,7 +24,7 @@ export async function exportAgreement(
 ): Promise<vscode.Uri | undefined> {
   const spec = AGREEMENT_FORMATS[format];
   const destination = await writeExport({
-    title: `Export agreement report: ${spec.label}`,
+    title: `Export agreement report: ${spec.label} (by default ${exportFolderText(report.sample.folder)})`,
     defaultUri: defaultAgreementUri(report, format),
     label: spec.label,
     extension: spec.extension,

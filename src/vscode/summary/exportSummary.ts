@@ -22,9 +22,29 @@ function slug(name: string): string {
   );
 }
 
+/**
+ * Where exports go by default: beside the sample folder (its parent), never among its crime files,
+ * where the next audit would meet them; the workspace folder itself when the sample is that folder
+ * or lies outside the workspace's folders.
+ */
+export function exportFolder(sampleFolder: string): string {
+  const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(sampleFolder))?.uri.fsPath;
+  if (root === undefined) return path.dirname(sampleFolder);
+  return path.relative(root, sampleFolder) === '' ? root : path.dirname(sampleFolder);
+}
+
+/** "beside the sample folder (bundled/)": where the save dialog opens, in words. */
+export function exportFolderText(sampleFolder: string): string {
+  const folder = exportFolder(sampleFolder);
+  const where = vscode.workspace.asRelativePath(folder, false);
+  return folder === sampleFolder
+    ? `in the workspace folder`
+    : `beside the sample folder, in ${where === folder ? folder : `${where}/`}`;
+}
+
 export function defaultExportUri(sample: SampleInfo, format: ExportFormat): vscode.Uri {
   return vscode.Uri.file(
-    path.join(sample.folder, `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`),
+    path.join(exportFolder(sample.folder), `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`),
   );
 }
 
@@ -53,7 +73,7 @@ export async function exportSummary(
     }
   } else {
     destination = await vscode.window.showSaveDialog({
-      title: `Export sample summary: ${spec.label}`,
+      title: `Export sample summary: ${spec.label} (by default ${exportFolderText(sample.folder)})`,
       defaultUri: defaultExportUri(sample, format),
       filters: { [spec.label]: [spec.extension] },
       saveLabel: 'Export',

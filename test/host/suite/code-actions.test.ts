@@ -315,13 +315,15 @@ describe('code actions', () => {
     // A fix must not turn a failure into a pass with placeholder content: the TODO fails until replaced.
     const still = await waitForDiagnostics(
       uri,
-      (ds) => ds.length === 1 && /TODO placeholders/.test(ds[0].message),
+      // the same message as before, now on the list's key (the list is no longer empty)
+      (ds) => ds.length === 1 && /TODO placeholders/.test(ds[0].message) && !ds[0].range.isEqual(d.range),
       'the rule still failing on the placeholder',
       api,
     );
+    const offered = await quickFixes(uri, still[0]);
     assert.ok(
-      !(await quickFixes(uri, still[0])).some((action) => /^Add a line of enquiry/.test(action.title)),
-      'no second fix over what is there now',
+      !offered.some((action) => /^Add a line of enquiry/.test(action.title)),
+      `no second fix over what is there now; offered: ${offered.map((action) => action.title).join(', ')}`,
     );
     const record = parse(doc.getText()) as {
       investigation_plan?: { created_at?: unknown; lines_of_enquiry?: { action?: unknown; status?: unknown }[] };

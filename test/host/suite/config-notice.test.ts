@@ -3,10 +3,24 @@
 // sample is listed as switched off; the status bar counts the whole sample, not the open files.
 // Each test makes its sample folders and deletes them.
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { askHarness, bridgeAvailable } from '../bridge';
 import { cliJson, openSummary, webview } from '../summaryPage';
-import { activate, closeAllEditors, type DipsampleApi, readText, waitUntil, writeText, wsUri } from '../util';
+import {
+  activate,
+  closeAllEditors,
+  type DipsampleApi,
+  extension,
+  hoverText,
+  readText,
+  waitForRule,
+  waitUntil,
+  writeText,
+  wsUri,
+} from '../util';
 
 /** What the status bar reports (src/vscode/statusBar.ts SampleStatus). */
 interface Status {
@@ -171,6 +185,16 @@ describe('configuration notices: the editor never hides a gap', function () {
     // Screenshots for docs/ (copied from test-artifacts/screenshots/): light and dark.
     const config = vscode.workspace.getConfiguration('workbench');
     try {
+      // The sample's crime file beside its summary: the status bar says the configuration has problems too.
+      await closeAllEditors();
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'NP-PLAN.crime.yaml'), { preview: false });
+      await openSummary(folder);
+      await waitUntil(
+        () => status(api)?.configurationProblems,
+        'the status bar to flag the configuration',
+        () => JSON.stringify(status(api)),
+        { api },
+      );
       await vscode.commands.executeCommand('notifications.clearAll');
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       await vscode.commands.executeCommand('workbench.action.closePanel');
@@ -188,6 +212,48 @@ describe('configuration notices: the editor never hides a gap', function () {
       await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
     }
+  });
+
+  it('filters that match nothing say so and offer to clear them', async function () {
+    if (!bridgeAvailable()) this.skip();
+    const name = 'Northmoor force pack check';
+    await openSummary(wsUri('notice-pack'));
+    await webview(name, 'text', { selector: '.list-status', contains: 'Showing 1 finding in 1 file' });
+    assert.strictEqual(await webview<number>(name, 'count', { selector: '#findings-no-match:not([hidden])' }), 0);
+    // severity: All, error, warning (the sample has errors only)
+    await webview(name, 'press', {
+      selector: '#filter-severity',
+      keys: ['ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter'],
+    });
+    await webview(name, 'text', { selector: '.list-status', contains: 'Showing 0 findings' });
+    await webview(name, 'text', { selector: '#findings-no-match', contains: 'No findings match these filters.' });
+    assert.strictEqual(await webview<number>(name, 'count', { selector: '#findings-no-match:not([hidden])' }), 1);
+    await webview(name, 'click', { selector: '#clear-filters' });
+    await webview(name, 'text', { selector: '.list-status', contains: 'Showing 1 finding in 1 file' });
+    assert.strictEqual(await webview<number>(name, 'count', { selector: '#findings-no-match:not([hidden])' }), 0);
+    // references and names keep their ends in view however narrow the column (the full text as a tooltip)
+    const cells = await webview<string[]>(name, 'texts', {
+      selector: '#findings-grid .grid-body [role="gridcell"].middle',
+    });
+    assert.deepStrictEqual(cells, ['NP-PLAN.crime.yaml', 'NP-PLAN']);
+    const tails = await webview<string[]>(name, 'texts', { selector: '#findings-grid .grid-body .middle .tail' });
+    // short enough to show whole: one part that never shrinks
+    assert.deepStrictEqual(tails, ['NP-PLAN.crime.yaml', 'NP-PLAN']);
+  });
+
+  it('the hover cites the report and its paragraph, never the research seed file', async () => {
+    const uri = wsUri('training/TRAIN-SUP.crime.yaml');
+    await vscode.window.showTextDocument(uri, { preview: false });
+    const d = await waitForRule(uri, 'supervision-recorded', api);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      d.range.start.translate(0, 1),
+    );
+    // the hover's Markdown, its escapes taken out
+    const text = hoverText(hovers ?? []).replace(/\\(.)/g, '$1');
+    assert.match(text, /— HMIC, Core business \(2014\), para \d/, text);
+    assert.doesNotMatch(text, /\.txt|seed/i, text);
   });
 
   it('the status bar counts every file of the sample, not only the open one', async () => {
@@ -208,5 +274,39 @@ describe('configuration notices: the editor never hides a gap', function () {
     assert.strictEqual(shown.text, `$(checklist) ${cli.summary.files} files · ${findings} findings`);
     assert.ok(!shown.configurationProblems);
     assert.ok(cli.summary.files > 1 && findings > 0, 'one open file of a sample of several, with findings elsewhere');
+  });
+});
+
+describe('single-file use: a crime file outside any folder', function () {
+  let api: DipsampleApi;
+  let folder: vscode.Uri;
+
+  before(async () => {
+    api = await activate();
+    folder = vscode.Uri.file(await fs.mkdtemp(path.join(os.tmpdir(), 'dipsample-single-')));
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    await fs.rm(folder.fsPath, { recursive: true, force: true });
+  });
+
+  it('activates on a YAML or JSON file and audits a crime file opened without a folder', async () => {
+    const events = (extension().packageJSON as { activationEvents: string[] }).activationEvents;
+    assert.ok(events.includes('onLanguage:yaml') && events.includes('onLanguage:json'), events.join(', '));
+    const uri = vscode.Uri.joinPath(folder, 'LOOSE-PLAN.crime.yaml');
+    await writeText(uri, await readText(wsUri('training/TRAIN-PLAN.crime.yaml')));
+    assert.strictEqual(vscode.workspace.getWorkspaceFolder(uri), undefined, 'outside every workspace folder');
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(document.languageId, 'yaml');
+    await vscode.window.showTextDocument(document, { preview: false });
+    await waitForRule(uri, 'investigation-plan-present', api);
+    const shown = await waitUntil(
+      () => status(api)?.files === 1 && status(api),
+      'the status bar for the loose file',
+      () => JSON.stringify(status(api)),
+      { api },
+    );
+    assert.strictEqual(shown.text, '$(checklist) 1 file · 1 finding');
   });
 });

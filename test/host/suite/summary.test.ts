@@ -317,14 +317,15 @@ describe('summary webview', function () {
   });
 
   it("exports from the panel's button to where the save dialog says", async () => {
-    // A new name in the folder the dialog opens in (the sample's).
-    const target = vscode.Uri.joinPath(folder(), 'from-the-dialog-summary.csv');
+    // A new name in the folder the dialog opens in: beside the sample folder, not among its crime files.
+    const target = vscode.Uri.joinPath(folder(), '..', 'from-the-dialog-summary.csv');
     assert.ok(!(await exists(target)), 'a new file');
     await openSummary(folder());
     await webview(BUNDLED_NAME, 'click', { selector: 'vscode-button[data-export="csv-summary"]' });
     // The browser workbench's save dialog is a quick input (VS Code's simple file dialog).
     const title = await askHarness<string>('quickInput', { value: target.fsPath }, 40000);
     assert.match(title, /Export sample summary/, "the dialog is the export's");
+    assert.match(title, /by default beside the sample folder, in bundled\//, 'the dialog says where it saves');
     await webview(BUNDLED_NAME, 'text', {
       selector: '.notice',
       contains: `Exported CSV: one row per rule to ${target.fsPath}`,
