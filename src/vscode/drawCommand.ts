@@ -26,17 +26,18 @@ export interface DrawArguments {
  * and the output folder, each prefilled; a cancellable progress notification; then an offer to open
  * the drawn sample's summary.
  */
-export function registerDrawCommand(context: vscode.ExtensionContext): void {
+export function registerDrawCommand(context: vscode.ExtensionContext, onWritten: () => Promise<void>): void {
   const tool = `dipsample ${(context.extension.packageJSON as { version: string }).version}`;
   context.subscriptions.push(
     vscode.commands.registerCommand(DRAW_SAMPLE, (frame?: vscode.Uri, args?: DrawArguments) =>
-      drawWith(tool, frame, args),
+      drawWith(tool, onWritten, frame, args),
     ),
   );
 }
 
 async function drawWith(
   tool: string,
+  onWritten: () => Promise<void>,
   target?: vscode.Uri,
   args: DrawArguments = {},
 ): Promise<DrawSampleOutcome | undefined> {
@@ -97,6 +98,9 @@ async function drawWith(
           },
         }),
     );
+    // The folder arrived in one rename, which file watchers may report without its sample.yaml:
+    // drop what was cached of that path before anyone opens its summary.
+    await onWritten();
     if (!args.quiet) void offerSummary(outcome, out);
     return outcome;
   } catch (error) {

@@ -71,8 +71,9 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   context.subscriptions.push(new ManifestDiagnostics(service));
   registerCommands(context, service, log);
   registerRedactCommand(context);
-  registerDrawCommand(context);
-  registerImportCommand(context, log);
+  const newSampleWritten = () => service.configurationChanged();
+  registerDrawCommand(context, newSampleWritten);
+  registerImportCommand(context, log, newSampleWritten);
   const summaries = SummaryPanels.register(context, service, log);
   const reviews = ReviewPanels.register(context, service, log);
 

@@ -19,16 +19,21 @@ export interface ImportArguments {
  * import`): the map from the Explorer (a map file, or a folder or CSV beside one) or a dialog, the
  * output folder, a cancellable progress notification; rejected rows go to the log and are counted.
  */
-export function registerImportCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerImportCommand(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  onWritten: () => Promise<void>,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(IMPORT_EXTRACT, (target?: vscode.Uri, args?: ImportArguments) =>
-      importWith(log, target, args),
+      importWith(log, onWritten, target, args),
     ),
   );
 }
 
 async function importWith(
   log: vscode.LogOutputChannel,
+  onWritten: () => Promise<void>,
   target?: vscode.Uri,
   args: ImportArguments = {},
 ): Promise<ImportOutcome | undefined> {
@@ -59,6 +64,8 @@ async function importWith(
         }),
     );
     for (const rejected of outcome.rejected) log.warn(`Import: rejected: ${rejected}`);
+    // The folder arrived in one rename: drop what was cached of that path (see the draw command).
+    await onWritten();
     if (!args.quiet) {
       const rejected = outcome.rejected.length ? `; ${outcome.rejected.length} row(s) rejected (see the log)` : '';
       const open = 'Open Summary';

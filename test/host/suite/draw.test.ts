@@ -101,10 +101,11 @@ describe('draw a sample', () => {
     const overview = await waitUntil(
       () => {
         const summary = api.summary(folder)?.overview;
-        return summary && summary.totals.files === 40 ? summary : undefined;
+        return summary && summary.totals.files === 40 && summary.sample.name === DRAWN_NAME ? summary : undefined;
       },
-      'the drawn sample’s summary with its 40 files',
-      () => JSON.stringify(api.summary(folder)?.overview.totals),
+      'the drawn sample’s summary with its 40 files, named by its manifest',
+      () =>
+        JSON.stringify({ name: api.summary(folder)?.overview.sample.name, ...api.summary(folder)?.overview.totals }),
       { api, timeoutMs: 60000 },
     );
     assert.strictEqual(overview.sample.name, DRAWN_NAME);
