@@ -267,11 +267,8 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
     io.stderr('dipsample: --stdin-filename needs - (read stdin) as the path\n');
     return EXIT.usage;
   }
-  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
-  if (output && !options.force && existsSync(output)) {
-    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
-    return EXIT.usage;
-  }
+  const output = outputFile(options, io);
+  if (output === REFUSED) return EXIT.usage;
   const showProgress = io.progress && !fromStdin ? progressPrinter(io.stderr) : undefined;
   let outcome;
   try {
@@ -306,13 +303,11 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
       ? terminalPaint
       : undefined;
   const text = FORMATS[options.format].render(shown, { paint });
-  if (output) {
-    try {
-      await writeReport(output, text, options.force === true, options.output);
-    } catch (error) {
-      return usageError(error, io);
-    }
-  } else io.stdout(text);
+  try {
+    await emit(text, output, options, io);
+  } catch (error) {
+    return usageError(error, io);
+  }
   if (reportUnaudited(outcome.run.files, io)) return EXIT.incomplete;
   // Exit statuses count every finding, hidden by --quiet or not.
   const findings = outcome.run.files.flatMap((file) => file.findings);
@@ -339,11 +334,8 @@ interface ReportCommandOptions {
 
 async function report(folders: string[], options: ReportCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
-  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
-  if (output && !options.force && existsSync(output)) {
-    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
-    return EXIT.usage;
-  }
+  const output = outputFile(options, io);
+  if (output === REFUSED) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   const generated = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   try {
@@ -367,8 +359,7 @@ async function report(folders: string[], options: ReportCommandOptions, io: CliI
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
     reportManifestWarnings(outcome.problems, io);
-    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
-    else io.stdout(outcome.text);
+    await emit(outcome.text, output, options, io);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
@@ -386,11 +377,8 @@ interface CompareCommandOptions {
 
 async function compare(before: string, after: string, options: CompareCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
-  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
-  if (output && !options.force && existsSync(output)) {
-    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
-    return EXIT.usage;
-  }
+  const output = outputFile(options, io);
+  if (output === REFUSED) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   try {
     const outcome = await runCompare(
@@ -408,8 +396,7 @@ async function compare(before: string, after: string, options: CompareCommandOpt
     );
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
-    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
-    else io.stdout(outcome.text);
+    await emit(outcome.text, output, options, io);
     return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
@@ -427,11 +414,8 @@ interface AgreementCommandOptions {
 
 async function agreement(folder: string, options: AgreementCommandOptions, io: CliIo): Promise<number> {
   if (missingConfig(options.config, io)) return EXIT.usage;
-  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
-  if (output && !options.force && existsSync(output)) {
-    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
-    return EXIT.usage;
-  }
+  const output = outputFile(options, io);
+  if (output === REFUSED) return EXIT.usage;
   const showProgress = io.progress ? progressPrinter(io.stderr) : undefined;
   try {
     const outcome = await runAgreement(
@@ -456,14 +440,36 @@ async function agreement(folder: string, options: AgreementCommandOptions, io: C
     }
     for (const problem of outcome.reviewProblems)
       io.stderr(`dipsample: review file problem (entry not counted): ${formatProblem(problem)}\n`);
-    if (output) await writeReport(output, outcome.text, options.force === true, options.output);
-    else io.stdout(outcome.text);
+    await emit(outcome.text, output, options, io);
     const incomplete = reportUnaudited(outcome.files, io) || outcome.reviewProblems.length > 0;
     return incomplete ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);
   }
+}
+
+const REFUSED = Symbol('refused');
+
+/** `-o FILE` resolved against the working folder; REFUSED (said on stderr) when it exists without --force. */
+function outputFile(options: { output?: string; force?: boolean }, io: CliIo): string | undefined | typeof REFUSED {
+  const output = options.output === undefined ? undefined : path.resolve(io.cwd, options.output);
+  if (output && !options.force && existsSync(output)) {
+    io.stderr(`dipsample: ${options.output} already exists: use --force to overwrite it\n`);
+    return REFUSED;
+  }
+  return output;
+}
+
+/** Writes the rendered output to the `-o` file (atomically), or to stdout. */
+async function emit(
+  text: string,
+  output: string | undefined,
+  options: { output?: string; force?: boolean },
+  io: CliIo,
+): Promise<void> {
+  if (output) await writeReport(output, text, options.force === true, options.output);
+  else io.stdout(text);
 }
 
 /** Says so on stderr when the `--config` file given does not exist; true when it does not. */
