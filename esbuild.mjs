@@ -30,6 +30,8 @@ const builds = [
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   },
+  // The audit pool's worker threads (src/node/auditPool.ts) load this beside the CLI and extension.
+  { ...common, entryPoints: ['src/node/auditWorker.ts'], outfile: 'dist/auditWorker.js' },
 ];
 if (existsSync('src/vscode/extension.ts')) {
   builds.push({

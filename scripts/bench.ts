@@ -4,9 +4,11 @@
  * then how long that sample's summary webview takes to appear (target < 1 s; scripts/bench/summaryBench.ts).
  * Machines here are shared and noisy, so each measurement is the median of several rounds.
  *
+ * Then the batch audit as users run it (scripts/bench/batchBench.ts: worker threads, --cache and
+ * Spectral, each as a ratio to a bare parse measured in the same run, peak RSS, growth with size).
  * Last, a 1,000,000-row draw (scripts/bench/drawBench.ts: ratio to a bare csv-parse stream, peak RSS).
  *
- *   npm run bench [-- --count 10000 --rounds 5 --draw-rows 1000000]
+ *   npm run bench [-- --count 10000 --rounds 5 --draw-rows 1000000 --scale 1000,10000,50000]
  */
 import '../test/unit/vscodeStub/register';
 import { build } from 'esbuild';
@@ -24,6 +26,7 @@ import * as vscodeStub from '../test/unit/vscodeStub/vscode';
 import { median, time } from './bench/measure';
 import { summaryBench } from './bench/summaryBench';
 import { drawBench } from './bench/drawBench';
+import { batchBench, generatedFolder } from './bench/batchBench';
 
 const TARGET_RATIO = 1.5;
 const TARGET_EDIT_P95_MS = 5;
@@ -90,11 +93,25 @@ async function main() {
       count: { type: 'string', default: '10000' },
       rounds: { type: 'string', default: '5' },
       'draw-rows': { type: 'string', default: '1000000' },
+      scale: { type: 'string', default: '1000,10000' },
+      only: { type: 'string' },
     },
   });
   const count = Number(values.count);
   const rounds = Number(values.rounds);
 
+  const scale = values.scale
+    ? values.scale
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0)
+    : [];
+  if (values.only === 'batch') {
+    const folder = generatedFolder(count);
+    console.log(batchBench(folder, rounds, scale).join('\n'));
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
   let started = Date.now();
   const { files } = generateSample(largeSampleSpec({ count, seed: 'bench' }));
   const directory = mkdtempSync(path.join(tmpdir(), 'dipsample-bench-'));
@@ -154,6 +171,7 @@ async function main() {
     `                              of which bare yaml parse of the same text: p50 ${latency.parseP50.toFixed(2)} ms, p95 ${latency.parseP95.toFixed(2)} ms`,
     `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
     ...summary.lines,
+    ...batchBench(directory, rounds, scale),
     ...(await drawBench(Number(values['draw-rows']))),
   ];
   console.log(report.join('\n'));

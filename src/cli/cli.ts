@@ -1,33 +1,29 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import {
-  CRIME_FILE_NAMES,
-  formatProblem,
-  INTERNAL_RULE,
-  isReviewFile,
-  type FileReport,
-  type Problem,
-  type Severity,
-} from '../engine';
+import { CRIME_FILE_NAMES, formatProblem, isReviewFile, type Problem, type Severity } from '../engine';
 import {
   AGREEMENT_FORMAT_IDS,
   AUDIT_FORMAT_IDS,
   COMPARE_FORMAT_IDS,
-  errorsOnly,
+  errorsOnlyWriter,
   FORMATS,
   REPORT_FORMAT_IDS,
   SHARE_KINDS,
   type AgreementFormatId,
   type AuditFormatId,
+  type AuditWriter,
   type CompareFormatId,
   type ReportFormatId,
   type ShareKind,
 } from '../report';
 import { InputError } from '../node/findCrimeFiles';
-import { nodeHost } from '../node/nodeHost';
+import { batchHost, nodeHost } from '../node/nodeHost';
 import { runAgreement } from './runAgreement';
-import { runAudit } from './runAudit';
+import { streamAudit, unauditedFiles } from './runAudit';
+import { AuditOutput } from './auditOutput';
+import { CACHE_STRATEGIES, cacheFilePath, DEFAULT_CACHE_NAME, type CacheStrategy } from '../node/auditCache';
+import type { Concurrency } from '../node/auditPool';
 import { colorWanted, terminalPaint } from './colors';
 import { runCompare } from './runCompare';
 import { runReport, writeReport } from './runReport';
@@ -106,6 +102,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--color', 'colour the text output even when stdout is not a terminal')
     .option('--no-color', 'never colour the text output (also NO_COLOR=1)')
     .option('--reviewer <id>', "audit from this reviewer's answers alone (reviews/<id>.review.yaml)")
+    .addOption(
+      new Option(
+        '--concurrency <n>',
+        'worker threads to audit in: auto (one per core on a large run, none on a small one), off, or a number',
+      )
+        .argParser(concurrency)
+        .default('auto' as Concurrency),
+    )
+    .option('--cache', `reuse the results of files unchanged since the last run (in ${DEFAULT_CACHE_NAME})`)
+    .option('--cache-location <path>', `the cache file, or a folder to keep ${DEFAULT_CACHE_NAME} in (implies --cache)`)
+    .addOption(
+      new Option(
+        '--cache-strategy <strategy>',
+        'how an unchanged file is known: by its content, or by its size and time',
+      )
+        .choices(CACHE_STRATEGIES)
+        .default('content'),
+    )
     .action(async (paths: string[], options: AuditCommandOptions) => {
       status = await audit(paths, options, io);
     });
@@ -248,6 +262,18 @@ interface AuditCommandOptions {
   stdinFilename?: string;
   color?: boolean;
   reviewer?: string;
+  concurrency: Concurrency;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
+}
+
+/** `--concurrency`: auto, off, or a number of worker threads (1 or more). */
+function concurrency(value: string): Concurrency {
+  if (value === 'auto' || value === 'off') return value;
+  if (!/^[1-9]\d*$/.test(value))
+    throw new InvalidArgumentError('must be auto, off, or a number of threads (1 or more)');
+  return Number(value);
 }
 
 /** `--max-warnings`: a count, 0 or more. */
@@ -270,12 +296,25 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
   const output = outputFile(options, io);
   if (output === REFUSED) return EXIT.usage;
   const showProgress = io.progress && !fromStdin ? progressPrinter(io.stderr) : undefined;
-  let outcome;
+  const tool = { name: 'dipsample', version: packageJson.version, informationUri: packageJson.homepage };
+  // Colour only on a terminal's stdout, never in a file.
+  const paint =
+    !output && options.format === 'text' && colorWanted(options.color, io.env ?? {}, io.stdoutIsTTY === true)
+      ? terminalPaint
+      : undefined;
+  const useCache = options.cache === true || options.cacheLocation !== undefined;
+  let out: AuditOutput | undefined;
+  let writer: AuditWriter | undefined;
+  let streamed;
   try {
+    out = output
+      ? await AuditOutput.toFile(output, options.force === true, options.output!)
+      : AuditOutput.toStdout(io.stdout);
     if (fromStdin && !io.readStdin) throw new InputError('there is no standard input to read');
     const stdin = fromStdin ? { text: await io.readStdin!(), filename: options.stdinFilename ?? '<stdin>' } : undefined;
-    outcome = await runAudit(
-      nodeHost(),
+    const sink = out;
+    streamed = await streamAudit(
+      batchHost(),
       {
         inputs: paths,
         configFile: options.config,
@@ -285,35 +324,53 @@ async function audit(paths: string[], options: AuditCommandOptions, io: CliIo): 
         stdin,
         ignorePatterns: options.ignorePattern,
         requireMatch: true,
+        concurrency: options.concurrency,
+        ...(useCache
+          ? {
+              cache: {
+                file: cacheFilePath(options.cacheLocation, io.cwd),
+                tool: `${tool.name} ${tool.version}`,
+                strategy: options.cacheStrategy,
+              },
+            }
+          : {}),
       },
-      { name: 'dipsample', version: packageJson.version, informationUri: packageJson.homepage },
+      {
+        start: ({ ruleSets, ruleDocs, problems, laterProblemsPossible }) => {
+          const format = FORMATS[options.format].stream({ tool, ruleSets, ruleDocs }, { paint });
+          writer = options.quiet ? errorsOnlyWriter(format) : format;
+          // A configuration error means no results (exit 2): output that might yet meet one waits.
+          if (laterProblemsPossible || problems.some((problem) => problem.severity === 'error')) sink.hold();
+          sink.write(writer.head());
+        },
+        file: (report) => sink.write(writer!.file(report)),
+      },
     );
   } catch (error) {
     showProgress?.clear();
+    await out?.discard();
     return usageError(error, io);
   }
   showProgress?.clear();
-  if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
-  if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
-  reportManifestWarnings(outcome.problems, io);
-  const shown = options.quiet ? errorsOnly(outcome.run) : outcome.run;
-  // Colour only on a terminal's stdout, never in a file.
-  const paint =
-    !output && options.format === 'text' && colorWanted(options.color, io.env ?? {}, io.stdoutIsTTY === true)
-      ? terminalPaint
-      : undefined;
-  const text = FORMATS[options.format].render(shown, { paint });
+  if (streamed.cacheDiscarded)
+    io.stderr(`dipsample: the cache file was not used (${streamed.cacheDiscarded}): it is replaced\n`);
+  if (reportConfigurationErrors(streamed.problems, io) || unknownReviewer(options.reviewer, streamed.samples, io)) {
+    await out.discard();
+    return EXIT.usage;
+  }
+  reportManifestWarnings(streamed.problems, io);
   try {
-    await emit(text, output, options, io);
+    out.write(writer!.tail({ summary: streamed.summary }));
+    await out.commit();
   } catch (error) {
     return usageError(error, io);
   }
-  if (reportUnaudited(outcome.run.files, io)) return EXIT.incomplete;
+  if (reportUnaudited(streamed.unaudited, io)) return EXIT.incomplete;
   // Exit statuses count every finding, hidden by --quiet or not.
-  const findings = outcome.run.files.flatMap((file) => file.findings);
+  const counts = streamed.summary.findings;
   const failing = options.failOn ? FAIL_ON[options.failOn] : [];
-  const met = findings.some((finding) => failing.includes(finding.severity));
-  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  const met = failing.some((severity) => (counts[severity] ?? 0) > 0);
+  const warnings = counts.warning ?? 0;
   const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooMany)
     io.stderr(
@@ -360,7 +417,7 @@ async function report(folders: string[], options: ReportCommandOptions, io: CliI
     if (unknownReviewer(options.reviewer, outcome.samples, io)) return EXIT.usage;
     reportManifestWarnings(outcome.problems, io);
     await emit(outcome.text, output, options, io);
-    return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
+    return reportUnaudited(unauditedFiles(outcome.files), io) ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);
@@ -397,7 +454,7 @@ async function compare(before: string, after: string, options: CompareCommandOpt
     showProgress?.clear();
     if (reportConfigurationErrors(outcome.problems, io)) return EXIT.usage;
     await emit(outcome.text, output, options, io);
-    return reportUnaudited(outcome.files, io) ? EXIT.incomplete : EXIT.ok;
+    return reportUnaudited(unauditedFiles(outcome.files), io) ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
     return usageError(error, io);
@@ -441,7 +498,7 @@ async function agreement(folder: string, options: AgreementCommandOptions, io: C
     for (const problem of outcome.reviewProblems)
       io.stderr(`dipsample: review file problem (entry not counted): ${formatProblem(problem)}\n`);
     await emit(outcome.text, output, options, io);
-    const incomplete = reportUnaudited(outcome.files, io) || outcome.reviewProblems.length > 0;
+    const incomplete = reportUnaudited(unauditedFiles(outcome.files), io) || outcome.reviewProblems.length > 0;
     return incomplete ? EXIT.incomplete : EXIT.ok;
   } catch (error) {
     showProgress?.clear();
@@ -511,12 +568,8 @@ function unknownReviewer(
 }
 
 /** Names on stderr each file the engine failed on; true when there was any (the audit is incomplete). */
-function reportUnaudited(files: readonly FileReport[], io: CliIo): boolean {
-  const failed = files.filter((file) => file.internalError);
-  for (const file of failed) {
-    const finding = file.findings.find((f) => f.rule === INTERNAL_RULE);
-    io.stderr(`dipsample: ${file.path}: not audited: ${finding?.message ?? 'internal error'}\n`);
-  }
+function reportUnaudited(failed: ReadonlyArray<{ path: string; message: string }>, io: CliIo): boolean {
+  for (const file of failed) io.stderr(`dipsample: ${file.path}: not audited: ${file.message}\n`);
   if (failed.length > 0)
     io.stderr(`dipsample: ${failed.length} file(s) could not be audited: the results are incomplete\n`);
   return failed.length > 0;

@@ -4,15 +4,20 @@ import { pathToFileURL } from 'node:url';
 import {
   Auditor,
   compareRanges,
+  INTERNAL_RULE,
   ruleDocPath,
   SCHEMA_RULE,
   SYNTAX_RULE,
+  type AuditorDefaults,
   type EngineHost,
   type FileReport,
   type Problem,
   type RuleSet,
 } from '../engine';
-import { summarize, type AuditRun } from '../report';
+import { SampleTally, type AuditRun } from '../report';
+import { AuditCache, type CacheStrategy } from '../node/auditCache';
+import type { Concurrency } from '../node/auditPool';
+import { auditBatch, type BatchAuditStats } from '../node/batchAudit';
 import { findCrimeFiles } from '../node/findCrimeFiles';
 
 export interface AuditOptions {
@@ -30,6 +35,12 @@ export interface AuditOptions {
   ignorePatterns?: string[];
   /** A folder or glob with no crime file is an InputError (`dipsample audit`). */
   requireMatch?: boolean;
+  /** Worker threads (`--concurrency`; default `auto`). */
+  concurrency?: Concurrency;
+  /** `--cache`: the cache file, what made it (its results are only reused by the same version) and how files are known unchanged. */
+  cache?: { file: string; tool: string; strategy: CacheStrategy };
+  /** A worker script other than the bundled one (tests). */
+  workerScript?: string;
 }
 
 export interface AuditOutcome {
@@ -43,15 +54,58 @@ export interface AuditOutcome {
   samples: Array<{ folder: string; reviewers: string[] }>;
 }
 
-const READ_CONCURRENCY = 16;
+/** What a streamed audit knows before its first file: all a format needs to begin. */
+export interface AuditStart {
+  ruleSets: RuleSet[];
+  ruleDocs: Record<string, string>;
+  /** Problems known before any file is audited (packs, configurations, review files' own). */
+  problems: Problem[];
+  /**
+   * Whether the audit itself may still find an error (a review entry naming no crime file of its
+   * sample, known once every file's reference is): a caller that must not show results on an error
+   * holds the output until the end.
+   */
+  laterProblemsPossible: boolean;
+  files: number;
+}
+
+/** Where a streamed audit's reports go: each file's, in input order, paths as shown. */
+export interface AuditSink {
+  start?(start: AuditStart): void;
+  file(report: FileReport): void;
+}
+
+/** A streamed audit's result: everything but the reports, which went to the sink. */
+export interface StreamedAudit extends Omit<AuditOutcome, 'run'> {
+  summary: AuditRun['summary'];
+  ruleSets: RuleSet[];
+  ruleDocs: Record<string, string>;
+  /** Files the engine failed on (not audited), with why: the results are incomplete. */
+  unaudited: Array<{ path: string; message: string }>;
+  stats: BatchAuditStats;
+  /** Why the cache on disk was set aside, when it was. */
+  cacheDiscarded?: string;
+}
 
 /** Audits every crime file under the inputs, each with the configuration that governs it. */
 export async function runAudit(host: EngineHost, options: AuditOptions, tool: AuditRun['tool']): Promise<AuditOutcome> {
+  const files: FileReport[] = [];
+  const streamed = await streamAudit(host, options, { file: (report) => files.push(report) });
+  const { summary, ruleSets, ruleDocs, problems, samples } = streamed;
+  return { run: { files, ruleSets, summary, tool, ruleDocs }, problems, samples };
+}
+
+/**
+ * Audits every crime file under the inputs and hands each report to `sink` as it completes, in
+ * input order, keeping only the tally: memory stays flat however many files there are.
+ */
+export async function streamAudit(host: EngineHost, options: AuditOptions, sink: AuditSink): Promise<StreamedAudit> {
   const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
-  const auditor = new Auditor(host, {
+  const defaults: AuditorDefaults = {
     ...(options.reviewer ? { reviewer: options.reviewer } : {}),
     ...(options.breakdownFields?.length ? { breakdownFields: options.breakdownFields } : {}),
-  });
+  };
+  const auditor = new Auditor(host, defaults);
   const files = options.stdin
     ? [path.resolve(options.cwd, options.stdin.filename)]
     : await findCrimeFiles(options.inputs, options.cwd, {
@@ -59,39 +113,103 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
         ignorePatterns: options.ignorePatterns,
         requireMatch: options.requireMatch,
       });
-  const reports: FileReport[] = new Array(files.length);
+
+  // Every rule set and sample is known before the first file, so every format can begin at once.
   const ruleSets = new Set<RuleSet>();
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const { report, ruleSet } = await auditor.auditFile(files[index], options.stdin?.text, configFile);
-      ruleSets.add(ruleSet);
-      reports[index] = { ...report, path: displayPath(options.cwd, files[index]) };
-      options.onProgress?.(++done, files.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  const sampleOf: string[] = new Array(files.length);
+  for (let index = 0; index < files.length; index++) {
+    ruleSets.add(await auditor.ruleSetFor(files[index], configFile));
+    sampleOf[index] = await auditor.sampleFolderFor(path.dirname(files[index]));
+  }
   if (files.length === 0 && configFile)
     ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
-
-  const { problems: reviewProblems, samples } = await reviewsOfSamples(auditor, files, reports, options);
-  const problems = uniqueProblems([...[...ruleSets].flatMap((ruleSet) => ruleSet.problems), ...reviewProblems])
-    .map((problem) => ({ ...problem, file: displayPath(options.cwd, problem.file) }))
-    .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
   const orderedRuleSets = [...ruleSets];
-  return {
-    run: {
-      files: reports,
-      ruleSets: orderedRuleSets,
-      summary: summarize(reports, orderedRuleSets),
-      tool,
-      ruleDocs: ruleDocs(host, orderedRuleSets),
+  const sampleFolders = [...new Set(sampleOf)];
+  const inputs = options.inputs.map((input) => path.resolve(options.cwd, input));
+  const whole = new Set(sampleFolders.filter((folder) => isWithinAny(folder, inputs)));
+  const earlyProblems = orderedRuleSets.flatMap((ruleSet) => ruleSet.problems);
+  let laterProblemsPossible = false;
+  for (const folder of sampleFolders) {
+    earlyProblems.push(...(await auditor.reviewProblemsFor(folder)));
+    const reviews = await auditor.reviewsFor(folder);
+    if (whole.has(folder) && reviews.files.some((file) => file.entries.length > 0)) laterProblemsPossible = true;
+  }
+  const ruleDocs = ruleDocsOf(host, orderedRuleSets);
+  sink.start?.({
+    ruleSets: orderedRuleSets,
+    ruleDocs,
+    problems: shownProblems(earlyProblems, options.cwd),
+    laterProblemsPossible,
+    files: files.length,
+  });
+
+  const cacheOptions = options.stdin ? undefined : options.cache;
+  const cache = cacheOptions ? await AuditCache.open(cacheOptions.file, cacheOptions.tool) : undefined;
+  const tally = new SampleTally(orderedRuleSets, { retainReports: false });
+  // What the review and manifest checks need of each file: its reference and facts, not its findings.
+  const seen = new Map<string, FileReport[]>();
+  const unaudited: StreamedAudit['unaudited'] = [];
+  const stats = await auditBatch(
+    auditor,
+    files,
+    {
+      defaults,
+      configFile,
+      concurrency: options.concurrency,
+      ...(cache && cacheOptions
+        ? { cache: { cache, strategy: cacheOptions.strategy, context: { defaults, tool: cacheOptions.tool } } }
+        : {}),
+      ...(options.stdin ? { texts: new Map([[files[0], options.stdin.text]]) } : {}),
+      workerScript: options.workerScript,
+      onProgress: options.onProgress,
     },
-    problems,
+    (index, report) => {
+      const shown = { ...report, path: displayPath(options.cwd, files[index]) };
+      tally.set(shown);
+      if (report.internalError) unaudited.push(...unauditedFiles([shown]));
+      const sample = seen.get(sampleOf[index]) ?? [];
+      sample.push({ ...shown, findings: [], results: [] });
+      seen.set(sampleOf[index], sample);
+      sink.file(shown);
+    },
+  );
+  if (cache) await cache.save();
+
+  const { problems: reviewProblems, samples } = await reviewsOfSamples(auditor, sampleFolders, seen, whole);
+  return {
+    summary: tally.summary(),
+    ruleSets: orderedRuleSets,
+    ruleDocs,
+    problems: shownProblems([...earlyProblems, ...reviewProblems], options.cwd),
     samples,
+    unaudited,
+    stats,
+    ...(cache?.discarded ? { cacheDiscarded: cache.discarded } : {}),
   };
+}
+
+/** The files the engine failed on (not audited), each with why. */
+export function unauditedFiles(reports: readonly FileReport[]): Array<{ path: string; message: string }> {
+  return reports
+    .filter((report) => report.internalError)
+    .map((report) => ({
+      path: report.path,
+      message: report.findings.find((finding) => finding.rule === INTERNAL_RULE)?.message ?? 'internal error',
+    }));
+}
+
+/** Problems once each, paths as shown, in file and position order. */
+function shownProblems(problems: Problem[], cwd: string): Problem[] {
+  return uniqueProblems(problems)
+    .map((problem) => ({ ...problem, file: displayPath(cwd, problem.file) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || compareRanges(a.range, b.range));
+}
+
+/** Whether a folder is one of the inputs or inside one: its whole sample was audited. */
+function isWithinAny(folder: string, inputs: readonly string[]): boolean {
+  return inputs.some(
+    (input) => folder === input || folder.startsWith(input.endsWith(path.sep) ? input : input + path.sep),
+  );
 }
 
 /**
@@ -100,30 +218,22 @@ export async function runAudit(host: EngineHost, options: AuditOptions, tool: Au
  */
 async function reviewsOfSamples(
   auditor: Auditor,
-  files: readonly string[],
-  reports: readonly FileReport[],
-  options: AuditOptions,
+  folders: readonly string[],
+  reportsOf: ReadonlyMap<string, FileReport[]>,
+  whole: ReadonlySet<string>,
 ): Promise<{ problems: Problem[]; samples: AuditOutcome['samples'] }> {
-  const bySample = new Map<string, Set<string>>();
-  const reportsOf = new Map<string, FileReport[]>();
-  for (let index = 0; index < files.length; index++) {
-    const folder = await auditor.sampleFolderFor(path.dirname(files[index]));
-    const references = bySample.get(folder) ?? new Set<string>();
-    const reference = reports[index].reference;
-    if (reference !== undefined) references.add(reference);
-    bySample.set(folder, references);
-    reportsOf.set(folder, [...(reportsOf.get(folder) ?? []), reports[index]]);
-  }
-  const inputs = options.inputs.map((input) => path.resolve(options.cwd, input));
   const problems: Problem[] = [];
   const samples: AuditOutcome['samples'] = [];
-  for (const [folder, references] of bySample) {
-    const whole = inputs.some(
-      (input) => folder === input || folder.startsWith(input.endsWith(path.sep) ? input : input + path.sep),
-    );
-    problems.push(...(await auditor.reviewProblemsFor(folder, whole ? references : undefined)));
-    // The manifest describes the whole sample: it is checked only when all of it was audited.
-    if (whole) problems.push(...(await auditor.manifestProblemsFor(folder, reportsOf.get(folder) ?? [])));
+  for (const folder of folders) {
+    const reports = reportsOf.get(folder) ?? [];
+    if (whole.has(folder)) {
+      const references = new Set(
+        reports.flatMap((report) => (report.reference === undefined ? [] : [report.reference])),
+      );
+      problems.push(...(await auditor.reviewProblemsFor(folder, references)));
+      // The manifest describes the whole sample: it is checked only when all of it was audited.
+      problems.push(...(await auditor.manifestProblemsFor(folder, reports)));
+    }
     const reviews = await auditor.reviewsFor(folder);
     samples.push({ folder, reviewers: reviews.files.flatMap((file) => (file.reviewer ? [file.reviewer.id] : [])) });
   }
@@ -134,7 +244,7 @@ async function reviewsOfSamples(
  * The doc page (file URI) of every rule that ran, where the page exists: `docs/<id>.md` beside the
  * rule's pack. Syntax and schema findings are not rules: they point at the built-in rules index.
  */
-function ruleDocs(host: EngineHost, ruleSets: RuleSet[]): Record<string, string> {
+function ruleDocsOf(host: EngineHost, ruleSets: RuleSet[]): Record<string, string> {
   const docs: Record<string, string> = {};
   const add = (id: string, page: string) => {
     if (!(id in docs) && existsSync(page)) docs[id] = pathToFileURL(page).href;

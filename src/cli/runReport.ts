@@ -140,12 +140,17 @@ export async function writeReport(file: string, text: string, overwrite: boolean
   try {
     await writeFileAtomic(file, text, { overwrite });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new InputError(`${shown} already exists: use --force to overwrite it`);
-    const reason = code === undefined ? undefined : WRITE_ERRORS[code];
-    if (reason) throw new InputError(`Cannot write ${shown}: ${reason}`);
-    throw error;
+    throw writeError(error, shown);
   }
+}
+
+/** A failed write of the output file `shown` in words (an InputError), or the error itself when unforeseen. */
+export function writeError(error: unknown, shown: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return new InputError(`${shown} already exists: use --force to overwrite it`);
+  const reason = code === undefined ? undefined : WRITE_ERRORS[code];
+  if (reason) return new InputError(`Cannot write ${shown}: ${reason}`);
+  return error;
 }
 
 const WRITE_ERRORS: Record<string, string> = {

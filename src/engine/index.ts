@@ -70,4 +70,4 @@ export {
   type RedactionCounts,
   type RedactionKind,
 } from './redact/redactionKinds';
-export { findPersonNames, type PersonNameHit } from './redact/personNames';
+export { findPersonNames, loadPersonNameFinder, type PersonNameHit } from './redact/personNames';

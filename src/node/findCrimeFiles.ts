@@ -101,8 +101,11 @@ function toPattern(input: string): string {
   return path.sep === '\\' ? input.replace(/\\/g, '/') : input;
 }
 
-/** Whether a found file is ignored: by the `ignores` of its configuration, or by `ignorePatterns`. */
-function ignoredBy(cwd: string, options: FindOptions): (file: string) => Promise<boolean> {
+/**
+ * Whether a found file is ignored: by the `ignores` of its configuration, or by `ignorePatterns`
+ * (relative to `cwd`). Also the editor's: `.dipsample.yaml` ignores and `dipsample.files.*` settings.
+ */
+export function ignoredBy(cwd: string, options: FindOptions): (file: string) => Promise<boolean> {
   const fromFlag = options.ignorePatterns?.length ? ignore().add([...options.ignorePatterns]) : undefined;
   const matchers = new WeakMap<IgnoreList, Ignore>();
   return async (file) => {

@@ -1,4 +1,13 @@
-import { constants, existsSync, promises as fs } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  promises as fs,
+  readFileSync,
+  type Stats,
+} from 'node:fs';
 import * as path from 'node:path';
 import type { EngineHost } from '../engine';
 
@@ -10,6 +19,15 @@ export function nodeHost(builtinRulesDir = findRulesDir()): EngineHost {
     readFile: readTextFile,
     listFiles,
   };
+}
+
+/**
+ * The host of a batch audit (the CLI, a pool's workers): files read synchronously, which costs a
+ * third of the asynchronous read's round trips through libuv's thread pool. Only where nothing
+ * else waits on the thread; the editor keeps `nodeHost`.
+ */
+export function batchHost(builtinRulesDir = findRulesDir()): EngineHost {
+  return { ...nodeHost(builtinRulesDir), readFile: async (file) => readTextFileSync(file)?.text };
 }
 
 /** Names of the files (and links to files) in a folder; empty when it does not exist or is not a folder. */
@@ -38,20 +56,49 @@ export async function readTextFile(file: string): Promise<string | undefined> {
   try {
     handle = await fs.open(file, OPEN_FLAGS);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-    if (code === 'ELOOP') throw new Error('a loop of symbolic links');
-    throw error;
+    return notOpened(error);
   }
   try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) return undefined;
-    if (!stats.isFile()) throw new Error('not a regular file (a pipe, device or socket)');
-    if (stats.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-    return await handle.readFile('utf8');
+    return readable(await handle.stat()) ? await handle.readFile('utf8') : undefined;
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * `readTextFile`, synchronously, with the size and modification time the file had when read (the
+ * audit cache's metadata): the same answers and the same refusals.
+ */
+export function readTextFileSync(file: string): { text: string; size: number; mtimeMs: number } | undefined {
+  let descriptor;
+  try {
+    descriptor = openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    return notOpened(error);
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!readable(stats)) return undefined;
+    return { text: readFileSync(descriptor, 'utf8'), size: stats.size, mtimeMs: stats.mtimeMs };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** A file that could not be opened: none (missing, a folder), or a reason a person can act on. */
+function notOpened(error: unknown): undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+  if (code === 'ELOOP') throw new Error('a loop of symbolic links');
+  throw error;
+}
+
+/** False for a folder (no text); throws for what must not be read: not a regular file, or too large. */
+function readable(stats: Stats): boolean {
+  if (stats.isDirectory()) return false;
+  if (!stats.isFile()) throw new Error('not a regular file (a pipe, device or socket)');
+  if (stats.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+  return true;
 }
 
 /** The package's `rules/` folder: beside `dist/` when bundled, above `src/node/` when run from source. */

@@ -2,6 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import {
+  loadPersonNameFinder,
   addCounts,
   CONFIG_FILE_NAME,
   emptyCounts,
@@ -85,6 +86,7 @@ export async function redactFolder(options: RedactFolderOptions): Promise<Redact
     else notCopied.push({ path: rel, reason: 'not a file dipsample reads' });
   }
 
+  await loadPersonNameFinder();
   const redactor = new Redactor({ salt: options.salt });
   const inputs = new Map<Plan, RedactionInput>();
   const verbatim = new Map<Plan, string>();

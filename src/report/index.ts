@@ -56,7 +56,8 @@ export {
   type SampleInput,
 } from './formats';
 export { escapeHtml } from './formats/escapeHtml';
-export { errorsOnly } from './formats/errorsOnly';
+export { errorsOnly, errorsOnlyWriter } from './formats/errorsOnly';
+export type { AuditWriter, AuditWriterFactory } from './formats/auditStream';
 export type { AuditRenderOptions, Paint, PaintStyle } from './formats/paint';
 export { agreementReport, type AgreementInput } from './agreement/agreementReport';
 export {
@@ -124,3 +125,23 @@ export {
 } from './timeliness';
 export { countShareText, durationText, spreadText } from './timelinessWording';
 export { actionList, type ActionItem } from './actionList';
+export { BREAKDOWN_FIELD_CHOICES, BREAKDOWN_FIELD_PATHS, type BreakdownFieldChoice } from './breakdownFields';
+export { SAMPLES_TOTAL, sampleFolderOf, sampleGroup, samplesRulesCaption, type SampleGroup } from './sampleGroups';
+export { breakdownRows, type BreakdownRow } from './wording';
+export {
+  breakdownRuleRow,
+  breakdownRuleTables,
+  breakdownShareText,
+  groupLabel,
+  type BreakdownRuleRow,
+  type BreakdownRuleTable,
+} from './breakdownRuleTables';
+export { BREAKDOWN_COLUMNS, breakdownsCsv } from './formats/breakdownsCsv';
+export { ACTION_LIST_INTRO, actionShareText } from './formats/actionListFormats';
+export {
+  outcome16Text,
+  outcomeCodesCaption,
+  outcomeGroupsCaption,
+  timelinessCaption,
+} from './formats/outcomesAndTimeliness';
+export { percent } from './wording';

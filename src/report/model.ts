@@ -87,24 +87,32 @@ export interface SampleSummary {
   verdicts: VerdictSummary[];
 }
 
-/** The outcome of auditing a set of files: what the audit formats render. */
-export interface AuditRun {
-  /** Reports in a stable order, with paths as they should be shown (relative, forward slashes). */
-  files: FileReport[];
-  ruleSets: RuleSet[];
-  summary: SampleSummary;
+/** What an audit format knows before the first file: the tool and every rule set that will run. */
+export interface AuditRunHead {
   /** The tool, and where to learn about it (SARIF's `informationUri`: the project's home page). */
   tool: { name: string; version: string; informationUri?: string };
-  /**
-   * Findings left out of `files` by `--quiet` (errors only), per severity: the summary still counts
-   * them, and the formats say they were hidden. Absent when nothing was left out.
-   */
-  hiddenFindings?: Record<string, number>;
+  ruleSets: RuleSet[];
   /**
    * Rule id → absolute URI of the rule's documentation page, for the rules whose page the host
    * found (the syntax and schema findings point at the rules index). SARIF gives it as `helpUri`.
    */
   ruleDocs?: Record<string, string>;
+}
+
+/** What an audit format learns after the last file: the summary, and what `--quiet` hid. */
+export interface AuditRunEnd {
+  summary: SampleSummary;
+  /**
+   * Findings left out of `files` by `--quiet` (errors only), per severity: the summary still counts
+   * them, and the formats say they were hidden. Absent when nothing was left out.
+   */
+  hiddenFindings?: Record<string, number>;
+}
+
+/** The outcome of auditing a set of files: what the audit formats render. */
+export interface AuditRun extends AuditRunHead, AuditRunEnd {
+  /** Reports in a stable order, with paths as they should be shown (relative, forward slashes). */
+  files: FileReport[];
 }
 
 /** One cell of a breakdown, e.g. burglary × not attended. */

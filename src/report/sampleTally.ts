@@ -80,12 +80,20 @@ export class SampleTally {
   private filesWithSchemaErrors = 0;
   private filesWithInternalErrors = 0;
   private filesWithFindings = 0;
+  /** Files counted without their reports kept (`retainReports: false`). */
+  private counted = 0;
+  private readonly retainReports: boolean;
 
-  /** Rules (and verdicts) are those of `ruleSets`, in order; results for other rules are ignored. */
+  /**
+   * Rules (and verdicts) are those of `ruleSets`, in order; results for other rules are ignored.
+   * With `retainReports: false` (a batch audit of any size) only the counts are kept: each report
+   * is added once, and cannot be replaced, removed or listed.
+   */
   constructor(
     readonly ruleSets: readonly RuleSet[],
-    options: { breakdowns?: ReadonlyArray<readonly string[]> } = {},
+    options: { breakdowns?: ReadonlyArray<readonly string[]>; retainReports?: boolean } = {},
   ) {
+    this.retainReports = options.retainReports ?? true;
     this.definitions = [...BREAKDOWN_DEFINITIONS, ...(options.breakdowns ?? []).map(fieldBreakdown)];
     this.groups = this.definitions.map(() => new Map<string, BreakdownGroup>());
     const declared = new Set<string>();
@@ -119,7 +127,7 @@ export class SampleTally {
   }
 
   get size(): number {
-    return this.reports.size;
+    return this.retainReports ? this.reports.size : this.counted;
   }
 
   get(path: string): FileReport | undefined {
@@ -133,6 +141,11 @@ export class SampleTally {
 
   /** Adds a file's report, replacing any earlier report for the same path. */
   set(report: FileReport): void {
+    if (!this.retainReports) {
+      this.counted++;
+      this.apply(report, +1);
+      return;
+    }
     const previous = this.reports.get(report.path);
     if (previous) this.apply(previous, -1);
     this.reports.set(report.path, report);
@@ -150,7 +163,7 @@ export class SampleTally {
 
   summary(): SampleSummary {
     return {
-      files: this.reports.size,
+      files: this.size,
       filesWithSyntaxErrors: this.filesWithSyntaxErrors,
       filesWithSchemaErrors: this.filesWithSchemaErrors,
       filesWithInternalErrors: this.filesWithInternalErrors,
@@ -250,7 +263,7 @@ function compareLabels(a: readonly string[], b: readonly string[]): number {
 
 /** Per-rule tallies over a sample, in rule-set order (rules from every rule set seen). */
 export function summarize(reports: readonly FileReport[], ruleSets: readonly RuleSet[]): SampleSummary {
-  const tally = new SampleTally(ruleSets);
+  const tally = new SampleTally(ruleSets, { retainReports: false });
   for (const report of reports) tally.set(report);
   return tally.summary();
 }

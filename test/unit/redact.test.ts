@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import nlp from 'compromise';
 import { parse } from 'yaml';
-import { findPersonNames, isCrimeFile, Redactor, type RedactionInput } from '../../src/engine';
+import { findPersonNames, isCrimeFile, loadPersonNameFinder, Redactor, type RedactionInput } from '../../src/engine';
 import { sha256Hex } from '../../src/engine/redact/sha256';
 import { crimeFieldRole } from '../../src/engine/redact/fieldRoles';
 import { RedactCancelled, redactFolder } from '../../src/node/redactFolder';
@@ -92,6 +92,8 @@ function redactorFor(files: RedactionInput[], salt?: string): Redactor {
 describe('dipsample redact', function () {
   this.timeout(120_000);
   let temp: string;
+
+  before(() => loadPersonNameFinder());
 
   beforeEach(() => {
     temp = mkdtempSync(path.join(tmpdir(), 'dipsample-redact-'));

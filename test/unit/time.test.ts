@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { formatDuration, parseDuration } from '../../src/engine/time/duration';
-import { isLocalDateTime, toInstant } from '../../src/engine/time/instant';
+import { isLocalDateTime, luxonInstant, toInstant } from '../../src/engine/time/instant';
 
 const HOUR = 3_600_000;
 
@@ -91,5 +91,43 @@ describe('timestamps and elapsed time', () => {
     assert.equal(formatDuration(52 * HOUR), '2 d 4 h');
     assert.equal(formatDuration(0), '0 min');
     assert.equal(formatDuration(-2 * HOUR), '-2 h');
+  });
+
+  it('reads timestamps without luxon exactly as luxon reads them, across every clock change', () => {
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'UTC',
+    ];
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    const texts: string[] = [];
+    // Every quarter hour of the days either side of London's and New York's changes in 2023 and 2024…
+    for (const day of [
+      '2023-03-26',
+      '2023-10-29',
+      '2024-03-31',
+      '2024-10-27',
+      '2024-03-10',
+      '2024-11-03',
+      '2024-04-07',
+      '2024-10-06',
+    ])
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15)
+        texts.push(`${day}T${pad((minutes / 60) | 0)}:${pad(minutes % 60)}`);
+    // …and seeded random times, seconds and fractions from 1972 to 2037, with and without offsets.
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3000; i++) {
+      const instant = Date.UTC(1972, 0, 1) + random() * (Date.UTC(2037, 0, 1) - Date.UTC(1972, 0, 1));
+      const iso = new Date(instant).toISOString().slice(0, 23);
+      const offset = ['', 'Z', '+01:00', '-0530', '+18:00'][i % 5];
+      texts.push(i % 3 === 0 ? iso.slice(0, 16) + offset : iso + offset);
+    }
+    texts.push('2023-02-29T10:00', '2024-02-29T10:00', '2023-04-31T10:00', '2000-02-29T00:00', '2100-02-29T00:00');
+    for (const zone of zones)
+      for (const text of texts) assert.equal(toInstant(text, zone), luxonInstant(text, zone), `${text} in ${zone}`);
   });
 });

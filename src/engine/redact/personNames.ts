@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 import type { NameRole } from './pseudonymTable';
 import { isStreetType } from './textPatterns';
 
@@ -19,6 +19,16 @@ interface CompromiseMatch {
   offset: { start: number; length: number };
 }
 
+let nlp: typeof nlpType | undefined;
+
+/**
+ * Loads compromise, which `findPersonNames` needs: it is large (about 40 MB and 0.2 s to load),
+ * so only what redacts loads it, not every audit.
+ */
+export async function loadPersonNameFinder(): Promise<void> {
+  nlp ??= (await import('compromise')).default;
+}
+
 /**
  * The people compromise finds in free text ("Victim Josephine Bloggs said…"), less what it gets
  * wrong in police writing: lower-case words ("mark tools with postcode"), acronyms (ABE, IP, CCTV),
@@ -26,6 +36,7 @@ interface CompromiseMatch {
  * replaces those). What is left is replaced everywhere it is written with a capital.
  */
 export function findPersonNames(text: string): PersonNameHit[] {
+  if (!nlp) throw new Error('findPersonNames needs loadPersonNameFinder() first');
   const matches = nlp(text)
     .people()
     .json({ offset: true, terms: { offset: true } }) as CompromiseMatch[];

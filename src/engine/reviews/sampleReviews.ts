@@ -75,6 +75,15 @@ export class SampleReviews {
     return [...this.byReference.keys()];
   }
 
+  /**
+   * Everything the counted reviewers wrote about one crime file, as text: equal exactly when the
+   * file's review decisions are (the audit cache's key; '' when nobody wrote about it).
+   */
+  fingerprintOf(reference: string | undefined): string {
+    const rules = reference === undefined ? undefined : this.byReference.get(reference);
+    return rules ? JSON.stringify([...rules]) : '';
+  }
+
   /** The decisions for one crime file; empty when no counted reviewer wrote about it. */
   forReference(reference: string | undefined): FileReview {
     const rules = reference === undefined ? undefined : this.byReference.get(reference);

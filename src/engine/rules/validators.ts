@@ -23,22 +23,31 @@ export function conditionValidator(): ValidateFunction {
   return ajv.getSchema(predicateSchema.$id) ?? (ajv.addSchema(predicateSchema), ajv.getSchema(predicateSchema.$id)!);
 }
 
-const userValidators = new WeakMap<object, ValidateFunction | Error>();
+/** Validators of pack-written schemas by their text: packs repeat the same few (`{ type: number, minimum: 0 }`). */
+const userValidators = new Map<string, ValidateFunction | Error>();
+const MAX_USER_VALIDATORS = 1000;
+let sharedUntrusted: ReturnType<typeof createAjv> | undefined;
 
 /**
  * A validator for a schema a pack wrote (a parameter's `schema`), or the reason it cannot be used
  * (an unknown keyword, a malformed or unsafe pattern, an unknown format, a `$ref` to anywhere).
- * Each gets an ajv of its own with linear-time patterns, so no pack's `$id` can clash with another's.
+ * Patterns match in linear time. Schemas that name themselves or a part (`$id`, anchors) each get an
+ * ajv of their own, so no pack's `$id` can clash with another's; the rest share one (each ajv
+ * compiles the JSON Schema meta-schema before its first schema: the dearest part of starting).
  */
 export function userSchemaValidator(schema: object): ValidateFunction | Error {
-  let validate = userValidators.get(schema);
+  const text = JSON.stringify(schema);
+  let validate = userValidators.get(text);
   if (!validate) {
     try {
-      validate = createAjv({ untrusted: true }).compile(schema);
+      const names = /"\$(?:id|anchor|dynamicAnchor)"/.test(text);
+      const ajv = names ? createAjv({ untrusted: true }) : (sharedUntrusted ??= createAjv({ untrusted: true }));
+      validate = ajv.compile(schema);
     } catch (error) {
       validate = error instanceof Error ? error : new Error(String(error));
     }
-    userValidators.set(schema, validate);
+    if (userValidators.size >= MAX_USER_VALIDATORS) userValidators.clear();
+    userValidators.set(text, validate);
   }
   return validate;
 }

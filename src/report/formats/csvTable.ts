@@ -20,8 +20,15 @@ export function inertCell(cell: CsvCell): CsvCell {
  * negative or not).
  */
 export function csvTable(columns: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
-  return stringify(
-    rows.map((row) => row.map(inertCell)),
-    { header: true, columns: [...columns] },
-  );
+  return csvHeader(columns) + csvRows(rows);
+}
+
+/** A table's header row alone: the first piece of a table written row by row. */
+export function csvHeader(columns: readonly string[]): string {
+  return stringify([], { header: true, columns: [...columns] });
+}
+
+/** Rows of a table whose header is written already, made inert as `csvTable` makes them. */
+export function csvRows(rows: ReadonlyArray<readonly CsvCell[]>): string {
+  return rows.length === 0 ? '' : stringify(rows.map((row) => row.map(inertCell)));
 }

@@ -1,5 +1,6 @@
-import type { Severity } from '../../engine';
+import type { Finding, Severity } from '../../engine';
 import type { AuditRun } from '../model';
+import { renderWhole, type AuditWriter } from './auditStream';
 import { hiddenFindingsText } from './errorsOnly';
 import { printable } from './printable';
 
@@ -19,26 +20,34 @@ const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = {
  * hid findings.
  */
 export function githubAnnotations(run: AuditRun): string {
-  const lines: string[] = [];
-  for (const file of run.files) {
-    for (const finding of file.findings) {
-      const { start, end } = finding.range;
-      const properties = [
-        ['file', file.path],
-        ['line', String(start.line + 1)],
-        ['endLine', String(end.line + 1)],
-        ['col', String(start.character + 1)],
-        ['endColumn', String(end.character + 1)],
-        ['title', `dipsample ${finding.rule}`],
-      ]
-        .map(([name, value]) => `${name}=${escapeProperty(value)}`)
-        .join(',');
-      lines.push(`::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}`);
-    }
-  }
-  const hidden = hiddenFindingsText(run);
-  if (hidden) lines.push(`::notice title=dipsample::${escapeData(hidden)}`);
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return renderWhole(githubWriter, run);
+}
+
+/** The annotations written file by file. */
+export function githubWriter(): AuditWriter {
+  return {
+    head: () => '',
+    file: (file) => file.findings.map((finding) => `${annotation(file.path, finding)}\n`).join(''),
+    tail: (end) => {
+      const hidden = hiddenFindingsText(end);
+      return hidden ? `::notice title=dipsample::${escapeData(hidden)}\n` : '';
+    },
+  };
+}
+
+function annotation(path: string, finding: Finding): string {
+  const { start, end } = finding.range;
+  const properties = [
+    ['file', path],
+    ['line', String(start.line + 1)],
+    ['endLine', String(end.line + 1)],
+    ['col', String(start.character + 1)],
+    ['endColumn', String(end.character + 1)],
+    ['title', `dipsample ${finding.rule}`],
+  ]
+    .map(([name, value]) => `${name}=${escapeProperty(value)}`)
+    .join(',');
+  return `::${COMMAND[finding.severity]} ${properties}::${escapeData(finding.message)}`;
 }
 
 /**

@@ -1,17 +1,18 @@
 import type { FileReport } from '../../engine';
 import type { AuditRun, SampleReport } from '../model';
 import type { ShareKind } from '../wording';
+import type { AuditWriterFactory } from './auditStream';
 import { fileRuleCsv } from './fileRuleCsv';
-import { findingsCsv } from './findingsCsv';
-import { githubAnnotations } from './github';
+import { findingsCsv, findingsCsvWriter } from './findingsCsv';
+import { githubAnnotations, githubWriter } from './github';
 import { sampleHtml } from './html';
-import { jsonReport } from './json';
-import { junitReport } from './junit';
+import { jsonReport, jsonWriter } from './json';
+import { junitReport, junitWriter } from './junit';
 import { sampleMarkdown } from './markdown';
-import { sarifLog } from './sarif';
+import { sarifLog, sarifWriter } from './sarif';
 import { summaryCsv } from './summaryCsv';
 import type { AuditRenderOptions } from './paint';
-import { textReport } from './text';
+import { textReport, textWriter } from './text';
 import { verdictsCsv } from './verdictsCsv';
 
 /** What the sample formats render from: the sample report and the file reports behind it. */
@@ -36,6 +37,8 @@ interface FormatBase {
 export interface AuditFormat extends FormatBase {
   renders: 'audit';
   render(run: AuditRun, options?: AuditRenderOptions): string;
+  /** The same output written as files complete (the CLI), holding no file's report. */
+  stream: AuditWriterFactory;
 }
 
 /** A format of one sample's report (`dipsample report --format`, the summary's exports). */
@@ -51,17 +54,24 @@ export type OutputFormat = AuditFormat | SampleFormat;
  * webview's buttons all read. A new format is one entry here (and its renderer beside this file).
  */
 export const FORMATS = {
-  text: { renders: 'audit', label: 'Text', extension: 'txt', render: textReport },
-  json: { renders: 'audit', label: 'JSON', extension: 'json', render: jsonReport },
-  sarif: { renders: 'audit', label: 'SARIF 2.1.0', extension: 'sarif', render: sarifLog },
-  csv: { renders: 'audit', label: 'CSV: one row per finding', extension: 'csv', render: findingsCsv },
+  text: { renders: 'audit', label: 'Text', extension: 'txt', render: textReport, stream: textWriter },
+  json: { renders: 'audit', label: 'JSON', extension: 'json', render: jsonReport, stream: jsonWriter },
+  sarif: { renders: 'audit', label: 'SARIF 2.1.0', extension: 'sarif', render: sarifLog, stream: sarifWriter },
+  csv: {
+    renders: 'audit',
+    label: 'CSV: one row per finding',
+    extension: 'csv',
+    render: findingsCsv,
+    stream: findingsCsvWriter,
+  },
   github: {
     renders: 'audit',
     label: 'GitHub Actions workflow annotations',
     extension: 'txt',
     render: githubAnnotations,
+    stream: githubWriter,
   },
-  junit: { renders: 'audit', label: 'JUnit XML', extension: 'xml', render: junitReport },
+  junit: { renders: 'audit', label: 'JUnit XML', extension: 'xml', render: junitReport, stream: junitWriter },
   markdown: {
     renders: 'sample',
     label: 'Markdown',

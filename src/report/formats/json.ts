@@ -1,20 +1,33 @@
-import type { AuditRun } from '../model';
+import type { FileReport } from '../../engine';
+import type { AuditRun, AuditRunHead } from '../model';
+import { JsonArrayPieces, nestedJson, renderWhole, type AuditWriter } from './auditStream';
 
 /** The documented JSON report: { files: [...], summary: {...} } (extra keys allowed by contract). */
 export function jsonReport(run: AuditRun): string {
-  const report = {
-    tool: run.tool,
-    files: run.files.map((file) => ({
-      path: file.path,
-      reference: file.reference ?? '', // '' when the file could not be read as a record
-      syntaxError: file.syntaxError,
-      schemaError: file.schemaError,
-      findings: file.findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),
-      results: file.results,
-    })),
-    summary: run.summary,
-    // `--quiet`: the findings left out of `files`, per severity (the summary counts them all).
-    ...(run.hiddenFindings ? { hiddenFindings: run.hiddenFindings } : {}),
+  return renderWhole(jsonWriter, run);
+}
+
+/** The JSON report written file by file: the same bytes as stringifying the whole report at once. */
+export function jsonWriter(head: AuditRunHead): AuditWriter {
+  const files = new JsonArrayPieces(1);
+  return {
+    head: () => `{\n  "tool": ${nestedJson(head.tool, 1)},\n  "files": [`,
+    file: (file) => files.item(fileEntry(file)),
+    tail: ({ summary, hiddenFindings }) =>
+      `${files.close()},\n  "summary": ${nestedJson(summary, 1)}` +
+      // `--quiet`: the findings left out of `files`, per severity (the summary counts them all).
+      (hiddenFindings ? `,\n  "hiddenFindings": ${nestedJson(hiddenFindings, 1)}` : '') +
+      '\n}\n',
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function fileEntry(file: FileReport) {
+  return {
+    path: file.path,
+    reference: file.reference ?? '', // '' when the file could not be read as a record
+    syntaxError: file.syntaxError,
+    schemaError: file.schemaError,
+    findings: file.findings.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })),
+    results: file.results,
+  };
 }

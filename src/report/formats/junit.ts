@@ -1,5 +1,6 @@
 import { INTERNAL_RULE } from '../../engine';
-import type { AuditRun } from '../model';
+import type { AuditRun, AuditRunHead } from '../model';
+import { renderWhole, type AuditWriter } from './auditStream';
 import { hiddenFindingsText } from './errorsOnly';
 
 /**
@@ -10,44 +11,60 @@ import { hiddenFindingsText } from './errorsOnly';
  * Every value is XML-escaped; characters XML 1.0 cannot hold are shown as `\u{…}`.
  */
 export function junitReport(run: AuditRun): string {
+  return renderWhole(junitWriter, run);
+}
+
+/**
+ * JUnit written file by file. Its root element carries the totals, so the test cases wait, as
+ * text, until the last file: JUnit is the one audit format that holds every file's piece (a line
+ * or a few per file, never the reports).
+ */
+export function junitWriter(head: AuditRunHead): AuditWriter {
   const cases: string[] = [];
+  let tests = 0;
   let failures = 0;
   let errors = 0;
-  for (const file of run.files) {
-    const attributes = `name="${xml(file.path)}" classname="${xml(file.reference ?? file.path)}" file="${xml(file.path)}"`;
-    if (file.findings.length === 0) {
-      cases.push(`    <testcase ${attributes}/>`);
-      continue;
-    }
-    const internal = file.findings.some((finding) => finding.rule === INTERNAL_RULE);
-    if (internal) errors++;
-    else failures++;
-    const children = file.findings.map((finding) => {
-      const element = finding.rule === INTERNAL_RULE ? 'error' : 'failure';
-      const where = `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      const text = `${where}: ${finding.severity} ${finding.message} [${finding.rule}]`;
-      return `      <${element} message="${xml(finding.message)}" type="${xml(finding.rule)}">${xml(text)}</${element}>`;
-    });
-    cases.push(`    <testcase ${attributes}>`, ...children, '    </testcase>');
-  }
-  const counts = `tests="${run.files.length}" failures="${failures}" errors="${errors}"`;
-  const hidden = hiddenFindingsText(run);
-  const properties = [
-    `      <property name="tool" value="${xml(`${run.tool.name} ${run.tool.version}`)}"/>`,
-    ...(hidden ? [`      <property name="hidden" value="${xml(hidden)}"/>`] : []),
-  ];
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(run.tool.name)}" ${counts}>`,
-    `  <testsuite name="${xml(`${run.tool.name} audit`)}" ${counts} skipped="0">`,
-    '    <properties>',
-    ...properties,
-    '    </properties>',
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return {
+    head: () => '',
+    file: (file) => {
+      tests++;
+      const attributes = `name="${xml(file.path)}" classname="${xml(file.reference ?? file.path)}" file="${xml(file.path)}"`;
+      if (file.findings.length === 0) {
+        cases.push(`    <testcase ${attributes}/>`);
+        return '';
+      }
+      if (file.findings.some((finding) => finding.rule === INTERNAL_RULE)) errors++;
+      else failures++;
+      const children = file.findings.map((finding) => {
+        const element = finding.rule === INTERNAL_RULE ? 'error' : 'failure';
+        const where = `${file.path}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+        const text = `${where}: ${finding.severity} ${finding.message} [${finding.rule}]`;
+        return `      <${element} message="${xml(finding.message)}" type="${xml(finding.rule)}">${xml(text)}</${element}>`;
+      });
+      cases.push(`    <testcase ${attributes}>`, ...children, '    </testcase>');
+      return '';
+    },
+    tail: (end) => {
+      const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
+      const hidden = hiddenFindingsText(end);
+      const properties = [
+        `      <property name="tool" value="${xml(`${head.tool.name} ${head.tool.version}`)}"/>`,
+        ...(hidden ? [`      <property name="hidden" value="${xml(hidden)}"/>`] : []),
+      ];
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${xml(head.tool.name)}" ${counts}>`,
+        `  <testsuite name="${xml(`${head.tool.name} audit`)}" ${counts} skipped="0">`,
+        '    <properties>',
+        ...properties,
+        '    </properties>',
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n');
+    },
+  };
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

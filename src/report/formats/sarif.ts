@@ -1,5 +1,6 @@
-import { SCHEMA_RULE, SYNTAX_RULE, type Severity } from '../../engine';
-import type { AuditRun } from '../model';
+import { SCHEMA_RULE, SYNTAX_RULE, type FileReport, type Finding, type Severity } from '../../engine';
+import type { AuditRun, AuditRunHead } from '../model';
+import { JsonArrayPieces, nestedJson, renderWhole, type AuditWriter } from './auditStream';
 import { rulesOf } from './auditRun';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -37,8 +38,41 @@ const FILE_RULES = [
 
 /** SARIF 2.1.0 log: one run, rules described in the driver, results located with 1-based regions. */
 export function sarifLog(run: AuditRun): string {
-  const helpUri = (id: string) => (run.ruleDocs?.[id] ? { helpUri: run.ruleDocs[id] } : {});
-  const rules = [
+  return renderWhole(sarifWriter, run);
+}
+
+/**
+ * The SARIF log written file by file: every rule is known before the first file (the run's rule
+ * sets), so the driver comes first and each finding's result follows as its file completes.
+ */
+export function sarifWriter(head: AuditRunHead): AuditWriter {
+  const rules = driverRules(head);
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = new JsonArrayPieces(3);
+  const run = {
+    tool: {
+      driver: {
+        name: head.tool.name,
+        version: head.tool.version,
+        ...(head.tool.informationUri ? { informationUri: head.tool.informationUri } : {}),
+        rules,
+      },
+    },
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the audit was run from.' } } },
+  };
+  // The run object without its closing brace, so `results` can follow as its last key.
+  const opened = nestedJson(run, 2).replace(/\n {4}\}$/, '');
+  return {
+    head: () =>
+      `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    ${opened},\n      "results": [`,
+    file: (file) => file.findings.map((finding) => results.item(result(file, finding, index))).join(''),
+    tail: () => `${results.close()}\n    }\n  ]\n}\n`,
+  };
+}
+
+function driverRules(head: AuditRunHead) {
+  const helpUri = (id: string) => (head.ruleDocs?.[id] ? { helpUri: head.ruleDocs[id] } : {});
+  return [
     ...FILE_RULES.map((rule) => ({
       id: rule.id,
       ...ruleName(rule.id, rule.title),
@@ -48,7 +82,7 @@ export function sarifLog(run: AuditRun): string {
       help: { text: rule.help },
       defaultConfiguration: { level: 'error' as const },
     })),
-    ...rulesOf(run).map((rule) => {
+    ...rulesOf(head).map((rule) => {
       const source = rule.declaration.source
         .map((s) => `${s.report}${s.paragraph ? ` ${s.paragraph}` : ''}: "${s.quote}"`)
         .join('\n');
@@ -64,48 +98,29 @@ export function sarifLog(run: AuditRun): string {
       };
     }),
   ];
-  const index = new Map(rules.map((rule, i) => [rule.id, i]));
-  const results = run.files.flatMap((file) =>
-    file.findings.map((finding) => ({
-      ruleId: finding.rule,
-      ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule)! } : {}),
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(file.path),
-            region: {
-              startLine: finding.range.start.line + 1,
-              startColumn: finding.range.start.character + 1,
-              endLine: finding.range.end.line + 1,
-              endColumn: finding.range.end.character + 1,
-            },
-          },
-        },
-      ],
-      ...(file.reference ? { properties: { reference: file.reference } } : {}),
-    })),
-  );
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+}
+
+function result(file: FileReport, finding: Finding, index: ReadonlyMap<string, number>) {
+  return {
+    ruleId: finding.rule,
+    ...(index.has(finding.rule) ? { ruleIndex: index.get(finding.rule)! } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
       {
-        tool: {
-          driver: {
-            name: run.tool.name,
-            version: run.tool.version,
-            ...(run.tool.informationUri ? { informationUri: run.tool.informationUri } : {}),
-            rules,
+        physicalLocation: {
+          artifactLocation: artifactLocation(file.path),
+          region: {
+            startLine: finding.range.start.line + 1,
+            startColumn: finding.range.start.character + 1,
+            endLine: finding.range.end.line + 1,
+            endColumn: finding.range.end.character + 1,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder the audit was run from.' } } },
-        results,
       },
     ],
+    ...(file.reference ? { properties: { reference: file.reference } } : {}),
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { failedPercent } from '../share';
 import { printable } from './printable';
 import { wilsonInterval } from '../wilson';
-import type { AuditRun } from '../model';
+import type { FileReport } from '../../engine';
+import type { AuditRun, AuditRunEnd, AuditRunHead } from '../model';
+import { renderWhole, type AuditWriter } from './auditStream';
 import { hiddenFindingsText } from './errorsOnly';
 import { NO_PAINT, type AuditRenderOptions, type Paint, type PaintStyle } from './paint';
 import {
@@ -23,28 +25,37 @@ const SEVERITY_LABEL: Record<string, string> = {
  * Human-readable report: findings per file (files without findings are left out), then the sample
  * summary. `paint` colours it (the CLI on a terminal); padding is outside the colours.
  */
-export function textReport(run: AuditRun, { paint = NO_PAINT }: AuditRenderOptions = {}): string {
-  const lines: string[] = [];
-  for (const file of run.files) {
-    const reviewed = file.results.filter((result) => result.reviewer !== undefined);
-    if (file.findings.length === 0 && reviewed.length === 0) continue;
-    lines.push(paint('path', printable(file.reference ? `${file.path}  (${file.reference})` : file.path)));
-    for (const finding of file.findings) {
-      const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      const label = SEVERITY_LABEL[finding.severity];
-      lines.push(
-        `  ${where.padEnd(8)}${paint(finding.severity as PaintStyle, label)}${' '.repeat(Math.max(1, 9 - label.length))}${printable(finding.message)}  ${paint('rule', `[${finding.rule}]`)}`,
-      );
-    }
-    for (const result of reviewed)
-      lines.push(`  ${'review'.padEnd(17)}${printable(reviewText(result))}  [${result.rule}]`);
-    lines.push('');
-  }
-  lines.push(...summaryLines(run, paint));
-  return `${lines.join('\n')}\n`;
+export function textReport(run: AuditRun, options: AuditRenderOptions = {}): string {
+  return renderWhole(textWriter, run, options);
 }
 
-function summaryLines(run: AuditRun, paint: Paint): string[] {
+/** The text report written file by file. */
+export function textWriter(_head: AuditRunHead, { paint = NO_PAINT }: AuditRenderOptions = {}): AuditWriter {
+  return {
+    head: () => '',
+    file: (file) => fileLines(file, paint),
+    tail: (end) => `${summaryLines(end, paint).join('\n')}\n`,
+  };
+}
+
+/** A file's findings and review results, then a blank line; nothing for a file with neither. */
+function fileLines(file: FileReport, paint: Paint): string {
+  const reviewed = file.results.filter((result) => result.reviewer !== undefined);
+  if (file.findings.length === 0 && reviewed.length === 0) return '';
+  const lines = [paint('path', printable(file.reference ? `${file.path}  (${file.reference})` : file.path))];
+  for (const finding of file.findings) {
+    const where = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const label = SEVERITY_LABEL[finding.severity];
+    lines.push(
+      `  ${where.padEnd(8)}${paint(finding.severity as PaintStyle, label)}${' '.repeat(Math.max(1, 9 - label.length))}${printable(finding.message)}  ${paint('rule', `[${finding.rule}]`)}`,
+    );
+  }
+  for (const result of reviewed)
+    lines.push(`  ${'review'.padEnd(17)}${printable(reviewText(result))}  [${result.rule}]`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+function summaryLines(run: AuditRunEnd, paint: Paint): string[] {
   const { summary } = run;
   const lines: string[] = [];
   const problems: string[] = [];

@@ -1,0 +1,5 @@
+// The entry of a pool's worker thread (bundled to dist/auditWorker.js; run through tsx from source).
+import { parentPort, workerData } from 'node:worker_threads';
+import { serveAudits, type AuditWorkerData } from './auditWorkerService';
+
+if (parentPort) serveAudits(parentPort, workerData as AuditWorkerData);
