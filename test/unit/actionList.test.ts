@@ -55,7 +55,7 @@ describe('action list: failed criteria ranked by what the sample shows at the le
     this.timeout(60_000);
     const run = await runCliCapturing(['report', 'samples/hmic-2014-lancashire-unattended'], REPO_ROOT);
     const section = run.stdout.slice(run.stdout.indexOf('## Action list'), run.stdout.indexOf('## Outcomes'));
-    assert.match(section, /^1\. \*\*Filed within 24 hours of being reported\*\*.*70\.0% \(56\.2–80\.9\), 35 of 50$/m);
+    assert.match(section, /^1\. \*\*At least 24 hours from report to filing\*\*.*70\.0% \(56\.2–80\.9\), 35 of 50$/m);
     assert.match(section, /Recommendation 22: “all crime reports are appropriately investigated before being filed”/);
   });
 });

@@ -41,7 +41,7 @@ describe('CLI: dipsample report', () => {
     );
     assert.match(
       run.stdout,
-      /^\| Filed within 24 hours of being reported \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m,
+      /^\| At least 24 hours from report to filing \(filed-within-24h\) \| 1 \| 2 \| 2 \| 0 \| 33\.3% \(6\.1–79\.2\), n=3 \|$/m,
     );
     // Files are named relative to the sample folder.
     assert.match(
@@ -90,6 +90,25 @@ describe('CLI: dipsample report', () => {
     );
   });
 
+  it('--format csv-breakdowns: one row per breakdown group × rule (long format)', async () => {
+    const run = await cli(['report', 'sample', '--format', 'csv-breakdowns']);
+    assert.equal(run.status, 0, run.stderr);
+    const [header, ...rows] = parseCsvText(run.stdout) as string[][];
+    assert.deepEqual(header.slice(0, 5), ['breakdown', 'breakdown_title', 'dimensions', 'group', 'group_kind']);
+    const column = (name: string) => header.indexOf(name);
+    const plan = rows.find(
+      (row) =>
+        row[column('breakdown')] === 'categoryAttendance' &&
+        row[column('group_kind')] === 'total' &&
+        row[column('rule')] === 'investigation-plan-present',
+    )!;
+    // The same 1 of 5 (20.0%, 3.6–62.4) as the rules table.
+    assert.deepEqual(
+      ['failed', 'passed', 'applicable', 'failed_percent', 'ci_low', 'ci_high'].map((name) => plan[column(name)]),
+      ['1', '4', '5', '20.0', '3.6', '62.4'],
+    );
+  });
+
   it('refuses to overwrite an existing --output file unless --force is given', async () => {
     const out = path.join(temp, 'report.md');
     writeFileSync(out, 'keep me\n');
@@ -117,7 +136,7 @@ describe('CLI: dipsample report', () => {
     assert.ok(!existsSync(nowhere));
     assert.match(
       assertRefused(await cli(['report', 'sample', '--format', 'pdf'])),
-      /'pdf' is invalid.*markdown, html, json, csv-files, csv-summary, csv-verdicts/,
+      /'pdf' is invalid.*markdown, html, json, csv-files, csv-summary, csv-verdicts, csv-breakdowns/,
     );
     assert.match(assertRefused(await cli(['report'])), /missing required argument 'folders'/);
   });

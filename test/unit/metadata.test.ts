@@ -120,6 +120,28 @@ describe('rule metadata', () => {
     assert.deepEqual(unlisted, [], 'rules missing from the index table');
   });
 
+  it('gives every rule its pack title in the rules/docs/README.md index', () => {
+    const index = readFileSync(path.join(docsDir, 'README.md'), 'utf8');
+    const stale = rules.flatMap(({ rule }) => {
+      const row = index.split('\n').find((line) => line.startsWith(`| [\`${rule.id}\`](${rule.id}.md) |`));
+      const title = row?.split(' | ')[1];
+      return row && typeof rule.title === 'string' && !title?.startsWith(rule.title) ? [`${rule.id}: ${title}`] : [];
+    });
+    assert.deepEqual(stale, [], 'index rows whose title is not the pack’s');
+  });
+
+  it('titles a time-to-filing rule by what a passing file shows, so "failed" counts the quick filings', () => {
+    // HMIC's "filed within 24 hours" counts the failures; as a title it reads like the good outcome.
+    const quick = rules.filter(({ rule }) => /^(hmic14-)?filed-within-24h/.test(String(rule.id)));
+    assert.equal(quick.length, 2);
+    for (const { rule } of quick) assert.match(String(rule.title), /^At least 24 hours from report to filing$/);
+    const misleading = rules.filter(({ rule }) => /^Filed within\b/i.test(String(rule.title)));
+    assert.deepEqual(
+      misleading.map(({ rule }) => rule.id),
+      [],
+    );
+  });
+
   for (const { pack, rule } of rules) {
     const id = rule.id ?? '(no id)';
     const page = path.join(docsDir, `${id}.md`);
@@ -143,6 +165,15 @@ describe('rule metadata', () => {
           assert.ok(typeof source.quote === 'string' && source.quote.trim() !== '', `a source of ${id} has no quote`);
           assert.ok(body.includes(normalise(source.quote)), `${path.basename(page)} does not quote: "${source.quote}"`);
         }
+      });
+
+      it('doc page cites the report, never the seed file or its line numbers', () => {
+        // Readers find ¶4.102 or a section heading in the published report; the seed file and line
+        // are for the check below. Lines of the page that cite them:
+        const seedCitations = text()
+          .split(/\r?\n/)
+          .filter((line) => /\b\d{3}_[0-9a-f]{16}\.txt\b|\bseed 00\d\b|\blines? \d{2,4}\b|\bL\d{3,4}\b/i.test(line));
+        assert.deepEqual(seedCitations, []);
       });
 
       (rule.source ?? []).forEach((source, index) => {

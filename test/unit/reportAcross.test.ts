@@ -132,7 +132,9 @@ describe('breakdowns by any fact (--by), with subtotals', function () {
     );
     const start = markdown.stdout.indexOf('## By classification.category and attendance.status');
     const section = markdown.stdout.slice(start, markdown.stdout.indexOf('\n## ', start + 1));
-    const rows = section.split('\n').filter((line) => line.startsWith('| harassment |'));
+    // The groups table comes first; one table per rule follows it.
+    const groupsTable = section.slice(section.indexOf('\n|')).split('\n\n')[0];
+    const rows = groupsTable.split('\n').filter((line) => line.startsWith('| harassment |'));
     // Each attendance value, then the subtotal of harassment: its files add up.
     const files = rows.map((line) => Number(line.split('|')[3].trim()));
     assert.equal(rows[rows.length - 1].split('|')[2].trim(), 'all');

@@ -360,13 +360,12 @@ describe('report exports', () => {
       );
     });
 
-    it('breaks the sample down by category × attendance and by domestic abuse, with an all-files row', () => {
+    it('breaks the sample down by category × attendance and by domestic abuse: groups, then a table per rule', () => {
       const { report, reports } = northmoor;
       const markdown = sampleMarkdown(report);
-      const ruleIds = report.rules.map((r) => r.rule);
 
       const byCategory = tableAfter(markdown, 'By crime category and attendance');
-      assert.deepEqual(byCategory[0], ['Category', 'Attendance', 'Files', 'Failing any rule', ...ruleIds]);
+      assert.deepEqual(byCategory[0], ['Category', 'Attendance', 'Files', 'Failing any rule']);
       const groups = report.breakdowns[0].groups;
       // Header, the groups, a subtotal per category with more than one attendance value, all files.
       const categories = new Map<string, number>();
@@ -379,29 +378,41 @@ describe('report exports', () => {
         String(groups.filter((g) => g.labels[0] === 'burglary_dwelling').reduce((n, g) => n + g.files, 0)),
       );
       const all = byCategory[byCategory.length - 1];
-      assert.deepEqual(all.slice(0, 4), [
+      assert.deepEqual(all, [
         'All files',
         '',
         String(reports.length),
         String(groups.reduce((n, g) => n + g.filesFailingAny, 0)),
       ]);
-      report.rules.forEach((rule, i) => {
-        assert.equal(
-          all[4 + i],
-          `${rule.failed}/${rule.applicable} (${Math.round((100 * rule.failed) / rule.applicable)}%)`,
-        );
+
+      // One table per rule (under its "### title (id)"), the same rows as the groups table.
+      const section = markdown.slice(markdown.indexOf('\n## By crime category and attendance\n') + 1).split('\n## ')[0];
+      const ruleTables = markdownTables(section).slice(1);
+      const decided = report.rules.filter((rule) => rule.applicable > 0);
+      assert.equal(ruleTables.length, decided.length);
+      decided.forEach((rule, i) => {
+        assert.ok(section.includes(`### ${escapeMarkdown(rule.title)} (${escapeMarkdown(rule.rule)})\n`), rule.rule);
+        const table = ruleTables[i];
+        assert.deepEqual(table[0], ['Category', 'Attendance', 'Failed', 'Passed', '% failed (95% CI)']);
+        assert.equal(table.length, byCategory.length);
+        const interval = wilsonInterval(rule.failed, rule.applicable)!;
+        assert.deepEqual(table[table.length - 1], [
+          'All files',
+          '',
+          String(rule.failed),
+          String(rule.passed),
+          `${((100 * rule.failed) / rule.applicable).toFixed(1)}% (${interval.low.toFixed(1)}–${interval.high.toFixed(1)}), n=${rule.applicable}`,
+        ]);
       });
-      const attendedBurglary = byCategory.find((row) => row[0] === 'burglary\\_dwelling' && row[1] === 'attended')!;
+      const planIndex = decided.findIndex((rule) => rule.rule === 'investigation-plan-present');
+      const plan = ruleTables[planIndex];
       const group = groups.find((g) => g.labels.join() === 'burglary_dwelling,attended')!;
-      assert.equal(attendedBurglary[2], String(group.files));
-      const plan = group.rules['investigation-plan-present'];
-      assert.equal(
-        attendedBurglary[4],
-        `${plan.failed}/${plan.failed + plan.passed} (${Math.round((100 * plan.failed) / (plan.failed + plan.passed))}%)`,
-      );
+      const counts = group.rules['investigation-plan-present'];
+      const attendedBurglary = plan.find((row) => row[0] === 'burglary\\_dwelling' && row[1] === 'attended')!;
+      assert.deepEqual(attendedBurglary.slice(2, 4), [String(counts.failed), String(counts.passed)]);
 
       const byDomesticAbuse = tableAfter(markdown, 'Domestic abuse');
-      assert.deepEqual(byDomesticAbuse[0], ['Domestic abuse', 'Files', 'Failing any rule', ...ruleIds]);
+      assert.deepEqual(byDomesticAbuse[0], ['Domestic abuse', 'Files', 'Failing any rule']);
       const domestic = byDomesticAbuse.find((row) => row[0] === 'domestic abuse')!;
       assert.equal(domestic[1], String(reports.filter((r) => r.facts?.domesticAbuse === true).length));
       assert.deepEqual(byDomesticAbuse[byDomesticAbuse.length - 1].slice(0, 2), ['All files', String(reports.length)]);
@@ -461,10 +472,11 @@ describe('report exports', () => {
         assert.match(page, new RegExp(`<h2 id="[^"]+">${heading}</h2>`), heading);
       }
       const tables = page.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+      const perBreakdown = 1 + northmoor.report.rules.filter((rule) => rule.applicable > 0).length;
       assert.equal(
         tables.length,
-        9,
-        'rules, two breakdowns, outcome groups and codes, three timeliness tables, files (Northmoor has no verdicts)',
+        7 + 2 * perBreakdown,
+        'rules, two breakdowns (groups and a table per rule), outcome groups and codes, three timeliness tables, files (Northmoor has no verdicts)',
       );
       for (const table of tables) {
         assert.match(
@@ -581,7 +593,8 @@ describe('report exports', () => {
     it('Markdown: table cells stay intact and no HTML, link or code span can form', () => {
       const markdown = sampleMarkdown(report);
       const tables = markdownTables(markdown); // asserts every row has as many cells as its header
-      assert.equal(tables.length, 9); // rules, two breakdowns, outcome groups and codes, three timeliness tables, files
+      // Rules, two breakdowns (groups and a table per decided rule), outcome groups and codes, three timeliness tables, files.
+      assert.equal(tables.length, 7 + 2 * (1 + report.rules.filter((rule) => rule.applicable > 0).length));
       assert.ok(!/(?<!\\)<(img|script|b|i)\b/i.test(markdown), 'no unescaped tag');
       assert.ok(!/(?<!\\)\[link\]/.test(markdown));
       assert.ok(!/(?<!\\)`/.test(markdown), 'no unescaped backtick');

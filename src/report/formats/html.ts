@@ -1,11 +1,11 @@
 import type { RuleRow, SampleReport } from '../model';
 import { html, type Html } from './htmlTemplate';
 import { section, standalonePage } from './htmlPage';
+import { breakdownRuleTables, breakdownShareText } from '../breakdownRuleTables';
 import { actionListHtml } from './actionListFormats';
 import { outcomesHtml } from './outcomesAndTimeliness';
 import {
   breakdownRows,
-  groupShareText,
   headerItems,
   lineOf,
   shareDescription,
@@ -94,24 +94,57 @@ ${rows}</tbody>
 </table>`;
 }
 
-function breakdownTables(report: SampleReport): Html[] {
+/**
+ * Each breakdown: its groups with their files, then one short table per rule (group, failed,
+ * passed, share with its 95% interval and n), never a grid with a column per rule; rules decided
+ * for no file are named in one line.
+ */
+function breakdownTables(report: SampleReport, kind: ShareKind): Html[] {
   return report.breakdowns.map((breakdown, index) => {
-    const rows = breakdownRows(breakdown, report.rules).map((row) => {
-      const labels = row.total
+    const labels = (row: { labels: string[]; total: boolean }) =>
+      row.total
         ? html`<th scope="row" colspan="${breakdown.dimensions.length}">${row.labels[0]}</th>`
         : row.labels.map((label) => html`<th scope="row">${label}</th>`);
-      return html`<tr${row.total && html` class="total"`}>${labels}<td class="num">${row.files}</td><td class="num">${row.filesFailingAny}</td>${row.rules.map((counts) => html`<td class="num">${groupShareText(counts)}</td>`)}</tr>
+    const dimensions = breakdown.dimensions.map((dimension) => html`<th scope="col">${dimension}</th>`);
+    const groups = breakdownRows(breakdown, report.rules).map(
+      (row) =>
+        html`<tr${row.total && html` class="total"`}>${labels(row)}<td class="num">${row.files}</td><td class="num">${row.filesFailingAny}</td></tr>
+`,
+    );
+    const tables = breakdownRuleTables(breakdown, report.rules);
+    const ruleTables = tables
+      .filter((table) => table.rule.applicable > 0)
+      .map(({ rule, rows }, ruleIndex) => {
+        const id = `breakdown-${index + 1}-rule-${ruleIndex + 1}`;
+        const body = rows.map(
+          (row) =>
+            html`<tr${row.total && html` class="total"`}>${labels(row)}<td class="num">${row.failed}</td><td class="num">${row.passed}</td><td class="num">${breakdownShareText(row, kind)}</td></tr>
+`,
+        );
+        return html`<h3 id="${id}">${rule.title} <span class="note">(${rule.rule})</span></h3>
+<table>
+<caption>${breakdown.title}: ${rule.rule}, files failed and passed; % ${kind} of the files it was decided for (95% Wilson interval)</caption>
+<thead><tr>${dimensions}<th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">% ${kind} (95% CI)</th></tr></thead>
+<tbody>
+${body}</tbody>
+</table>
 `;
-    });
+      });
+    const undecided = tables.filter((table) => table.rule.applicable === 0);
     return section(
       `breakdown-${index + 1}`,
       breakdown.title,
       html`<table>
-<caption>${breakdown.title}: files failed / files each rule was decided for (failed %)</caption>
-<thead><tr>${breakdown.dimensions.map((dimension) => html`<th scope="col">${dimension}</th>`)}<th scope="col">Files</th><th scope="col">Failing any rule</th>${report.rules.map((rule) => html`<th scope="col" title="${rule.title}">${rule.rule}</th>`)}</tr></thead>
+<caption>${breakdown.title}: files, and files failing any rule</caption>
+<thead><tr>${dimensions}<th scope="col">Files</th><th scope="col">Failing any rule</th></tr></thead>
 <tbody>
-${rows}</tbody>
-</table>`,
+${groups}</tbody>
+</table>
+${ruleTables}${
+        undecided.length > 0 &&
+        html`<p class="note">Decided for no file: ${undecided.map(({ rule }) => `${rule.title} (${rule.rule})`).join(', ')}.</p>
+`
+      }`,
     );
   });
 }
@@ -183,7 +216,7 @@ export function sampleHtml(report: SampleReport, options: HtmlOptions = {}): str
     header: html`<dl>
 ${header}</dl>
 ${configurationNotice(report)}`,
-    main: html`${section('rules', 'Rules', rulesTable(report, options.share ?? 'failed'))}${section('verdicts', 'Verdicts', verdictsTable(report))}${actionListHtml(report.actions)}${breakdownTables(report)}${outcomesHtml(report)}${reviewSection(report)}${section('files', 'Files with findings', filesTable(report))}`,
+    main: html`${section('rules', 'Rules', rulesTable(report, options.share ?? 'failed'))}${section('verdicts', 'Verdicts', verdictsTable(report))}${actionListHtml(report.actions)}${breakdownTables(report, options.share ?? 'failed')}${outcomesHtml(report)}${reviewSection(report)}${section('files', 'Files with findings', filesTable(report))}`,
     footer: html`Dip-sample report by dipsample${options.generated !== undefined && html`, generated ${options.generated}`}. Percentages are of the files each rule was decided for; intervals are 95% Wilson score intervals.`,
   });
 }

@@ -1,11 +1,11 @@
-import type { SampleReport } from '../model';
+import type { Breakdown, RuleRow, SampleReport } from '../model';
+import { breakdownRuleTables, breakdownShareText } from '../breakdownRuleTables';
 import { escapeMarkdown as md } from './escapeMarkdown';
-import { markdownTable, type Align } from './markdownTable';
+import { markdownTable } from './markdownTable';
 import { actionListMarkdown } from './actionListFormats';
 import { outcomesMarkdown } from './outcomesAndTimeliness';
 import {
   breakdownRows,
-  groupShareText,
   headerItems,
   lineOf,
   overrideShare,
@@ -87,30 +87,7 @@ export function sampleMarkdown(report: SampleReport, options: { share?: ShareKin
   }
   out.push('');
 
-  for (const breakdown of report.breakdowns) {
-    out.push(`## ${md(breakdown.title)}`, '');
-    const rows = breakdownRows(breakdown, report.rules);
-    const width = breakdown.dimensions.length;
-    out.push(
-      ...markdownTable(
-        [
-          ...breakdown.dimensions,
-          ['Files', 'right'],
-          ['Failing any rule', 'right'],
-          ...report.rules.map((rule): [string, Align] => [rule.rule, 'right']),
-        ],
-        rows.map((row) => [
-          ...(row.total ? [row.labels[0], ...Array<string>(width - 1).fill('')] : row.labels),
-          row.files,
-          row.filesFailingAny,
-          ...row.rules.map(groupShareText),
-        ]),
-      ),
-      '',
-      'Rule columns: files failed / files the rule was decided for (failed %).',
-      '',
-    );
-  }
+  for (const breakdown of report.breakdowns) out.push(...breakdownMarkdown(breakdown, report.rules, kind));
 
   out.push(
     ...actionListMarkdown(report.actions),
@@ -138,6 +115,50 @@ export function sampleMarkdown(report: SampleReport, options: { share?: ShareKin
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A breakdown: its groups with their files, then one short table per rule (group, failed, passed,
+ * share with its 95% interval and n) rather than a grid with a column per rule, which 27 rules make
+ * unreadable. Rules decided for no file are named in one line instead of a table of dashes.
+ */
+function breakdownMarkdown(breakdown: Breakdown, rules: readonly RuleRow[], kind: ShareKind): string[] {
+  const width = breakdown.dimensions.length;
+  const labels = (row: { labels: string[]; total: boolean }) =>
+    row.total ? [row.labels[0], ...Array<string>(width - 1).fill('')] : row.labels;
+  const out = [`## ${md(breakdown.title)}`, ''];
+  out.push(
+    ...markdownTable(
+      [...breakdown.dimensions, ['Files', 'right'], ['Failing any rule', 'right']],
+      breakdownRows(breakdown, rules).map((row) => [...labels(row), row.files, row.filesFailingAny]),
+    ),
+    '',
+  );
+  const tables = breakdownRuleTables(breakdown, rules);
+  const decided = tables.filter((table) => table.rule.applicable > 0);
+  if (decided.length > 0)
+    out.push(
+      `Each rule: the files it failed and passed in each group, and the % ${kind} of the files it was decided for there, with its 95% Wilson interval.`,
+      '',
+    );
+  for (const { rule, rows } of decided) {
+    out.push(
+      `### ${md(rule.title)} (${md(rule.rule)})`,
+      '',
+      ...markdownTable(
+        [...breakdown.dimensions, ['Failed', 'right'], ['Passed', 'right'], `% ${kind} (95% CI)`],
+        rows.map((row) => [...labels(row), row.failed, row.passed, breakdownShareText(row, kind)]),
+      ),
+      '',
+    );
+  }
+  const undecided = tables.filter((table) => table.rule.applicable === 0);
+  if (undecided.length > 0)
+    out.push(
+      `Decided for no file: ${undecided.map(({ rule }) => `${md(rule.title)} (${md(rule.rule)})`).join(', ')}.`,
+      '',
+    );
+  return out;
 }
 
 /**
