@@ -11,20 +11,34 @@ import {
   type AgreementExportFormat,
   type AgreementView,
 } from './agreementMessages';
-import { isCount, isNumber, isObject, isOptionalString, isString, isStringArray } from './guards';
+import { isCount, isNumber, isObject, isOptionalString, isString, isStringArray, oneOf } from './guards';
+import { isActionItem, isOutcomeTally, isTimelinessTable } from './reportGuards';
 import {
+  BREAKDOWN_FIELD_PATHS,
   SAMPLE_FORMAT_IDS,
   SEVERITIES,
+  SHARE_KINDS,
   VERDICT_STATUS_LABELS,
   type FileRow,
   type Range,
   type SampleFormatId,
+  type SampleGroup,
   type SampleOverview,
+  type ShareKind,
 } from '../report';
 
-/** Report formats the webview can ask for: the sample formats of the report layer's registry. */
-export const EXPORT_FORMATS = SAMPLE_FORMAT_IDS;
-export type ExportFormat = SampleFormatId;
+/**
+ * Report formats the webview can ask for: the sample formats of the report layer's registry, and
+ * `dipsample report`'s breakdowns in long format (named here, not imported with the report
+ * formats: the webview bundles this file, and those renderers are the host's).
+ */
+export type ExportFormat = SampleFormatId | 'csv-breakdowns';
+// Marked pure so that the webview, which never reads the list, drops it and the report formats behind it.
+export const EXPORT_FORMATS: readonly ExportFormat[] = /* @__PURE__ */ exportFormats();
+
+function exportFormats(): ExportFormat[] {
+  return [...SAMPLE_FORMAT_IDS, 'csv-breakdowns'];
+}
 
 export interface AuditProgress {
   done: number;
@@ -32,10 +46,13 @@ export interface AuditProgress {
 }
 
 export type HostMessage =
-  /** The whole summary: sent on open, after a reload and when the sample's rules change. */
-  | { type: 'init'; overview: SampleOverview; files: FileRow[]; progress?: AuditProgress }
+  /**
+   * The whole summary: sent on open, after a reload and when the sample's rules change. For a
+   * folder of sample folders, `samples` has a row group per sample and the overview is their total.
+   */
+  | { type: 'init'; overview: SampleOverview; files: FileRow[]; progress?: AuditProgress; samples?: SampleGroup[] }
   /** What changed since the last message: the new overview, changed files, files gone. */
-  | { type: 'patch'; overview: SampleOverview; upsert: FileRow[]; remove: string[] }
+  | { type: 'patch'; overview: SampleOverview; upsert: FileRow[]; remove: string[]; samples?: SampleGroup[] }
   | { type: 'progress'; progress: AuditProgress | null }
   | { type: 'notice'; level: 'info' | 'error'; message: string }
   /**
@@ -47,7 +64,10 @@ export type HostMessage =
   | { type: 'agreement'; agreement: AgreementView | null };
 
 export type WebviewMessage =
-  | { type: 'ready' }
+  /** The page is up; `breakdown`: the field paths of the breakdown it last showed (its saved state). */
+  | { type: 'ready'; breakdown?: string[] }
+  /** Break the summary down by these field paths (one per dimension, at most two; none: no field breakdown). */
+  | { type: 'breakdown'; fields: string[] }
   | { type: 'reveal'; path: string; range: Range }
   | { type: 'export'; format: ExportFormat }
   | { type: 'refresh' }
@@ -121,9 +141,76 @@ function isConfigurationNotice(value: unknown): boolean {
   );
 }
 
+function isRuleRow(rule: unknown): boolean {
+  return (
+    isObject(rule) &&
+    isString(rule.rule) &&
+    isString(rule.title) &&
+    isString(rule.severity) &&
+    isString(rule.pack) &&
+    typeof rule.judgment === 'boolean' &&
+    isOutcomeCounts(rule) &&
+    isCount(rule.applicable) &&
+    isCount(rule.reviewed) &&
+    isCount(rule.overridden) &&
+    isCount(rule.confirmed) &&
+    isCount(rule.disputed) &&
+    (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
+    (rule.interval === undefined ||
+      (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high)))
+  );
+}
+
+function isVerdict(verdict: unknown): boolean {
+  return (
+    isObject(verdict) &&
+    isString(verdict.verdict) &&
+    isString(verdict.title) &&
+    isString(verdict.pack) &&
+    Object.keys(VERDICT_STATUS_LABELS).includes(verdict.status as string) &&
+    (verdict.national === undefined ||
+      (isObject(verdict.national) &&
+        isCount(verdict.national.failed) &&
+        isCount(verdict.national.of) &&
+        isNumber(verdict.national.percent) &&
+        isOptionalString(verdict.national.note))) &&
+    (verdict.failedPercent === undefined || isNumber(verdict.failedPercent)) &&
+    (verdict.interval === undefined ||
+      (isObject(verdict.interval) && isNumber(verdict.interval.low) && isNumber(verdict.interval.high))) &&
+    (verdict.scaled === undefined || typeof verdict.scaled === 'boolean') &&
+    isCount(verdict.failedFiles) &&
+    isCount(verdict.applicableFiles) &&
+    isCount(verdict.awaitingFiles) &&
+    isString(verdict.threshold) &&
+    isStringArray(verdict.rules)
+  );
+}
+
+/** One sample's row group in the view of a folder of samples. */
+export function isSampleGroup(value: unknown): value is SampleGroup {
+  return (
+    isObject(value) &&
+    isString(value.name) &&
+    isString(value.folder) &&
+    isOptionalString(value.force) &&
+    (value.period === undefined ||
+      (isObject(value.period) &&
+        isOptionalString(value.period.from) &&
+        isOptionalString(value.period.to) &&
+        isOptionalString(value.period.basis))) &&
+    isCount(value.files) &&
+    Array.isArray(value.rules) &&
+    value.rules.every(isRuleRow) &&
+    Array.isArray(value.verdicts) &&
+    value.verdicts.every(isVerdict)
+  );
+}
+
+const isSampleGroups = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isSampleGroup));
+
 export function isOverview(value: unknown): value is SampleOverview {
   if (!isObject(value)) return false;
-  const { sample, totals, rules, verdicts, breakdowns } = value;
+  const { sample, totals, rules, verdicts, breakdowns, outcomes, timeliness, actions } = value;
   return (
     isObject(sample) &&
     isString(sample.name) &&
@@ -157,48 +244,9 @@ export function isOverview(value: unknown): value is SampleOverview {
     isObject(totals.findings) &&
     Object.values(totals.findings).every(isCount) &&
     Array.isArray(rules) &&
-    rules.every(
-      (rule) =>
-        isObject(rule) &&
-        isString(rule.rule) &&
-        isString(rule.title) &&
-        isString(rule.severity) &&
-        isString(rule.pack) &&
-        typeof rule.judgment === 'boolean' &&
-        isOutcomeCounts(rule) &&
-        isCount(rule.applicable) &&
-        isCount(rule.reviewed) &&
-        isCount(rule.overridden) &&
-        isCount(rule.confirmed) &&
-        isCount(rule.disputed) &&
-        (rule.failedPercent === undefined || isNumber(rule.failedPercent)) &&
-        (rule.interval === undefined ||
-          (isObject(rule.interval) && isNumber(rule.interval.low) && isNumber(rule.interval.high))),
-    ) &&
+    rules.every(isRuleRow) &&
     Array.isArray(verdicts) &&
-    verdicts.every(
-      (verdict) =>
-        isObject(verdict) &&
-        isString(verdict.verdict) &&
-        isString(verdict.title) &&
-        isString(verdict.pack) &&
-        Object.keys(VERDICT_STATUS_LABELS).includes(verdict.status as string) &&
-        (verdict.national === undefined ||
-          (isObject(verdict.national) &&
-            isCount(verdict.national.failed) &&
-            isCount(verdict.national.of) &&
-            isNumber(verdict.national.percent) &&
-            isOptionalString(verdict.national.note))) &&
-        (verdict.failedPercent === undefined || isNumber(verdict.failedPercent)) &&
-        (verdict.interval === undefined ||
-          (isObject(verdict.interval) && isNumber(verdict.interval.low) && isNumber(verdict.interval.high))) &&
-        (verdict.scaled === undefined || typeof verdict.scaled === 'boolean') &&
-        isCount(verdict.failedFiles) &&
-        isCount(verdict.applicableFiles) &&
-        isCount(verdict.awaitingFiles) &&
-        isString(verdict.threshold) &&
-        isStringArray(verdict.rules),
-    ) &&
+    verdicts.every(isVerdict) &&
     Array.isArray(breakdowns) &&
     breakdowns.every(
       (breakdown) =>
@@ -216,7 +264,12 @@ export function isOverview(value: unknown): value is SampleOverview {
             isObject(group.rules) &&
             Object.values(group.rules).every(isOutcomeCounts),
         ),
-    )
+    ) &&
+    isOutcomeTally(outcomes) &&
+    Array.isArray(timeliness) &&
+    timeliness.every(isTimelinessTable) &&
+    Array.isArray(actions) &&
+    actions.every(isActionItem)
   );
 }
 
@@ -229,14 +282,16 @@ export function isHostMessage(value: unknown): value is HostMessage {
         isOverview(value.overview) &&
         Array.isArray(value.files) &&
         value.files.every(isFileRow) &&
-        (value.progress === undefined || isProgress(value.progress))
+        (value.progress === undefined || isProgress(value.progress)) &&
+        isSampleGroups(value.samples)
       );
     case 'patch':
       return (
         isOverview(value.overview) &&
         Array.isArray(value.upsert) &&
         value.upsert.every(isFileRow) &&
-        isStringArray(value.remove)
+        isStringArray(value.remove) &&
+        isSampleGroups(value.samples)
       );
     case 'progress':
       return value.progress === null || isProgress(value.progress);
@@ -257,11 +312,26 @@ export function isHostMessage(value: unknown): value is HostMessage {
   }
 }
 
+const BREAKDOWN_FIELDS: ReadonlySet<string> = new Set(BREAKDOWN_FIELD_PATHS);
+
+/** At most two different fields the editor reads off every file (`BREAKDOWN_FIELD_CHOICES`). */
+export function isBreakdownFields(value: unknown): value is string[] {
+  return (
+    isStringArray(value) &&
+    value.length <= 2 &&
+    new Set(value).size === value.length &&
+    value.every((field) => BREAKDOWN_FIELDS.has(field))
+  );
+}
+
 /** Checks a message from the webview (run in the extension host). */
 export function isWebviewMessage(value: unknown): value is WebviewMessage {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'ready':
+      return value.breakdown === undefined || isBreakdownFields(value.breakdown);
+    case 'breakdown':
+      return isBreakdownFields(value.fields);
     case 'refresh':
       return true;
     case 'reveal':
@@ -291,6 +361,12 @@ export interface SummaryWebviewState {
   breakdownRule?: string;
   /** The tab shown: the summary, or the Marking view. */
   tab?: 'summary' | 'marking';
+  /** The share the tables show: failed (the default) or passed. */
+  share?: ShareKind;
+  /** The field paths of the breakdown by fields the user picked. */
+  breakdownFields?: string[];
+  /** The timeliness table shown: "all" or a breakdown id. */
+  timeliness?: string;
 }
 
 export function isSummaryWebviewState(value: unknown): value is SummaryWebviewState {
@@ -300,6 +376,9 @@ export function isSummaryWebviewState(value: unknown): value is SummaryWebviewSt
     isOptionalString(value.ruleFilter) &&
     isOptionalString(value.severityFilter) &&
     isOptionalString(value.breakdownRule) &&
-    (value.tab === undefined || value.tab === 'summary' || value.tab === 'marking')
+    (value.tab === undefined || value.tab === 'summary' || value.tab === 'marking') &&
+    (value.share === undefined || oneOf(SHARE_KINDS)(value.share)) &&
+    (value.breakdownFields === undefined || isBreakdownFields(value.breakdownFields)) &&
+    isOptionalString(value.timeliness)
   );
 }

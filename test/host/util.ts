@@ -10,9 +10,15 @@ export const EXTENSION_ID = 'dipsample.dipsample';
 export interface DipsampleApi {
   whenIdle(): Promise<void>;
   status(): { text: string; files: number; findings: number } | undefined;
-  summary(
-    folder: vscode.Uri,
-  ): { overview: SummaryOverview; lastRender?: { ms: number; findings: number }; cspViolations: string[] } | undefined;
+  summary(folder: vscode.Uri):
+    | {
+        overview: SummaryOverview;
+        lastRender?: { ms: number; findings: number };
+        cspViolations: string[];
+        /** A folder of sample folders: a row group per sample. */
+        samples?: Array<{ name: string; folder: string; force?: string; files: number }>;
+      }
+    | undefined;
   /** Resolves when the summary's webview next reports a finished render. */
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { fileRow, overviewOf, sampleInfo, SAMPLE_FORMAT_IDS } from '../../src/report';
+import { fileRow, overviewOf, sampleGroup, sampleInfo, SAMPLE_FORMAT_IDS } from '../../src/report';
 import {
   EXPORT_FORMATS,
   isHostMessage,
@@ -103,8 +103,56 @@ describe('summary webview messages', () => {
     assert.equal(isWebviewMessage({ type: 'runCommand', command: 'workbench.action.terminal.new' }), false);
   });
 
-  it('offers exactly the report formats the engine renders', () => {
-    assert.deepEqual([...EXPORT_FORMATS].sort(), [...SAMPLE_FORMAT_IDS].sort());
+  it('checks the outcome, timeliness and action-list tables and the row groups of a folder of samples', () => {
+    const overview = init.overview as Record<string, unknown>;
+    const outcomes = overview.outcomes as Record<string, unknown>;
+    const [all] = overview.timeliness as Array<Record<string, unknown>>;
+    const [action] = overview.actions as Array<Record<string, unknown>>;
+    assert.ok(action, 'the bundled sample has an action list');
+    const withOverview = (change: Record<string, unknown>) => ({ ...init, overview: { ...overview, ...change } });
+    assert.equal(isHostMessage(withOverview({ outcomes: undefined })), false, 'no outcome tally');
+    assert.equal(
+      isHostMessage(withOverview({ outcomes: { ...outcomes, outcome16: { files: -1, of: 7 } } })),
+      false,
+      'a negative count',
+    );
+    assert.equal(
+      isHostMessage(
+        withOverview({ timeliness: [{ ...all, rows: [{ labels: ['All files'], measures: {}, bands: {} }] }] }),
+      ),
+      false,
+      'a timeliness row without its bands',
+    );
+    assert.equal(
+      isHostMessage(withOverview({ actions: [{ ...action, passage: { report: 'HMIC', quote: 7 } }] })),
+      false,
+      'a passage whose quote is not text',
+    );
+    const group = JSON.parse(JSON.stringify(sampleGroup(init.overview as Parameters<typeof sampleGroup>[0])));
+    assert.ok(isHostMessage({ ...init, samples: [group, group] }), 'row groups per sample');
+    assert.equal(isHostMessage({ ...init, samples: [{ ...group, files: '8' }] }), false, 'files not a count');
+    assert.equal(isHostMessage({ ...init, samples: {} }), false, 'samples not a list');
+  });
+
+  it('takes a breakdown only by at most two different fields the editor reads', () => {
+    assert.ok(isWebviewMessage({ type: 'breakdown', fields: [] }));
+    assert.ok(isWebviewMessage({ type: 'breakdown', fields: ['officer_in_case.unit', 'victims[*].vulnerable'] }));
+    assert.ok(isWebviewMessage({ type: 'ready', breakdown: ['recording_route'] }));
+    assert.equal(isWebviewMessage({ type: 'breakdown', fields: ['__proto__'] }), false, 'not a field on offer');
+    assert.equal(isWebviewMessage({ type: 'breakdown', fields: ['recording_route', 'recording_route'] }), false);
+    assert.equal(
+      isWebviewMessage({ type: 'breakdown', fields: ['recording_route', 'domestic_abuse', 'attendance.status'] }),
+      false,
+      'three dimensions',
+    );
+    assert.ok(isSummaryWebviewState({ folder: '/s', share: 'passed', breakdownFields: ['domestic_abuse'] }));
+    assert.equal(isSummaryWebviewState({ folder: '/s', share: 'both' }), false);
+  });
+
+  it('offers exactly the report formats the engine renders, and the breakdowns in long format, but JSON', () => {
+    assert.deepEqual([...EXPORT_FORMATS].sort(), [...SAMPLE_FORMAT_IDS, 'csv-breakdowns'].sort());
+    assert.ok(isWebviewMessage({ type: 'export', format: 'csv-breakdowns' }));
+    assert.equal(isWebviewMessage({ type: 'export', format: 'json' }), false);
   });
 
   it('restores only a well-formed saved state', () => {

@@ -8,8 +8,8 @@ import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import type { FileRow, SampleOverview } from '../../src/report';
-import { countOf } from '../../src/report';
+import type { FileRow, SampleGroup, SampleOverview, ShareKind } from '../../src/report';
+import { countOf, SHARE_KINDS } from '../../src/report';
 import {
   isHostMessage,
   isSummaryWebviewState,
@@ -23,8 +23,12 @@ import { Breakdowns } from './breakdowns';
 import { el, replaceChildren } from './dom';
 import { ALL, FindingsList } from './findingsList';
 import { header } from './header';
-import { rulesTable, verdictsTable } from './rulesTable';
+import { rulesTable, samplesTable, verdictsTable } from './rulesTable';
 import { MarkingView } from './markingView';
+import { actionListSection } from './actionList';
+import { outcomesSection } from './outcomes';
+import { Timeliness } from './timeliness';
+import { Select } from './select';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -56,6 +60,7 @@ const EXPORTS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'csv-files', label: 'CSV: file × rule' },
   { format: 'csv-summary', label: 'CSV: summary' },
   { format: 'csv-verdicts', label: 'CSV: verdicts' },
+  { format: 'csv-breakdowns', label: 'CSV: breakdowns' },
   { format: 'markdown', label: 'Markdown' },
   { format: 'html', label: 'HTML report' },
 ];
@@ -65,7 +70,35 @@ const noticeArea = el('div', { class: 'notice', role: 'alert' });
 const headerArea = el('div', { id: 'header' });
 const rulesArea = el('div', { id: 'rules' });
 const verdictsArea = el('div', { id: 'verdicts' });
-const breakdowns = new Breakdowns(state.breakdownRule, (breakdownRule) => saveState({ breakdownRule }));
+const samplesArea = el('div', { id: 'samples' });
+const actionsArea = el('div', { id: 'action-list' });
+const outcomesArea = el('div', { id: 'outcomes-area' });
+const breakdowns = new Breakdowns(
+  state.breakdownRule,
+  state.breakdownFields ?? [],
+  (breakdownRule) => saveState({ breakdownRule }),
+  (breakdownFields) => {
+    saveState({ breakdownFields });
+    vscode.postMessage({ type: 'breakdown', fields: breakdownFields });
+  },
+);
+const timeliness = new Timeliness(state.timeliness ?? 'all', (cut) => saveState({ timeliness: cut }));
+
+/** Failed (what the rules check) or passed (as inspectorates publish): every share on the page follows it. */
+let share: ShareKind = state.share ?? 'failed';
+const shareSelect = new Select('share-kind', 'Percentages of', (value) => {
+  if (!(SHARE_KINDS as readonly string[]).includes(value)) return;
+  share = value as ShareKind;
+  saveState({ share });
+  if (lastOverview) renderOverview(lastOverview, lastSamples);
+});
+shareSelect.update(
+  [
+    { value: 'failed', label: 'Files failed (what the rules check)' },
+    { value: 'passed', label: 'Files passed (as inspectorates publish)' },
+  ],
+  share,
+);
 const findings = new FindingsList(
   { rule: state.ruleFilter ?? ALL, severity: state.severityFilter ?? ALL },
   (path, range) => vscode.postMessage({ type: 'reveal', path, range }),
@@ -95,12 +128,48 @@ const markingView = new MarkingView({
   exportAs: (format) => vscode.postMessage({ type: 'exportAgreement', format }),
   openFile: (path) => vscode.postMessage({ type: 'openFile', path }),
 });
+/** Buttons to each section (a long page): the heading scrolls to just below the sticky bars. */
+const SECTIONS: Array<[string, string]> = [
+  ['samples-heading', 'Samples'],
+  ['rules-heading', 'Rules'],
+  ['verdicts-heading', 'Verdicts'],
+  ['actions-heading', 'Action list'],
+  ['breakdowns-heading', 'Breakdowns'],
+  ['outcomes-heading', 'Outcomes'],
+  ['timeliness-heading', 'Timeliness'],
+  ['findings-heading', 'Findings'],
+];
+const nav = el('nav', { class: 'section-nav', 'aria-label': 'Sections of the summary' });
+/** Only the sections this summary has (samples for a folder of samples; verdicts when a pack declares any). */
+function updateSectionNav(): void {
+  for (const button of nav.querySelectorAll<HTMLElement>('[data-section]'))
+    button.hidden = document.getElementById(button.dataset.section ?? '') === null;
+}
+function sectionNav(): HTMLElement {
+  for (const [target, label] of SECTIONS) {
+    const button = el('button', { type: 'button', class: 'link', 'data-section': target }, label);
+    button.addEventListener('click', () => {
+      const heading = document.getElementById(target);
+      if (!heading) return;
+      heading.scrollIntoView({ block: 'start' });
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    });
+    nav.appendChild(button);
+  }
+  return nav;
+}
 const summaryTab = el(
   'div',
   { id: 'summary-tab', class: 'tab-panel', role: 'tabpanel', 'aria-labelledby': 'tab-summary' },
+  el('div', { class: 'controls page-controls' }, shareSelect.element, sectionNav()),
+  samplesArea,
   rulesArea,
   verdictsArea,
+  actionsArea,
   breakdowns.element,
+  outcomesArea,
+  timeliness.element,
   findings.element,
 );
 
@@ -164,6 +233,8 @@ replaceChildren(
   markingView.element,
 );
 let lastOverview: SampleOverview | undefined;
+/** A folder of samples: a row group per sample (the overview is their total). */
+let lastSamples: SampleGroup[] | undefined;
 
 // The sticky toolbar (and tab bar) change height as the panel narrows and buttons wrap: headings
 // scrolled to and the tab bar keep clear of them through these properties.
@@ -204,17 +275,23 @@ function showProgress(progress: AuditProgress | null | undefined): void {
   );
 }
 
-function renderOverview(overview: SampleOverview): void {
+function renderOverview(overview: SampleOverview, samples: SampleGroup[] | undefined): void {
   lastOverview = overview;
+  lastSamples = samples;
   document.title = `Summary: ${overview.sample.name}`;
   replaceChildren(headerArea, header(overview));
+  replaceChildren(samplesArea, samples ? samplesTable(overview, samples) : null);
   replaceChildren(
     rulesArea,
-    rulesTable(overview, (rule) => findings.showRule(rule)),
+    rulesTable(overview, (rule) => findings.showRule(rule), share, samples),
   );
-  replaceChildren(verdictsArea, verdictsTable(overview));
-  breakdowns.update(overview);
+  replaceChildren(verdictsArea, verdictsTable(overview, samples));
+  replaceChildren(actionsArea, actionListSection(overview.actions, share));
+  breakdowns.update(overview, share);
+  replaceChildren(outcomesArea, outcomesSection(overview.outcomes));
+  timeliness.update(overview.timeliness);
   findings.update(overview.rules, files.values());
+  updateSectionNav();
 }
 
 function handle(message: HostMessage): void {
@@ -224,13 +301,13 @@ function handle(message: HostMessage): void {
       files.clear();
       for (const file of message.files) files.set(file.path, file);
       if (message.overview.sample.folder !== state.folder) saveState({ folder: message.overview.sample.folder });
-      renderOverview(message.overview);
+      renderOverview(message.overview, message.samples);
       showProgress(message.progress);
       break;
     case 'patch':
       for (const path of message.remove) files.delete(path);
       for (const file of message.upsert) files.set(file.path, file);
-      renderOverview(message.overview);
+      renderOverview(message.overview, message.samples);
       break;
     case 'progress':
       showProgress(message.progress);
@@ -243,7 +320,9 @@ function handle(message: HostMessage): void {
       // Whatever an earlier init drew goes (the page may have shown results before marking began).
       findings.update([], []);
       if (lastOverview) breakdowns.update({ ...lastOverview, rules: [], breakdowns: [] });
+      timeliness.update([]);
       lastOverview = undefined;
+      lastSamples = undefined;
       document.title = `Summary: ${message.sample.name}`;
       // Only the name: nothing from the audit (counts, findings, verdicts) reaches a marking trainee.
       replaceChildren(
@@ -252,6 +331,9 @@ function handle(message: HostMessage): void {
       );
       replaceChildren(rulesArea);
       replaceChildren(verdictsArea);
+      replaceChildren(samplesArea);
+      replaceChildren(actionsArea);
+      replaceChildren(outcomesArea);
       setMarkingMode(message.message);
       break;
     case 'agreement':
@@ -277,4 +359,5 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
 });
 
-vscode.postMessage({ type: 'ready' });
+// The breakdown by fields shown before a reload is tallied again with the first summary.
+vscode.postMessage({ type: 'ready', ...(state.breakdownFields?.length ? { breakdown: state.breakdownFields } : {}) });

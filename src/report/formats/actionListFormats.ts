@@ -1,14 +1,20 @@
 import type { ActionItem } from '../actionList';
 import { sourceText } from '../sourceText';
-import { shareWithInterval } from '../wording';
+import { shareWithInterval, type ShareKind } from '../wording';
 import { escapeMarkdown as md } from './escapeMarkdown';
 import { section } from './htmlPage';
 import { html, type Html } from './htmlTemplate';
 
-const share = (item: ActionItem) => `${shareWithInterval(item)}, ${item.failed} of ${item.applicable}`;
+/** "25.0% (7.1–59.1), 2 of 8": an action item's failed (or passed) share with its interval and n. */
+export function actionShareText(item: ActionItem, kind: ShareKind = 'failed'): string {
+  const files = kind === 'failed' ? item.failed : item.applicable - item.failed;
+  return `${shareWithInterval(item, kind)}, ${files} of ${item.applicable}`;
+}
+const share = (item: ActionItem) => actionShareText(item);
 
-const INTRO =
+export const ACTION_LIST_INTRO =
   'The failed criteria, most certainly failed first (by the lower bound of the 95% interval of the failed share), each with the inspection passage it rests on and the recommendation it answers.';
+const INTRO = ACTION_LIST_INTRO;
 
 export function actionListMarkdown(actions: readonly ActionItem[]): string[] {
   if (actions.length === 0) return [];

@@ -1,10 +1,21 @@
 import type { SampleOverview } from '../model';
+import type { OutcomeTally } from '../outcomeTally';
 import { FILING_BANDS, TIMELINESS_MEASURES } from '../timeliness';
 import { countShareText, spreadText } from '../timelinessWording';
 import { percent } from '../wording';
 import { section } from './htmlPage';
 import { html, type Html } from './htmlTemplate';
 import { markdownTable } from './markdownTable';
+
+/** The wording the outcome and timeliness tables share in every output (Markdown, HTML, the webview). */
+export const outcomeGroupsCaption = (files: number) =>
+  `Outcome groups of PEEL 2021/22 Table 1: shares of the ${files} crime files (open files: not yet assigned), with the national share of outcomes assigned`;
+export const outcomeCodesCaption = (withOutcome: number) =>
+  `Home Office outcome codes, shares of the ${withOutcome} files with an outcome`;
+export const outcome16Text = (outcomes: Pick<OutcomeTally, 'outcome16'>) =>
+  `Outcome 16 (evidential difficulties; victim does not support action): ${countShareText(outcomes.outcome16)} of the files with an outcome (PEEL 2017 Figure 14 tracks its use).`;
+export const timelinessCaption = (title: string) =>
+  `Timeliness, ${title.toLowerCase()}: medians and quartiles; time to filing in bands`;
 
 /** The outcome and timeliness sections of the Markdown report; nothing for a sample with no readable crime file. */
 export function outcomesMarkdown(report: Pick<SampleOverview, 'outcomes' | 'timeliness'>): string[] {
@@ -25,7 +36,7 @@ export function outcomesMarkdown(report: Pick<SampleOverview, 'outcomes' | 'time
       outcomes.codes.map((row) => [row.code, row.title, countShareText(row)]),
     ),
     '',
-    `Outcome 16 (evidential difficulties; victim does not support action): ${countShareText(outcomes.outcome16)} of the files with an outcome (PEEL 2017 Figure 14 tracks its use).`,
+    outcome16Text(outcomes),
     '',
     '## Timeliness',
     '',
@@ -58,7 +69,7 @@ export function outcomesHtml(report: Pick<SampleOverview, 'outcomes' | 'timeline
   const { outcomes } = report;
   if (outcomes.files === 0) return undefined;
   const groups = html`<table>
-<caption>Outcome groups of PEEL 2021/22 Table 1: shares of the ${outcomes.files} crime files (open files: not yet assigned), with the national share of outcomes assigned</caption>
+<caption>${outcomeGroupsCaption(outcomes.files)}</caption>
 <thead><tr><th scope="col">Outcome group</th><th scope="col">Files (95% CI)</th><th scope="col">National %</th></tr></thead>
 <tbody>
 ${outcomes.groups.map(
@@ -69,7 +80,7 @@ ${outcomes.groups.map(
 )}</tbody>
 </table>`;
   const codes = html`<table>
-<caption>Home Office outcome codes, shares of the ${outcomes.withOutcome} files with an outcome</caption>
+<caption>${outcomeCodesCaption(outcomes.withOutcome)}</caption>
 <thead><tr><th scope="col">Code</th><th scope="col">Outcome</th><th scope="col">Files (95% CI)</th></tr></thead>
 <tbody>
 ${outcomes.codes.map(
@@ -79,11 +90,11 @@ ${outcomes.codes.map(
 `,
 )}</tbody>
 </table>
-<p>Outcome 16 (evidential difficulties; victim does not support action): ${countShareText(outcomes.outcome16)} of the files with an outcome.</p>`;
+<p>${outcome16Text(outcomes)}</p>`;
   const tables = report.timeliness.map((table) => {
     const labels = table.dimensions.length > 0 ? table.dimensions : ['Files'];
     return html`<table>
-<caption>Timeliness, ${table.title.toLowerCase()}: medians and quartiles; time to filing in bands</caption>
+<caption>${timelinessCaption(table.title)}</caption>
 <thead><tr>${labels.map((label) => html`<th scope="col">${label}</th>`)}${TIMELINESS_MEASURES.map((measure) => html`<th scope="col">${measure.title}</th>`)}${FILING_BANDS.map((band) => html`<th scope="col">Filed: ${band.title.toLowerCase()}</th>`)}</tr></thead>
 <tbody>
 ${table.rows.map(

@@ -7,8 +7,10 @@ import { section, standalonePage } from './htmlPage';
 import { html } from './htmlTemplate';
 import { FORMATS, type SampleFormatId, type SampleInput } from './index';
 import { markdownTable } from './markdownTable';
+import { SAMPLES_TOTAL as TOTAL, samplesRulesCaption } from '../sampleGroups';
 import { SUMMARY_COLUMNS, summaryRows } from './summaryCsv';
 import { VERDICT_COLUMNS, verdictRows } from './verdictsCsv';
+import { BREAKDOWN_COLUMNS, breakdownCsvRows, breakdownsCsv } from './breakdownsCsv';
 
 /** One sample of a report across samples: its report, its file reports, and the folder as given. */
 export interface SampleOfMany extends SampleInput {
@@ -67,7 +69,6 @@ export function samplesJson(input: SamplesInput): SamplesJson {
   };
 }
 
-const TOTAL = 'Total';
 const forceOf = (report: SampleReport) => report.sample.force ?? report.sample.name;
 
 /** The rule rows of every sample, then the total's: a row group per sample and one for the total. */
@@ -170,7 +171,7 @@ ${input.samples.map(({ report }) => html`<tr><th scope="row">${report.sample.nam
 </tbody>
 </table>`;
   const rules = html`<table>
-<caption>Outcome per rule, a row group per sample and the total; % ${input.share ?? 'failed'} of the files each rule was decided for, with its 95% Wilson interval</caption>
+<caption>${samplesRulesCaption(input.share)}</caption>
 <thead><tr><th scope="col">Rule</th><th scope="col">Failed</th><th scope="col">Passed</th><th scope="col">N/A</th><th scope="col">Awaiting</th><th scope="col">% ${input.share ?? 'failed'} (95% CI)</th></tr></thead>
 ${bodies}</table>`;
   return standalonePage({
@@ -224,6 +225,17 @@ function samplesFilesCsv(input: SamplesInput): string {
   );
 }
 
+function samplesBreakdownsCsv(input: SamplesInput): string {
+  return prefixed(BREAKDOWN_COLUMNS, [
+    ...input.samples.map(({ report }) => ({
+      sample: report.sample.name,
+      force: forceOf(report),
+      rows: breakdownCsvRows(report),
+    })),
+    { sample: TOTAL, force: '', rows: breakdownCsvRows(input.total) },
+  ]);
+}
+
 export interface SamplesFormat {
   label: string;
   extension: string;
@@ -256,6 +268,13 @@ export const REPORT_FORMATS = {
     label: FORMATS['csv-verdicts'].label,
     extension: 'csv',
     render: oneOrMany('csv-verdicts', samplesVerdictsCsv),
+  },
+  // Not a summary export yet (the editor's export buttons list FORMATS): the CLI's report only.
+  'csv-breakdowns': {
+    label: 'CSV: one row per breakdown group and rule',
+    extension: 'csv',
+    render: (input) =>
+      input.samples.length === 1 ? breakdownsCsv(input.samples[0].report) : samplesBreakdownsCsv(input),
   },
 } as const satisfies Record<string, SamplesFormat>;
 

@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../node/writeFileAtomic';
-import { FORMATS, sampleReport, type SampleInfo, type SampleTally } from '../../report';
+import { REPORT_FORMATS, SAMPLES_TOTAL, sampleReport, type SampleInfo, type SampleTally } from '../../report';
 import type { ExportFormat } from '../../protocol/summaryMessages';
 
 const SUFFIX: Record<ExportFormat, string> = {
   'csv-files': 'files',
   'csv-summary': 'summary',
   'csv-verdicts': 'verdicts',
+  'csv-breakdowns': 'breakdowns',
   markdown: 'summary',
   html: 'report',
 };
@@ -44,7 +45,10 @@ export function exportFolderText(sampleFolder: string): string {
 
 export function defaultExportUri(sample: SampleInfo, format: ExportFormat): vscode.Uri {
   return vscode.Uri.file(
-    path.join(exportFolder(sample.folder), `${slug(sample.name)}-${SUFFIX[format]}.${FORMATS[format].extension}`),
+    path.join(
+      exportFolder(sample.folder),
+      `${slug(sample.name)}-${SUFFIX[format]}.${REPORT_FORMATS[format].extension}`,
+    ),
   );
 }
 
@@ -59,8 +63,11 @@ export async function exportSummary(
   tally: SampleTally,
   notify: (level: 'info' | 'error', message: string) => void,
   target?: vscode.Uri,
+  /** A folder of samples: each sample and its tally (the `tally` above is their total), rendered as `dipsample report a b c` does. */
+  samples?: ReadonlyArray<{ sample: SampleInfo; tally: SampleTally }>,
 ): Promise<vscode.Uri | undefined> {
-  const spec = FORMATS[format];
+  // The registry of `dipsample report`: one sample renders as its sample format, several as the report across them.
+  const spec = REPORT_FORMATS[format];
   let destination = target;
   if (destination) {
     const taken = await vscode.workspace.fs.stat(destination).then(
@@ -80,11 +87,18 @@ export async function exportSummary(
     });
     if (!destination) return undefined;
   }
-  const text = spec.render({
-    report: sampleReport(sample, tally),
-    reports: tally.files(),
-    generated: new Date().toISOString(),
-  });
+  const generated = new Date().toISOString();
+  const text = samples
+    ? spec.render({
+        samples: samples.map((each) => ({
+          path: path.relative(sample.folder, each.sample.folder).replace(/\\/g, '/') || '.',
+          report: sampleReport(each.sample, each.tally),
+          reports: each.tally.files(),
+        })),
+        total: sampleReport({ ...sample, name: SAMPLES_TOTAL }, tally),
+        generated,
+      })
+    : spec.render(oneSample(sampleReport(sample, tally), tally.files(), generated));
   try {
     if (destination.scheme === 'file') {
       // Atomic, never through a symbolic link; replaces only what the save dialog agreed to replace.
@@ -105,4 +119,13 @@ export async function exportSummary(
       if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', destination);
     });
   return destination;
+}
+
+/** One sample as `dipsample report` takes it: the sample itself is the total. */
+function oneSample(
+  report: ReturnType<typeof sampleReport>,
+  reports: ReturnType<SampleTally['files']>,
+  generated: string,
+) {
+  return { samples: [{ path: '.', report, reports }], total: report, generated };
 }

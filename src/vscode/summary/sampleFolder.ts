@@ -11,6 +11,21 @@ export async function findCrimeFiles(folder: vscode.Uri): Promise<vscode.Uri[]> 
   return uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 
+/**
+ * The sample folders below a folder (each with its sample.yaml; the folder's own manifest left out),
+ * in a stable order: summarised together, a row group each, when there are several.
+ */
+export async function findSampleFolders(folder: vscode.Uri): Promise<string[]> {
+  const manifests = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, `**/${MANIFEST_FILE_NAME}`),
+    EXCLUDE,
+  );
+  return manifests
+    .map((uri) => path.dirname(uri.fsPath))
+    .filter((dir) => path.relative(folder.fsPath, dir) !== '')
+    .sort((a, b) => a.localeCompare(b));
+}
+
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   try {
     return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;

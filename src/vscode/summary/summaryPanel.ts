@@ -1,7 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MarkingState, RuleSet } from '../../engine';
-import { fileRow, overviewOf, sampleInfo, SampleTally, type AgreementReport, type SampleInfo } from '../../report';
+import {
+  fileRow,
+  overviewOf,
+  sampleFolderOf,
+  sampleGroup,
+  sampleInfo,
+  SampleTally,
+  type AgreementReport,
+  type SampleGroup,
+  type SampleInfo,
+} from '../../report';
 import type { AgreementExportFormat } from '../../protocol/agreementMessages';
 import {
   isWebviewMessage,
@@ -11,7 +21,7 @@ import {
   type WebviewMessage,
 } from '../../protocol/summaryMessages';
 import type { AuditChange, AuditService } from '../auditService';
-import { findCrimeFiles } from './sampleFolder';
+import { findSampleFolders } from './sampleFolder';
 import { exportSummary } from './exportSummary';
 import { exportAgreement } from './exportAgreement';
 import { markingAgreement } from './agreementView';
@@ -22,6 +32,9 @@ import { webviewOptions } from '../webviewPage';
 const PATCH_DELAY_MS = 100;
 
 export const SUMMARY_VIEW_TYPE = 'dipsample.summary';
+
+/** The row group of a folder of samples for its crime files that lie in none of them. */
+const OTHER_FILES = 'Files outside the sample folders';
 
 /**
  * One sample's summary panel. It keeps a running tally of the sample's audited files: when one file
@@ -49,6 +62,13 @@ export class SummaryPanel implements vscode.Disposable {
   private agreement: AgreementReport | undefined;
   private agreementSent = '';
   private agreementKey: string | null | undefined;
+  /** The breakdown by fields the page asked for (field paths, one per dimension; none: only the fixed cuts). */
+  private breakdownFields: string[] = [];
+  /**
+   * A folder of sample folders: one tally per sample (a row group each, as `dipsample report a b c`),
+   * the panel's tally being their total. Empty for a single sample.
+   */
+  private samples: Array<{ sample: SampleInfo; tally: SampleTally }> = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -89,7 +109,7 @@ export class SummaryPanel implements vscode.Disposable {
 
   /** Audits the sample's files that have no results yet (all of them with `force`), showing progress. */
   async auditSample(force = false): Promise<void> {
-    const uris = await findCrimeFiles(this.folder);
+    const uris = await this.service.crimeFilesIn(this.folder);
     this.service.track(uris);
     const pending = force ? uris : uris.filter((uri) => !this.service.resultFor(uri));
     this.rebuildNeeded = true;
@@ -103,8 +123,12 @@ export class SummaryPanel implements vscode.Disposable {
         async (progress, token) => {
           const base = uris.length - pending.length;
           this.setProgress({ done: base, total: uris.length });
-          await this.service.auditMany(pending, progress, token, (done) =>
-            this.setProgress({ done: base + done, total: uris.length }),
+          await this.service.auditMany(
+            pending,
+            progress,
+            token,
+            (done) => this.setProgress({ done: base + done, total: uris.length }),
+            { force },
           );
         },
       );
@@ -123,11 +147,17 @@ export class SummaryPanel implements vscode.Disposable {
     if (!this.covers(uri)) return;
     // Marking mode began or ended (a submission, another reviewer id): everything is sent again.
     if (result && (result.marking !== undefined) !== (this.marking !== undefined)) this.rebuildNeeded = true;
+    const group = this.groupOf(uri.fsPath);
     if (result) {
-      if (!this.tally.ruleSets.includes(result.ruleSet)) this.rebuildNeeded = true;
-      else this.tally.set(result.report);
+      if (!this.tally.ruleSets.includes(result.ruleSet) || (group && !group.tally.ruleSets.includes(result.ruleSet)))
+        this.rebuildNeeded = true;
+      else {
+        this.tally.set(result.report);
+        group?.tally.set(result.report);
+      }
     } else {
       this.tally.delete(uri.fsPath);
+      group?.tally.delete(uri.fsPath);
     }
     this.dirty.add(uri.fsPath);
     this.schedule();
@@ -166,7 +196,7 @@ export class SummaryPanel implements vscode.Disposable {
       else remove.push(file);
     }
     this.dirty.clear();
-    this.post({ type: 'patch', overview: overviewOf(this.sample, this.tally), upsert, remove });
+    this.post({ type: 'patch', overview: overviewOf(this.sample, this.tally), upsert, remove, ...this.groups() });
     await this.sendAgreement();
   }
 
@@ -206,11 +236,37 @@ export class SummaryPanel implements vscode.Disposable {
     this.rebuildNeeded = false;
     const audited = [...this.service.audited()].filter((file) => this.covers(file.uri));
     const ruleSets: RuleSet[] = [...new Set(audited.map((file) => file.ruleSet))];
-    const tally = new SampleTally(ruleSets);
+    const options = { breakdowns: this.breakdownFields.length > 0 ? [this.breakdownFields] : [] };
+    const tally = new SampleTally(ruleSets, options);
     for (const file of audited) tally.set(file.report);
     this.tally = tally;
     const manifest = await this.service.manifestFor(this.folder).catch(() => undefined);
     this.sample = sampleInfo(this.folder.fsPath, manifest, ruleSets);
+    this.samples = [];
+    // A folder of sample folders (and no sample itself): a tally per sample, files elsewhere in a group of their own.
+    const ownManifest = manifest !== undefined && path.dirname(manifest.file) === this.folder.fsPath;
+    const folders = ownManifest ? [] : await findSampleFolders(this.folder);
+    if (folders.length > 1) {
+      const byFolder = new Map<string, typeof audited>();
+      for (const file of audited) {
+        const folder = sampleFolderOf(file.uri.fsPath, folders) ?? this.folder.fsPath;
+        byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+      }
+      for (const folder of [...folders, this.folder.fsPath]) {
+        const files = byFolder.get(folder) ?? [];
+        if (folder === this.folder.fsPath && files.length === 0) continue;
+        const sets = [...new Set(files.map((file) => file.ruleSet))];
+        const sampleTally = new SampleTally(sets, options);
+        for (const file of files) sampleTally.set(file.report);
+        const sampleManifest =
+          folder === this.folder.fsPath
+            ? undefined
+            : await this.service.manifestFor(vscode.Uri.file(folder)).catch(() => undefined);
+        const info = sampleInfo(folder, sampleManifest, sets);
+        if (folder === this.folder.fsPath) info.name = OTHER_FILES;
+        this.samples.push({ sample: info, tally: sampleTally });
+      }
+    }
     this.marking = await this.service.markingFor(this.folder, true);
     this.updateTitle();
   }
@@ -228,7 +284,32 @@ export class SummaryPanel implements vscode.Disposable {
     const files = [];
     for (const report of this.tally.files())
       if (report.findings.length > 0) files.push(fileRow(report, this.folder.fsPath));
-    this.post({ type: 'init', overview: overviewOf(this.sample, this.tally), files, progress: this.progress });
+    this.post({
+      type: 'init',
+      overview: overviewOf(this.sample, this.tally),
+      files,
+      progress: this.progress,
+      ...this.groups(),
+    });
+  }
+
+  /** The row groups of a folder of samples, for a message (nothing for a single sample). */
+  private groups(): { samples?: SampleGroup[] } {
+    if (this.samples.length === 0) return {};
+    return { samples: this.samples.map(({ sample, tally }) => sampleGroup(overviewOf(sample, tally))) };
+  }
+
+  /** The sample of a folder of samples that a file belongs to (the group of other files when none). */
+  private groupOf(file: string): { sample: SampleInfo; tally: SampleTally } | undefined {
+    if (this.samples.length === 0) return undefined;
+    const folder = sampleFolderOf(
+      file,
+      this.samples.map(({ sample }) => sample.folder).filter((folder) => folder !== this.folder.fsPath),
+    );
+    // A file outside every sample starts a group of its own: the rebuild makes it.
+    const group = this.samples.find(({ sample }) => sample.folder === (folder ?? this.folder.fsPath));
+    if (!group) this.rebuildNeeded = true;
+    return group;
   }
 
   private post(message: HostMessage): void {
@@ -255,8 +336,15 @@ export class SummaryPanel implements vscode.Disposable {
       case 'ready':
         this.log.info(`Summary ${this.folder.fsPath}: webview ready`);
         this.ready = true;
+        this.breakdownFields = message.breakdown ?? [];
         this.rebuildNeeded = true;
         this.agreementSent = '';
+        await this.flush();
+        return;
+      case 'breakdown':
+        if (message.fields.join('\u0000') === this.breakdownFields.join('\u0000')) return;
+        this.breakdownFields = message.fields;
+        this.rebuildNeeded = true;
         await this.flush();
         return;
       case 'reveal':
@@ -303,6 +391,7 @@ export class SummaryPanel implements vscode.Disposable {
       this.tally,
       (level, text) => this.post({ type: 'notice', level, message: text }),
       target,
+      this.samples.length > 0 ? this.samples : undefined,
     );
   }
 
@@ -328,6 +417,11 @@ export class SummaryPanel implements vscode.Disposable {
   /** Figures as the panel shows them: for tests and the API. */
   overview() {
     return overviewOf(this.sample, this.tally);
+  }
+
+  /** A folder of samples: each sample's row group (undefined for a single sample). */
+  sampleGroups(): SampleGroup[] | undefined {
+    return this.groups().samples;
   }
 
   /** The Marking view's figures (undefined: no view, or marking mode), and whether marking mode is on. */
