@@ -33,7 +33,12 @@ export interface Finding {
   /** Path of the node the finding is about (the deepest existing node for a missing field). */
   path: PathSegment[];
   /** A mechanical edit that resolves the finding, when the rule offers one. */
-  fix?: TextEdit;
+  fix?: FindingFix;
+}
+
+/** A finding's mechanical fix. `unattended`: safe to apply with no one reading it (see RuleDeclaration.fix). */
+export interface FindingFix extends TextEdit {
+  unattended?: true;
 }
 
 /** Replace `range` with `newText`. */

@@ -6,29 +6,43 @@ import {
   CONFIG_FILE_NAME,
   CRIME_FILE_GLOB,
   isCrimeFile,
+  isReviewFile,
   MANIFEST_FILE_NAME,
   markingStateFor,
   maskForMarking,
+  type AuditorDefaults,
   type FileReport,
   type MarkingState,
   type ReviewFile,
   type RuleSet,
+  type SampleReviews,
 } from '../engine';
 import { AuditScheduler } from './auditScheduler';
 import { ConfigProblems } from './configProblems';
 import { ResultStore } from './resultStore';
-import { settingsFor, type FolderSettings } from './settings';
+import { concurrencySetting, settingsFor, type FolderSettings } from './settings';
 import { problemToDiagnostic, toDiagnostic } from './toDiagnostic';
 import { confineToFolders } from '../node/confinedHost';
 import { workspaceHost } from './workspaceHost';
 import { awaitingDiagnostics } from './review/judgments';
 import { currentReviewer } from './review/reviewerIdentity';
+import { fileScope } from './fileScope';
+import { findCrimeFiles } from './summary/sampleFolder';
+import { BREAKDOWN_FIELD_PATHS } from '../report';
+import { contentHash, type FileFingerprint } from '../node/auditJob';
+import { readTextFileSync } from '../node/nodeHost';
+import { SavedResults, type SavableResult } from './savedResults';
+import { auditWorkspaceFiles, type BatchResult, type BatchResultKind } from './workspaceAudit';
 
 const DEBOUNCE_MS = 300;
 /** The scheduler key of the configuration re-audit (file keys are URIs, so it cannot clash). */
 const CONFIG_KEY = 'configuration';
 const REVIEWS_KEY = 'reviews';
 const REVIEW_PROBLEMS_KEY = 'review-problems';
+const CONFIG_PROBLEMS_KEY = 'config-problems';
+const SAVE_KEY = 'save-results';
+/** Results are saved for the next session once audits pause this long. */
+const SAVE_DELAY_MS = 500;
 
 export interface AuditedFile {
   uri: vscode.Uri;
@@ -37,6 +51,38 @@ export interface AuditedFile {
   ruleSet: RuleSet;
   /** Set while the reviewer in use is a trainee marking this file's sample: the machine's results are hidden. */
   marking?: MarkingState;
+  /** The review answers the audit used (a result stays current while they and the rule set do). */
+  reviews?: SampleReviews;
+  /** Audited from the file on disk: what it held (a workspace audit skips the file while it is unchanged). */
+  fingerprint?: FileFingerprint;
+  /** Audited from an editor buffer at this document version. */
+  version?: number;
+  /** Shown from the last session's saved results (and found unchanged since, while still set). */
+  restored?: boolean;
+}
+
+/** What a folder or workspace audit did. */
+export interface AuditTotals {
+  /** Files covered: audited now, or unchanged since their last audit. */
+  files: number;
+  findings: number;
+  cancelled: boolean;
+  /** Files audited now. */
+  audited: number;
+  /** Files unchanged (same text, rule set and review answers): their results were kept. */
+  reused: number;
+  /** Files first shown from the last session's saved results (then checked). */
+  restored: number;
+  /** Worker threads the audit ran in (0: the extension host thread). */
+  workers: number;
+  /** How long it took, in ms. */
+  ms: number;
+}
+
+/** Where the last results are kept between sessions, and the tool (name, version, build) that made them. */
+export interface ResultStorage {
+  file: string;
+  tool: string;
 }
 
 /** One file's results changed: `result` is the new audit, or undefined when the file is no longer audited. */
@@ -61,6 +107,12 @@ export class AuditService implements vscode.Disposable {
   private readonly configDiagnostics = vscode.languages.createDiagnosticCollection('dipsample-config');
   private readonly reviewDiagnostics = vscode.languages.createDiagnosticCollection('dipsample-reviews');
   private readonly auditors = new Map<string, Auditor>();
+  /** How each auditor was made (the workers make theirs the same way). */
+  private readonly defaults = new WeakMap<Auditor, AuditorDefaults>();
+  /** The last session's results (undefined: no storage, e.g. no folder open). */
+  private readonly saved: SavedResults | undefined;
+  /** Per workspace folder (like the auditors): whether a file is left out (`fileScope`). */
+  private readonly scopes = new Map<string, (file: string) => Promise<boolean>>();
   private readonly scheduler = new AuditScheduler();
   private readonly results = new ResultStore<AuditedFile>({
     pathOf: (key) => vscode.Uri.parse(key).fsPath,
@@ -68,6 +120,7 @@ export class AuditService implements vscode.Disposable {
   });
   private readonly configProblems = new ConfigProblems(path);
   private fileAudits = 0;
+  private lastTotals: AuditTotals | undefined;
   private readonly changed = new vscode.EventEmitter<AuditChange>();
   /** Fires after any file's results change. */
   readonly onDidChange = this.changed.event;
@@ -75,7 +128,13 @@ export class AuditService implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly storage?: ResultStorage,
+  ) {
+    this.saved = storage ? new SavedResults(storage.file, storage.tool) : undefined;
+    void this.saved?.discarded().then((why) => {
+      if (why) this.log.info(`Saved results at ${storage!.file} not used (${why}): they will be replaced`);
+    });
+  }
 
   dispose(): void {
     this.scheduler.dispose();
@@ -99,6 +158,11 @@ export class AuditService implements vscode.Disposable {
     return this.fileAudits;
   }
 
+  /** What the last folder or workspace audit (or batch after a configuration change) did. */
+  get lastAudit(): AuditTotals | undefined {
+    return this.lastTotals;
+  }
+
   whenIdle(): Promise<void> {
     return this.scheduler.whenIdle();
   }
@@ -107,24 +171,36 @@ export class AuditService implements vscode.Disposable {
   schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
     if (document.uri.scheme !== 'file' || !isCrimeFile(document.uri.fsPath)) return;
     this.scheduler.debounce(document.uri.toString(), delay, () =>
-      this.audit(document.uri, document.isClosed ? undefined : document.getText()),
+      document.isClosed ? this.audit(document.uri) : this.audit(document.uri, document.getText(), document.version),
     );
   }
 
-  /** Audit one crime file from `text` (an editor buffer) or from disk. */
-  async audit(uri: vscode.Uri, text?: string): Promise<AuditedFile | undefined> {
+  /** Audit one crime file from `text` (an editor buffer, at document `version`) or from disk. */
+  async audit(uri: vscode.Uri, text?: string, version?: number): Promise<AuditedFile | undefined> {
     const settings = settingsFor(uri);
     if (!settings.enable) {
       this.clear(uri);
       return undefined;
     }
-    this.fileAudits++;
     try {
       return await this.scheduler.latest(
         uri.toString(),
-        () => this.auditForEditor(uri, text),
-        ({ report, ruleSet, marking }) =>
-          this.publish({ uri, report, ruleSet, ...(marking ? { marking } : {}) }, settings),
+        async () => {
+          if (await this.isLeftOut(uri)) return undefined;
+          this.fileAudits++;
+          return this.auditForEditor(uri, text);
+        },
+        (audited) =>
+          audited
+            ? this.publish(
+                {
+                  uri,
+                  ...audited,
+                  ...(text !== undefined && version !== undefined ? { version } : {}),
+                },
+                settings,
+              )
+            : this.leaveOut(uri),
       );
     } catch (error) {
       this.log.error(`Audit of ${uri.fsPath} failed`, error);
@@ -133,14 +209,20 @@ export class AuditService implements vscode.Disposable {
   }
 
   /** The audit as the reviewer in use may see it: masked while they are marking the file's sample. */
-  private async auditForEditor(
-    uri: vscode.Uri,
-    text: string | undefined,
-  ): Promise<{ report: FileReport; ruleSet: RuleSet; marking?: MarkingState }> {
+  private async auditForEditor(uri: vscode.Uri, text: string | undefined): Promise<Omit<AuditedFile, 'uri'>> {
     const auditor = this.auditorFor(uri);
-    const [audited, marking] = await Promise.all([auditor.auditFile(uri.fsPath, text), this.markingFor(uri)]);
-    if (!marking) return audited;
-    return { report: maskForMarking(audited.report, audited.ruleSet), ruleSet: audited.ruleSet, marking };
+    // A file on disk is read here, so that its result says what it was audited from.
+    const open = vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+    const read = text === undefined && !open ? readFingerprinted(uri.fsPath) : undefined;
+    const [audited, marking, reviews] = await Promise.all([
+      auditor.auditFile(uri.fsPath, read?.text ?? text),
+      this.markingFor(uri),
+      auditor.sampleFolderFor(path.dirname(uri.fsPath)).then((folder) => auditor.reviewsFor(folder)),
+    ]);
+    const source = { reviews, ...(read ? { fingerprint: read.fingerprint } : {}) };
+    if (read) this.scheduleSave();
+    if (!marking) return { ...audited, ...source };
+    return { report: maskForMarking(audited.report, audited.ruleSet), ruleSet: audited.ruleSet, marking, ...source };
   }
 
   /** Whether the reviewer in use (settings) is a trainee marking the sample of `uri` (a file, or a folder). */
@@ -154,6 +236,43 @@ export class AuditService implements vscode.Disposable {
     return (await this.auditorFor(uri).reviewsFor(sampleFolder)).files;
   }
 
+  /**
+   * Whether a crime file is left out of audits: by `dipsample.files.include`/`exclude` or the
+   * `ignores` of its `.dipsample.yaml`. Such a file gets no diagnostics and is counted nowhere.
+   */
+  isLeftOut(uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const key = folder?.uri.toString() ?? '';
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      const auditor = this.auditorFor(uri);
+      scope = fileScope(folder?.uri.fsPath, settingsFor(folder?.uri ?? uri).files, (directory) =>
+        auditor.ignoresFor(directory),
+      );
+      this.scopes.set(key, scope);
+    }
+    return scope(uri.fsPath);
+  }
+
+  /** The crime files under `uris` that are audited (`isLeftOut`), in their order. */
+  async inScope(uris: readonly vscode.Uri[]): Promise<vscode.Uri[]> {
+    const leftOut = await Promise.all(uris.map((uri) => this.isLeftOut(uri)));
+    return uris.filter((_, index) => !leftOut[index]);
+  }
+
+  /**
+   * The crime files under a folder that are audited, in a stable order: what folder and workspace
+   * audits, summaries and the status bar count. The files left out are tracked all the same, so a
+   * change to the ignores or settings that brings one back audits it and reports it like a new file.
+   */
+  async crimeFilesIn(folder: vscode.Uri): Promise<vscode.Uri[]> {
+    const all = await findCrimeFiles(folder);
+    const audited = await this.inScope(all);
+    const kept = new Set(audited.map((uri) => uri.toString()));
+    this.track(all.filter((uri) => !kept.has(uri.toString())));
+    return audited;
+  }
+
   /** Keep these files' results (and re-audit them on change) while they are closed: a summary covers them. */
   track(uris: Iterable<vscode.Uri>): void {
     for (const uri of uris) this.results.track(uri.toString());
@@ -164,31 +283,174 @@ export class AuditService implements vscode.Disposable {
     return this.auditorFor(folder).manifestFor(folder.fsPath);
   }
 
-  /** Audit many files (folder or workspace command), keeping their results while closed. */
+  /**
+   * Audit many files (folder or workspace command), keeping their results while closed. Files whose
+   * text, rule set and review answers are unchanged keep their results (unless `force`); files with
+   * no result yet are shown at once from the last session's saved results, then checked; the rest
+   * are audited off the extension host thread, in worker threads, when there are many.
+   */
   async auditMany(
     uris: readonly vscode.Uri[],
     progress: vscode.Progress<{ message?: string; increment?: number }>,
     token: vscode.CancellationToken,
     onProgress?: (done: number, total: number) => void,
-  ) {
-    let done = 0;
-    let findings = 0;
+    options: { force?: boolean } = {},
+  ): Promise<AuditTotals> {
     let reported = 0;
-    for (const uri of uris) {
-      if (token.isCancellationRequested) break;
-      this.results.track(uri.toString());
-      const result = await this.audit(uri, openText(uri.toString()));
-      findings += result?.report.findings.length ?? 0;
-      done++;
-      if (done % 25 === 0 || done === uris.length) {
-        // Progress is in percent of the whole run; report the share done since the last report.
-        const percent = (100 * done) / uris.length;
-        progress.report({ message: `${done}/${uris.length} files`, increment: percent - reported });
-        reported = percent;
-        onProgress?.(done, uris.length);
+    const report = (done: number, total: number) => {
+      if (done % 25 !== 0 && done !== total) return;
+      // Progress is in percent of the whole run; report the share done since the last report.
+      const percent = (100 * done) / total;
+      progress.report({ message: `${done}/${total} files`, increment: percent - reported });
+      reported = percent;
+      onProgress?.(done, total);
+    };
+    for (const uri of uris) this.results.track(uri.toString());
+    return this.scheduler.run(() => this.auditBatch(uris, { token, force: options.force, onProgress: report }));
+  }
+
+  /** The batch behind auditMany and configuration or review changes: see auditMany. */
+  private async auditBatch(
+    uris: readonly vscode.Uri[],
+    options: {
+      token?: vscode.CancellationToken;
+      force?: boolean;
+      onProgress?: (done: number, total: number) => void;
+    },
+  ): Promise<AuditTotals> {
+    const started = Date.now();
+    const controller = new AbortController();
+    const cancelled = options.token?.onCancellationRequested(() => controller.abort());
+    if (options.token?.isCancellationRequested) controller.abort();
+    const totals: AuditTotals = {
+      files: 0,
+      findings: 0,
+      cancelled: false,
+      audited: 0,
+      reused: 0,
+      restored: 0,
+      workers: 0,
+      ms: 0,
+    };
+    const advance = () => options.onProgress?.(++totals.files, uris.length);
+    try {
+      const groups = new Map<Auditor, Map<string, { uri: vscode.Uri; settings: FolderSettings }>>();
+      for (const uri of uris) {
+        if (controller.signal.aborted) break;
+        const settings = settingsFor(uri);
+        if (!settings.enable) this.clear(uri);
+        else if (await this.isLeftOut(uri)) this.leaveOut(uri);
+        else {
+          const auditor = this.auditorFor(uri);
+          const group = groups.get(auditor) ?? new Map<string, { uri: vscode.Uri; settings: FolderSettings }>();
+          group.set(uri.fsPath, { uri, settings });
+          groups.set(auditor, group);
+          continue;
+        }
+        advance();
       }
+      // Files edited in a buffer are audited from it; configurations edited in one are what the
+      // host thread's auditor reads (workspaceHost) but not what workers would: such a run stays here.
+      const open = new Map<string, vscode.TextDocument>();
+      let configBeingEdited = false;
+      for (const document of vscode.workspace.textDocuments) {
+        if (document.uri.scheme !== 'file') continue;
+        open.set(document.uri.fsPath, document);
+        if (document.isDirty && (isConfigFile(document.uri) || isReviewFile(document.uri.fsPath)))
+          configBeingEdited = true;
+      }
+      // In an untrusted workspace packs may be read only inside it, which the workers do not enforce.
+      const concurrency = configBeingEdited || !vscode.workspace.isTrusted ? 'off' : concurrencySetting();
+      for (const [auditor, group] of groups) {
+        if (controller.signal.aborted) break;
+        // A run begun now supersedes every audit of these files still running, and is superseded by any begun later.
+        const generations = new Map(
+          [...group.values()].map(({ uri }) => [uri.fsPath, this.scheduler.next(uri.toString())]),
+        );
+        const markings = new Map<SampleReviews, MarkingState | undefined>();
+        const markingOf = (reviews: SampleReviews) => {
+          if (!markings.has(reviews)) markings.set(reviews, markingStateFor(currentReviewer(), reviews.files));
+          return markings.get(reviews);
+        };
+        const onResult = (result: BatchResult, kind: BatchResultKind) => {
+          const { uri, settings } = group.get(result.file)!;
+          if (kind === 'audited') {
+            advance();
+            this.fileAudits++;
+          }
+          if (!this.scheduler.isCurrent(uri.toString(), generations.get(result.file)!)) return;
+          // Audited meanwhile (a file opened as the results were restored): that result is newer.
+          if (kind === 'restored' && this.results.get(uri.toString())) return;
+          const marking = markingOf(result.reviews);
+          const { report, ruleSet, reviews, fingerprint, version } = result;
+          this.publish(
+            {
+              uri,
+              report,
+              ruleSet,
+              reviews,
+              ...(fingerprint ? { fingerprint } : {}),
+              ...(version !== undefined ? { version } : {}),
+              ...(kind === 'restored' ? { restored: true } : {}),
+              ...(marking ? { marking, report: maskForMarking(result.report, result.ruleSet) } : {}),
+            },
+            settings,
+            { batch: true },
+          );
+        };
+        const stats = await auditWorkspaceFiles(
+          {
+            auditor,
+            defaults: this.defaults.get(auditor) ?? {},
+            concurrency,
+            files: [...group.keys()],
+            known: (file) => {
+              const result = this.results.get(group.get(file)!.uri.toString());
+              if (!result) return undefined;
+              return result.reviews && !result.marking ? { ...result, reviews: result.reviews } : null;
+            },
+            openText: (file) => {
+              const document = open.get(file);
+              return document && !document.isClosed
+                ? { text: document.getText(), version: document.version }
+                : undefined;
+            },
+            ...(this.saved && !configBeingEdited
+              ? { saved: this.saved, savedContext: this.savedContext(auditor) }
+              : {}),
+            force: options.force,
+            signal: controller.signal,
+            onRestored: (count) => {
+              if (count > 0)
+                this.log.info(
+                  `Showing ${count} results from the last session after ${Date.now() - started} ms; checking their files`,
+                );
+            },
+          },
+          onResult,
+        );
+        totals.audited += stats.audited;
+        totals.reused += stats.reused;
+        totals.restored += stats.restored;
+        totals.workers = Math.max(totals.workers, stats.workers);
+        // Unchanged files count as done, and are not reported one by one.
+        for (let i = 0; i < stats.reused; i++) advance();
+      }
+    } finally {
+      cancelled?.dispose();
     }
-    return { files: done, findings, cancelled: token.isCancellationRequested };
+    totals.cancelled = controller.signal.aborted;
+    totals.ms = Date.now() - started;
+    for (const uri of uris) totals.findings += this.results.get(uri.toString())?.report.findings.length ?? 0;
+    this.refreshConfigProblems();
+    this.scheduler.debounce(REVIEW_PROBLEMS_KEY, DEBOUNCE_MS, () => this.refreshReviewProblems());
+    if (totals.audited > 0 || totals.restored > 0) this.scheduleSave();
+    this.log.info(
+      `Audited ${totals.audited} of ${uris.length} files, ${totals.reused} unchanged (kept), ${totals.restored} restored from the last session, ` +
+        `${totals.workers > 0 ? `${totals.workers} worker threads` : 'on the extension host thread'}, in ${totals.ms} ms${totals.cancelled ? ' (cancelled)' : ''}`,
+    );
+    this.lastTotals = totals;
+    return totals;
   }
 
   /**
@@ -228,12 +490,30 @@ export class AuditService implements vscode.Disposable {
   async configurationChanged(): Promise<void> {
     for (const auditor of this.auditors.values()) auditor.invalidate();
     this.auditors.clear();
-    const keys = this.results.keys();
-    for (const document of vscode.workspace.textDocuments)
-      if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
-    await Promise.all([...keys].map((key) => this.audit(vscode.Uri.parse(key), openText(key))));
+    this.scopes.clear();
+    await this.auditEverything();
     this.refreshConfigProblems();
     await this.refreshReviewProblems();
+  }
+
+  /**
+   * Audits again every file with a result or tracked, and every open crime file (the rules or the
+   * review answers changed): open ones one by one, as typing does; the closed ones as a batch.
+   */
+  private async auditEverything(): Promise<void> {
+    const keys = this.results.keys();
+    const open = new Map<string, vscode.TextDocument>();
+    for (const document of vscode.workspace.textDocuments)
+      if (isCrimeFile(document.uri.fsPath)) open.set(document.uri.toString(), document);
+    const closed = [...keys].filter((key) => !open.has(key)).map((key) => vscode.Uri.parse(key));
+    await Promise.all([
+      ...[...open.values()].map((document) => this.audit(document.uri, document.getText(), document.version)),
+      this.auditBatch(
+        closed.filter((uri) => uri.scheme === 'file'),
+        {},
+      ),
+      ...closed.filter((uri) => uri.scheme !== 'file').map((uri) => this.audit(uri)),
+    ]);
   }
 
   /** The folder of the sample a file or folder belongs to (its sample.yaml's folder, else its own folder). */
@@ -249,10 +529,7 @@ export class AuditService implements vscode.Disposable {
   /** Review files changed: rule sets stay, every audited file is audited again with the new answers. */
   async reviewsChanged(): Promise<void> {
     for (const auditor of this.auditors.values()) auditor.invalidateReviews();
-    const keys = this.results.keys();
-    for (const document of vscode.workspace.textDocuments)
-      if (isCrimeFile(document.uri.fsPath)) keys.add(document.uri.toString());
-    await Promise.all([...keys].map((key) => this.audit(vscode.Uri.parse(key), openText(key))));
+    await this.auditEverything();
     await this.refreshReviewProblems();
   }
 
@@ -276,7 +553,7 @@ export class AuditService implements vscode.Disposable {
         undefined,
         100_000,
       );
-      const complete = onDisk.every((uri) => this.results.get(uri.toString()));
+      const complete = (await this.inScope(onDisk)).every((uri) => this.results.get(uri.toString()));
       const references = complete
         ? new Set(files.map((file) => file.report.reference).filter((ref): ref is string => ref !== undefined))
         : undefined;
@@ -319,7 +596,22 @@ export class AuditService implements vscode.Disposable {
     this.changed.fire({ uri });
   }
 
-  private publish(result: AuditedFile, settings: FolderSettings): AuditedFile {
+  /** The file is left out of audits now: its results and diagnostics go, its tracking stays. */
+  private leaveOut(uri: vscode.Uri): undefined {
+    const key = uri.toString();
+    this.findings.delete(uri);
+    if (this.results.deleteResult(key)) {
+      this.refreshConfigProblems();
+      this.changed.fire({ uri });
+    }
+    return undefined;
+  }
+
+  /**
+   * Shows a file's results. In a batch (`batch`), the configuration and review problems, which look
+   * at every result, are refreshed once it pauses rather than after each file.
+   */
+  private publish(result: AuditedFile, settings: FolderSettings, options: { batch?: boolean } = {}): AuditedFile {
     const rules = new Map(result.ruleSet.rules.map((rule) => [rule.id, rule]));
     this.findings.set(result.uri, [
       ...result.report.findings.map((finding) =>
@@ -329,11 +621,62 @@ export class AuditService implements vscode.Disposable {
       ...(result.marking ? [] : awaitingDiagnostics(result.report, result.ruleSet)),
     ]);
     this.results.set(result.uri.toString(), result);
-    this.refreshConfigProblems();
+    if (options.batch) this.scheduler.debounce(CONFIG_PROBLEMS_KEY, DEBOUNCE_MS, () => this.refreshConfigProblems());
+    else this.refreshConfigProblems();
     // The sample's review files are checked against what its files run, once audits pause.
     this.scheduler.debounce(REVIEW_PROBLEMS_KEY, DEBOUNCE_MS, () => this.refreshReviewProblems());
     this.changed.fire({ uri: result.uri, result });
     return result;
+  }
+
+  /** What the saved results of an auditor's files depend on besides their rule set and reviews. */
+  private savedContext(auditor: Auditor): Record<string, unknown> {
+    return {
+      defaults: this.defaults.get(auditor) ?? {},
+      trusted: vscode.workspace.isTrusted,
+      tool: this.storage?.tool,
+    };
+  }
+
+  /** Saves the results for the next session once audits pause. */
+  private scheduleSave(): void {
+    if (this.saved) this.scheduler.debounce(SAVE_KEY, SAVE_DELAY_MS, () => this.saveResults());
+  }
+
+  /**
+   * Saves the results audited from files on disk (not an editor buffer's, not a marking trainee's
+   * masked ones) for the next session. Not while a configuration or review file is being edited:
+   * its saved key is made from the file on disk, which is not what the results were audited with.
+   */
+  async saveResults(): Promise<void> {
+    if (!this.saved || this.scheduler.pending(CONFIG_KEY) || this.scheduler.pending(REVIEWS_KEY)) return;
+    const editing = vscode.workspace.textDocuments.some(
+      (document) => document.isDirty && (isConfigFile(document.uri) || isReviewFile(document.uri.fsPath)),
+    );
+    if (editing) return;
+    const savable: SavableResult[] = [];
+    for (const result of this.results.values()) {
+      if (!result.fingerprint || !result.reviews || result.marking || result.uri.scheme !== 'file') continue;
+      const auditor = this.auditorFor(result.uri);
+      // Only results of the rule set in force: one from before a configuration change is no longer keyed right.
+      if ((await auditor.ruleSetFor(result.uri.fsPath)) !== result.ruleSet) continue;
+      const { report, ruleSet, reviews, fingerprint } = result;
+      savable.push({
+        file: result.uri.fsPath,
+        report,
+        ruleSet,
+        reviews,
+        fingerprint,
+        context: this.savedContext(auditor),
+      });
+    }
+    const started = Date.now();
+    try {
+      await this.saved.save(savable);
+      this.log.info(`Saved the results of ${savable.length} files for the next session in ${Date.now() - started} ms`);
+    } catch (error) {
+      this.log.warn(`Could not save the results for the next session: ${String(error)}`);
+    }
   }
 
   private auditorFor(uri: vscode.Uri): Auditor {
@@ -349,12 +692,16 @@ export class AuditService implements vscode.Disposable {
             workspaceHost(this.extensionUri),
             (vscode.workspace.workspaceFolders ?? []).map((workspaceFolder) => workspaceFolder.uri.fsPath),
           );
-      auditor = new Auditor(host, {
+      const defaults: AuditorDefaults = {
         extraPacks: settings.extraPacks,
         timeZone: settings.timeZone,
+        // Read off every file, so the summary breaks down by any of them without a re-audit.
+        breakdownFields: [...BREAKDOWN_FIELD_PATHS],
         ...(settings.onlyReviewer ? { reviewer: settings.onlyReviewer } : {}),
-      });
+      };
+      auditor = new Auditor(host, defaults);
       this.auditors.set(key, auditor);
+      this.defaults.set(auditor, defaults);
     }
     return auditor;
   }
@@ -368,7 +715,20 @@ export class AuditService implements vscode.Disposable {
   }
 }
 
-/** The text of an open editor on `key` (a URI string), if one is open. */
-function openText(key: string): string | undefined {
-  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText();
+/**
+ * A closed file's text with what it was when read (the result keeps it, to know the file unchanged
+ * later); undefined when it cannot be read, which the auditor then reports.
+ */
+function readFingerprinted(file: string): { text: string; fingerprint: FileFingerprint } | undefined {
+  try {
+    const read = readTextFileSync(file);
+    return (
+      read && {
+        text: read.text,
+        fingerprint: { size: read.size, mtimeMs: read.mtimeMs, content: contentHash(read.text) },
+      }
+    );
+  } catch {
+    return undefined;
+  }
 }

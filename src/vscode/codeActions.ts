@@ -3,10 +3,12 @@ import { ruleSettingChange, SCHEMA_RULE, SEVERITIES, SYNTAX_RULE, type Configure
 import type { AuditService } from './auditService';
 import { sampleConfigTarget, sampleConfigText, type SampleConfigTarget } from './sampleConfig';
 import { findingOf, toRange } from './toDiagnostic';
+import { DISABLE_FOR_FILE } from './review/disableForFile';
 
 /**
  * Quick fixes on dipsample findings: docs, switch off / change severity in the sample's own
- * .dipsample.yaml (never a parent's that other samples share: see sampleConfigTarget), mechanical fixes.
+ * .dipsample.yaml (never a parent's that other samples share: see sampleConfigTarget), disable for
+ * this file (a review exception with a reason: disableForFile), mechanical fixes.
  */
 export class AuditCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -21,8 +23,9 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const seenRules = new Set<string>();
     let target: SampleConfigTarget | undefined;
+    const audited = this.service.resultFor(document.uri);
     for (const diagnostic of context.diagnostics) {
-      const finding = findingOf(diagnostic, this.service.resultFor(document.uri)?.report.findings);
+      const finding = findingOf(diagnostic, audited?.report.findings);
       if (!finding) continue;
       if (finding.fix) {
         const fix = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
@@ -41,6 +44,15 @@ export class AuditCodeActions implements vscode.CodeActionProvider {
       actions.push(docs);
 
       if (finding.rule === SYNTAX_RULE || finding.rule === SCHEMA_RULE) continue;
+      const outcome = audited?.report.results.find((result) => result.rule === finding.rule)?.outcome;
+      // Review entries are kept by the file's reference; a rule already not applicable needs no exception.
+      if (audited?.report.reference && !audited.marking && outcome !== undefined && outcome !== 'notApplicable') {
+        const title = `Disable ${finding.rule} for this file (not applicable, on review)…`;
+        const disable = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        disable.command = { command: DISABLE_FOR_FILE, title, arguments: [document.uri, finding.rule] };
+        disable.diagnostics = [diagnostic];
+        actions.push(disable);
+      }
       target ??= await sampleConfigTarget(
         document.uri.fsPath,
         exists,

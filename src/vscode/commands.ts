@@ -1,14 +1,7 @@
 import * as vscode from 'vscode';
 import { CRIME_FILE_NAMES } from '../engine';
-import type { AuditService } from './auditService';
-import { findCrimeFiles } from './summary/sampleFolder';
+import type { AuditService, AuditTotals } from './auditService';
 import { docUriFor } from './toDiagnostic';
-
-export interface AuditTotals {
-  files: number;
-  findings: number;
-  cancelled: boolean;
-}
 
 /** Audits every crime file under `folders` with a cancellable progress notification. */
 export async function auditFolders(
@@ -16,16 +9,17 @@ export async function auditFolders(
   folders: readonly vscode.Uri[],
   label: string,
 ): Promise<AuditTotals> {
-  const uris = (await Promise.all(folders.map(findCrimeFiles))).flat();
+  const uris = (await Promise.all(folders.map((folder) => service.crimeFilesIn(folder)))).flat();
   if (uris.length === 0) {
     void vscode.window.showInformationMessage(`No crime files (${CRIME_FILE_NAMES}) in ${label}.`);
-    return { files: 0, findings: 0, cancelled: false };
+    return { files: 0, findings: 0, cancelled: false, audited: 0, reused: 0, restored: 0, workers: 0, ms: 0 };
   }
   const totals = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Auditing crime files in ${label}`, cancellable: true },
     (progress, token) => service.auditMany(uris, progress, token),
   );
-  const outcome = `${totals.files} file${totals.files === 1 ? '' : 's'} audited, ${totals.findings} finding${totals.findings === 1 ? '' : 's'}`;
+  const unchanged = totals.reused > 0 ? ` (${totals.reused} unchanged)` : '';
+  const outcome = `${totals.files} file${totals.files === 1 ? '' : 's'} audited${unchanged}, ${totals.findings} finding${totals.findings === 1 ? '' : 's'}`;
   void vscode.window.setStatusBarMessage(
     totals.cancelled ? `Dip-Sampler: audit cancelled (${outcome})` : `Dip-Sampler: ${outcome}`,
     5000,
@@ -49,7 +43,8 @@ export function registerCommands(
     }),
     vscode.commands.registerCommand('dipsample.auditFolder', (folder?: vscode.Uri) => {
       const target = folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-      if (!target) return { files: 0, findings: 0, cancelled: false };
+      if (!target)
+        return { files: 0, findings: 0, cancelled: false, audited: 0, reused: 0, restored: 0, workers: 0, ms: 0 };
       return auditFolders(service, [target], vscode.workspace.asRelativePath(target, false) || target.fsPath);
     }),
     vscode.commands.registerCommand('dipsample.openRuleDoc', async (ruleId: string, from?: vscode.Uri) => {

@@ -1,8 +1,12 @@
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CRIME_FILE_GLOB, isCrimeFile, isReviewFile, REVIEW_FILE_GLOB } from '../engine';
-import { AuditService, isConfigFile } from './auditService';
+import { AuditService, isConfigFile, type AuditTotals, type ResultStorage } from './auditService';
 import { APPLY_RULE_SETTING, applyRuleSetting, AuditCodeActions } from './codeActions';
 import { registerCommands } from './commands';
+import { AuditFixAll } from './fixAll';
+import { DISABLE_FOR_FILE, disableForFile } from './review/disableForFile';
 import { registerRedactCommand } from './redactCommand';
 import { ManifestDiagnostics } from './manifestDiagnostics';
 import { registerDrawCommand } from './drawCommand';
@@ -24,7 +28,7 @@ import { settingsFor } from './settings';
 import { AuditStatusBar, type SampleStatus } from './statusBar';
 import { SummaryPanels } from './summary/summaryPanels';
 import { ReviewPanels, type ReviewPanelState } from './review/reviewPanel';
-import type { AgreementReport, SampleOverview } from '../report';
+import type { AgreementReport, SampleGroup, SampleOverview } from '../report';
 import type { AgreementExportFormat } from '../protocol/agreementMessages';
 
 /** What the extension exposes to other extensions and to its own host tests. */
@@ -41,6 +45,8 @@ export interface DipsampleApi {
         marking: boolean;
         /** The Marking view's figures, when it has any. */
         agreement?: AgreementReport;
+        /** A folder of sample folders: a row group per sample (the overview is their total). */
+        samples?: SampleGroup[];
       }
     | undefined;
   /** Writes the open summary's agreement report to `target` (never replacing a file). */
@@ -53,6 +59,10 @@ export interface DipsampleApi {
   nextSummaryRender(folder: vscode.Uri): Promise<{ ms: number; findings: number }>;
   /** How many file audits have run since activation: the host tests check that updates are incremental. */
   filesAudited(): number;
+  /** What the last folder or workspace audit (or the batch after a configuration change) did. */
+  lastAudit(): AuditTotals | undefined;
+  /** A file's result as held: its findings, and whether it came from the last session's saved results. */
+  resultOf(uri: vscode.Uri): { findings: number; restored: boolean } | undefined;
   /** The open Review panel: the file it shows, its view, the sample's progress and its last render. */
   review(): ReviewPanelState | undefined;
 }
@@ -65,7 +75,8 @@ const CRIME_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file', pattern: CRIM
  */
 export function activate(context: vscode.ExtensionContext): DipsampleApi {
   const log = vscode.window.createOutputChannel('dipsample', { log: true });
-  const service = new AuditService(context.extensionUri, log);
+  const service = new AuditService(context.extensionUri, log, resultStorage(context));
+  saveOnExit = () => service.saveResults();
   const statusBar = new AuditStatusBar(service);
   context.subscriptions.push(log, service, statusBar);
   context.subscriptions.push(new ManifestDiagnostics(service));
@@ -82,6 +93,12 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
       providedCodeActionKinds: AuditCodeActions.kinds,
     }),
     vscode.commands.registerCommand(APPLY_RULE_SETTING, applyRuleSetting),
+    vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new AuditFixAll(service), {
+      providedCodeActionKinds: AuditFixAll.kinds,
+    }),
+    vscode.commands.registerCommand(DISABLE_FOR_FILE, (uri?: vscode.Uri, rule?: string) =>
+      disableForFile(service, uri, rule),
+    ),
     vscode.languages.registerCodeActionsProvider(CRIME_SELECTOR, new ReviewCodeActions(service), {
       providedCodeActionKinds: ReviewCodeActions.kinds,
     }),
@@ -175,6 +192,11 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   return {
     whenIdle: () => service.whenIdle(),
     filesAudited: () => service.filesAudited,
+    lastAudit: () => service.lastAudit,
+    resultOf: (uri) => {
+      const result = service.resultFor(uri);
+      return result && { findings: result.report.findings.length, restored: result.restored === true };
+    },
     review: () => reviews.current()?.state(),
     status: () => statusBar.status(),
     summary: (folder) => {
@@ -185,6 +207,7 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
           lastRender: panel.lastRender,
           cspViolations: [...panel.cspViolations],
           ...panel.markingState(),
+          ...(panel.sampleGroups() ? { samples: panel.sampleGroups() } : {}),
         }
       );
     },
@@ -202,6 +225,32 @@ export function activate(context: vscode.ExtensionContext): DipsampleApi {
   };
 }
 
-export function deactivate(): void {
-  // Disposables registered on the context clean up everything.
+/** Saves the results for the next session as the window closes or reloads (set while active). */
+let saveOnExit: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // Disposables registered on the context clean up everything else.
+  const save = saveOnExit;
+  saveOnExit = undefined;
+  return save?.();
+}
+
+/**
+ * Where the last results are kept between sessions: the extension's storage for this workspace
+ * (VS Code's, never the user's folders); none without a workspace. The tool names the extension's
+ * version and build, so results of another build are never restored.
+ */
+function resultStorage(context: vscode.ExtensionContext): ResultStorage | undefined {
+  if (!context.storageUri) return undefined;
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  let build = '';
+  try {
+    build = String(statSync(__filename).mtimeMs);
+  } catch {
+    // No build time: the version alone names the tool.
+  }
+  return {
+    file: path.join(context.storageUri.fsPath, 'results.dipsample-cache'),
+    tool: `dipsample-vscode ${version} ${build}`.trim(),
+  };
 }

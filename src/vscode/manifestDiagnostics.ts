@@ -61,7 +61,8 @@ export class ManifestDiagnostics implements vscode.Disposable {
         undefined,
         100_000,
       );
-      if (!onDisk.every((uri) => sample.uris.has(uri.toString()))) continue; // the manifest speaks of the whole sample
+      const audited = await this.service.inScope(onDisk); // left-out files (ignores, dipsample.files.*) are not in it
+      if (!audited.every((uri) => sample.uris.has(uri.toString()))) continue; // the manifest speaks of the whole sample
       next.set(manifest.file, checkManifest(manifest, sample.reports, sample.timeZone).map(toWarning));
     }
     this.collection.clear();

@@ -42,6 +42,11 @@ export class ResultStore<T> {
     return new Set([...this.results.keys(), ...this.tracked]);
   }
 
+  /** Forgets the result of `key` but keeps tracking it (a file left out of audits, for now). */
+  deleteResult(key: string): boolean {
+    return this.results.delete(key);
+  }
+
   /** Forgets `key`: its result and its tracking. */
   delete(key: string): void {
     this.results.delete(key);

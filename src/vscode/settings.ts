@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isPackPath, type Severity } from '../engine';
+import type { Concurrency } from '../node/auditPool';
+import type { FilesSettings } from './fileScope';
 
 export interface FolderSettings {
   enable: boolean;
@@ -11,6 +13,8 @@ export interface FolderSettings {
   severity: Partial<Record<Severity, vscode.DiagnosticSeverity>>;
   /** Audit from this reviewer's answers alone (`dipsample.reviews.only`). */
   onlyReviewer?: string;
+  /** `dipsample.files.include` / `exclude`: which crime files of the folder are audited. */
+  files: FilesSettings;
 }
 
 const DISPLAYED: Record<string, vscode.DiagnosticSeverity> = {
@@ -38,5 +42,23 @@ export function settingsFor(resource: vscode.Uri | undefined): FolderSettings {
     timeZone: timeZone || undefined,
     severity,
     onlyReviewer: config.get<string>('reviews.only', '').trim() || undefined,
+    files: { include: globs(config.get('files.include')), exclude: globs(config.get('files.exclude')) },
   };
+}
+
+/** A glob list setting as typed: non-blank strings only (a hand-edited settings.json may hold anything). */
+function globs(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((item): item is string => typeof item === 'string' && item.trim() !== '').map((g) => g.trim());
+}
+
+/**
+ * `dipsample.concurrency`: worker threads for folder and workspace audits, as the CLI's
+ * `--concurrency` (`auto`: both cores on a large audit, the host thread on a small one; `off`).
+ */
+export function concurrencySetting(): Concurrency {
+  const value = vscode.workspace.getConfiguration('dipsample').get<unknown>('concurrency', 'auto');
+  if (value === 'off') return 'off';
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return Math.min(value, 64);
+  return 'auto';
 }

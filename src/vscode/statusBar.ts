@@ -4,7 +4,6 @@ import { isCrimeFile, markingProgress } from '../engine';
 import { configurationNotice, configurationNoticeText, countOf } from '../report';
 import type { AuditService } from './auditService';
 import { OPEN_REVIEW_PANEL } from './review/reviewPanel';
-import { findCrimeFiles } from './summary/sampleFolder';
 
 /** Samples up to this many files are audited in the background so the status bar counts all of them. */
 const BACKGROUND_AUDIT_LIMIT = 2000;
@@ -74,7 +73,7 @@ export class AuditStatusBar implements vscode.Disposable {
   private listing(folder: string): Promise<vscode.Uri[]> {
     let listing = this.listings.get(folder);
     if (!listing) {
-      listing = findCrimeFiles(vscode.Uri.file(folder));
+      listing = this.service.crimeFilesIn(vscode.Uri.file(folder));
       this.listings.set(folder, listing);
     }
     return listing;

@@ -1,6 +1,6 @@
 // `dipsample.*` settings as the extension reads them (src/vscode/settings.ts), in plain Node against
 // the VS Code API stub: defaults, extra packs (paths resolved against the workspace folder, names
-// kept), time zone and the severity remap.
+// kept), time zone, the severity remap and the files include/exclude globs.
 import './vscodeStub/register';
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
@@ -20,13 +20,14 @@ describe('vscode: settings', () => {
       timeZone: undefined,
       severity: {},
       onlyReviewer: undefined,
+      files: { include: [], exclude: [] },
     });
   });
 
   it('reads enable, run and a time zone (blank means none)', () => {
     stub.settings = { enable: false, run: 'onSave', timezone: '  Europe/Dublin ' };
     assert.deepEqual(
-      { ...settingsFor(FILE), severity: undefined, extraPacks: undefined },
+      { ...settingsFor(FILE), severity: undefined, extraPacks: undefined, files: undefined },
       {
         enable: false,
         run: 'onSave',
@@ -34,6 +35,7 @@ describe('vscode: settings', () => {
         severity: undefined,
         extraPacks: undefined,
         onlyReviewer: undefined,
+        files: undefined,
       },
     );
     stub.settings = { timezone: '   ' };
@@ -65,5 +67,13 @@ describe('vscode: settings', () => {
       error: vscode.DiagnosticSeverity.Warning,
       warning: vscode.DiagnosticSeverity.Hint,
     });
+  });
+
+  it('reads dipsample.files.include and exclude, keeping only non-blank strings', () => {
+    stub.settings = {
+      'files.include': ['samples/2024/', '  ', 7, ' a/*.crime.yaml '],
+      'files.exclude': 'drafts/',
+    };
+    assert.deepEqual(settingsFor(FILE).files, { include: ['samples/2024/', 'a/*.crime.yaml'], exclude: [] });
   });
 });

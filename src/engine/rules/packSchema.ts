@@ -193,6 +193,12 @@ export const packSchema = {
               description: 'Shown as the quick fix, e.g. "Add a line of enquiry".',
             },
             set: { description: "The replacement value, written in the file's own syntax." },
+            unattended: {
+              type: 'boolean',
+              default: false,
+              description:
+                'The fix needs no person\'s content, so "fix all" (source.fixAll.dipsample, e.g. on save) may apply it. Leave it false for a fix that inserts a placeholder to fill in.',
+            },
           },
         },
       },

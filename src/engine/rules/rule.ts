@@ -32,8 +32,11 @@ export interface RuleDeclaration {
   parameters: Record<string, ParameterDefinition>;
   source: RuleSource[];
   tags: string[];
-  /** A mechanical fix: replace the existing value the finding points at with `set`. */
-  fix?: { title: string; set: unknown };
+  /**
+   * A mechanical fix: replace the existing value the finding points at with `set`. `unattended`: the
+   * fix needs no person's content (no placeholder to fill in), so "fix all" (`source.fixAll`) may apply it.
+   */
+  fix?: { title: string; set: unknown; unattended?: boolean };
   /** Name of the pack and the file/range it was declared at, for messages and "go to rule". */
   pack: string;
   file: string;

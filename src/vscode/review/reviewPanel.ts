@@ -13,7 +13,6 @@ import {
   type ReviewWebviewMessage,
 } from '../../protocol/reviewMessages';
 import type { AuditChange, AuditedFile, AuditService } from '../auditService';
-import { findCrimeFiles } from '../summary/sampleFolder';
 import { webviewOptions } from '../webviewPage';
 import { buildCaseView } from './caseView';
 import { recordAnswer } from './recordAnswer';
@@ -265,7 +264,7 @@ export class ReviewPanel implements vscode.Disposable {
   private async loadSample(folder: string, relist: boolean): Promise<void> {
     if (this.sample?.folder === folder && !relist) return;
     const uri = vscode.Uri.file(folder);
-    const files = await findCrimeFiles(uri);
+    const files = await this.service.crimeFilesIn(uri);
     if (this.file && !files.some((f) => f.toString() === this.file?.toString())) {
       files.push(this.file);
       files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));

@@ -3,7 +3,6 @@ import { isCrimeFile, markingProgress, reviewerIdOfFile } from '../../engine';
 import { sampleInfo } from '../../report';
 import { reviewFilePath, ReviewWriteError, submitReview } from '../../node/reviewWriter';
 import type { AuditService } from '../auditService';
-import { findCrimeFiles } from '../summary/sampleFolder';
 import { currentReviewer } from './reviewerIdentity';
 
 export const SUBMIT_MARKING = 'dipsample.submitMarking';
@@ -46,7 +45,7 @@ async function unmarkedIn(service: AuditService, sampleFolder: string) {
   let unmarked = 0;
   let criteria = 0;
   let filesLeft = 0;
-  const files = await findCrimeFiles(vscode.Uri.file(sampleFolder));
+  const files = await service.crimeFilesIn(vscode.Uri.file(sampleFolder));
   service.track(files);
   for (const uri of files) {
     const result = service.resultFor(uri) ?? (await service.audit(uri));
