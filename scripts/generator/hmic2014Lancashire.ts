@@ -297,14 +297,14 @@ export function lancashireUnattendedManifest(): object {
     force: LANCASHIRE_STYLE_FORCE,
     description:
       'Synthetic reproduction of the unattended-crime dip-sample in HMIC\u2019s 2014 letter to Lancashire Constabulary ' +
-      '(seed 003, line 49): 50 unattended crime reports, of which 34 show no evidence of any investigation, 35 no ' +
+      '(“Crime recording and attendance”, point 7): 50 unattended crime reports, of which 34 show no evidence of any investigation, 35 no ' +
       'evidence of any supervisory input and 35 were filed within 24 hours of being reported. The counts are exact by ' +
       'construction; each file says in x_sample_note which pattern it shows. The force, people, places and references ' +
       'are invented: these are not Lancashire\u2019s records.',
     period: { from: '2013-11-01', to: '2013-11-30', basis: 'reported' },
     selection: {
       method: 'purposive',
-      description: '50 crime reports not attended, built to match the figures of the Lancashire letter (LAN L49).',
+      description: '50 crime reports not attended, built to match the figures of the Lancashire letter (“Crime recording and attendance”, point 7).',
       seed: LANCASHIRE_SEED,
       strata: [{ description: 'not attended', size: 50, filter: { 'attendance.status': 'not_attended' } }],
     },
@@ -542,7 +542,7 @@ export function lancashireSuspectsManifest(): object {
     force: LANCASHIRE_STYLE_FORCE,
     description:
       'Synthetic reproduction of HMIC\u2019s 2014 named-suspect and PNC-wanted dip-sample (R 4.127: ten files of each) ' +
-      'with the findings of the letter to Lancashire Constabulary (seed 003, lines 54-58): four named-suspect files ' +
+      'with the findings of the letter to Lancashire Constabulary (“Crime recording and attendance”, points 12–13): four named-suspect files ' +
       'without supervisory activity and four PNC files with no update since circulation. 8 of 20 files fail, so the ' +
       'sample is unsatisfactory under R 4.132 (at least six of the 20). Files open at the beginning of June 2014 ' +
       '(R 4.120). The force, people, places and references are invented: these are not Lancashire\u2019s records.',
