@@ -304,7 +304,8 @@ export function lancashireUnattendedManifest(): object {
     period: { from: '2013-11-01', to: '2013-11-30', basis: 'reported' },
     selection: {
       method: 'purposive',
-      description: '50 crime reports not attended, built to match the figures of the Lancashire letter (“Crime recording and attendance”, point 7).',
+      description:
+        '50 crime reports not attended, built to match the figures of the Lancashire letter (“Crime recording and attendance”, point 7).',
       seed: LANCASHIRE_SEED,
       strata: [{ description: 'not attended', size: 50, filter: { 'attendance.status': 'not_attended' } }],
     },
