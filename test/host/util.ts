@@ -1,6 +1,7 @@
 // Helpers shared by the host suites. Waits are event driven (onDidChangeDiagnostics, the extension
 // API's whenIdle()); the timeouts only turn a hang into a failure that says what was awaited.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -248,4 +249,48 @@ export function hoverText(hovers: vscode.Hover[]): string {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A finding as `range severity rule message`, for comparing the CLI's findings with diagnostics. */
+type FindingLine = string;
+
+/**
+ * The CLI's findings on every file of a folder (the bundled `dist/cli.js audit --format json`, as
+ * a user runs it), each file's as sorted `FindingLine`s.
+ */
+export function cliFindings(folder: vscode.Uri): Array<{ uri: vscode.Uri; name: string; expected: FindingLine[] }> {
+  const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
+  const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  const report = JSON.parse(json) as {
+    files: Array<{
+      path: string;
+      findings: Array<{
+        rule: string;
+        severity: string;
+        message: string;
+        range: { start: { line: number; character: number }; end: { line: number; character: number } };
+      }>;
+    }>;
+  };
+  const severities: Record<string, vscode.DiagnosticSeverity> = { error: 0, warning: 1, information: 2, hint: 3 };
+  return report.files.map((file) => ({
+    uri: vscode.Uri.file(path.isAbsolute(file.path) ? file.path : path.join(folder.fsPath, path.basename(file.path))),
+    name: path.basename(file.path),
+    expected: file.findings
+      .map(
+        (f) =>
+          `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${severities[f.severity]} ${f.rule} ${f.message}`,
+      )
+      .sort(),
+  }));
+}
+
+/** A file's dipsample diagnostics as sorted `FindingLine`s (see `cliFindings`). */
+export function diagnosticLines(uri: vscode.Uri): FindingLine[] {
+  return dipsampleDiagnostics(uri)
+    .map((d) => `${fmtRange(d.range)} ${d.severity} ${codeValue(d)} ${d.message}`)
+    .sort();
 }

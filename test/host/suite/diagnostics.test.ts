@@ -1,8 +1,6 @@
 // Diagnostics for open crime files: exact range, severity, source, code + documentation link,
 // live re-audit on edits, the severity setting, hover, status bar, the rule documentation command.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { askHarness, bridgeAvailable } from '../bridge';
 import {
@@ -23,6 +21,8 @@ import {
   waitForRule,
   waitUntil,
   wsUri,
+  cliFindings,
+  diagnosticLines,
 } from '../util';
 
 const SUP = 'training/TRAIN-SUP.crime.yaml';
@@ -70,46 +70,17 @@ describe('diagnostics on an open crime file', () => {
   });
 
   it('matches the CLI exactly on every file of the bundled training sample (ranges, rules, severities, messages)', async () => {
-    const folder = wsUri('bundled/training-basics');
-    const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
-    const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], {
-      encoding: 'utf8',
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    });
-    const report = JSON.parse(json) as {
-      files: Array<{
-        path: string;
-        findings: Array<{
-          rule: string;
-          severity: string;
-          message: string;
-          range: { start: { line: number; character: number }; end: { line: number; character: number } };
-        }>;
-      }>;
-    };
-    assert.ok(report.files.length >= 6, 'the bundled training sample is there');
-    const severities: Record<string, vscode.DiagnosticSeverity> = { error: 0, warning: 1, information: 2, hint: 3 };
-    for (const file of report.files) {
-      const uri = vscode.Uri.file(
-        path.isAbsolute(file.path) ? file.path : path.join(folder.fsPath, path.basename(file.path)),
-      );
+    const files = cliFindings(wsUri('bundled/training-basics'));
+    assert.ok(files.length >= 6, 'the bundled training sample is there');
+    for (const { uri, name, expected } of files) {
       await vscode.window.showTextDocument(uri);
-      const expected = file.findings
-        .map(
-          (f) =>
-            `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${severities[f.severity]} ${f.rule} ${f.message}`,
-        )
-        .sort();
       await waitForDiagnostics(
         uri,
         (ds) => ds.length === expected.length,
-        `${expected.length} findings on ${path.basename(file.path)}`,
+        `${expected.length} findings on ${name}`,
         api,
       );
-      const actual = dipsampleDiagnostics(uri)
-        .map((d) => `${fmtRange(d.range)} ${d.severity} ${codeValue(d)} ${d.message}`)
-        .sort();
-      assert.deepStrictEqual(actual, expected, path.basename(file.path));
+      assert.deepStrictEqual(diagnosticLines(uri), expected, name);
     }
   });
 

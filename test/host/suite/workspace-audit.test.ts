@@ -2,8 +2,6 @@
 // is audited again), and with worker threads (dipsample.concurrency) the diagnostics are the same as
 // on the extension host thread and as the CLI's JSON.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   activate,
@@ -11,13 +9,14 @@ import {
   describeDiagnostics,
   dipsampleDiagnostics,
   type DipsampleApi,
-  extension,
   fmtRange,
   readText,
   restoreFile,
   waitForDiagnostics,
   wsUri,
   writeText,
+  cliFindings,
+  diagnosticLines,
 } from '../util';
 
 /** What the workspace audit command and the API say about an audit (src/vscode/auditService.ts AuditTotals). */
@@ -109,38 +108,9 @@ describe('workspace audits: unchanged files kept, worker threads', () => {
       assert.deepStrictEqual(snapshot(), before, 'the same diagnostics from the workers');
 
       // …and the CLI's findings on the bundled sample, file by file.
-      const folder = wsUri('bundled/training-basics');
-      const cli = path.join(extension().extensionPath, 'dist', 'cli.js');
-      const json = execFileSync(process.execPath, [cli, 'audit', folder.fsPath, '--format', 'json'], {
-        encoding: 'utf8',
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      });
-      const report = JSON.parse(json) as {
-        files: Array<{
-          path: string;
-          findings: Array<{
-            rule: string;
-            severity: string;
-            message: string;
-            range: { start: { line: number; character: number }; end: { line: number; character: number } };
-          }>;
-        }>;
-      };
-      const severities: Record<string, vscode.DiagnosticSeverity> = { error: 0, warning: 1, information: 2, hint: 3 };
-      assert.ok(report.files.length >= 6);
-      for (const file of report.files) {
-        const uri = vscode.Uri.file(path.join(folder.fsPath, path.basename(file.path)));
-        const expected = file.findings
-          .map(
-            (f) =>
-              `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${severities[f.severity]} ${f.rule} ${f.message}`,
-          )
-          .sort();
-        const actual = dipsampleDiagnostics(uri)
-          .map((d) => `${fmtRange(d.range)} ${d.severity} ${codeValue(d)} ${d.message}`)
-          .sort();
-        assert.deepStrictEqual(actual, expected, path.basename(file.path));
-      }
+      const files = cliFindings(wsUri('bundled/training-basics'));
+      assert.ok(files.length >= 6);
+      for (const { uri, name, expected } of files) assert.deepStrictEqual(diagnosticLines(uri), expected, name);
     } finally {
       await config.update('concurrency', undefined, vscode.ConfigurationTarget.Workspace);
       await api.whenIdle();
