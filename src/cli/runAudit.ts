@@ -106,12 +106,14 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
     ...(options.breakdownFields?.length ? { breakdownFields: options.breakdownFields } : {}),
   };
   const auditor = new Auditor(host, defaults);
+  const ignoredFiles: string[] = [];
   const files = options.stdin
     ? [path.resolve(options.cwd, options.stdin.filename)]
     : await findCrimeFiles(options.inputs, options.cwd, {
         ignoresFor: (directory) => auditor.ignoresFor(directory, configFile),
         ignorePatterns: options.ignorePatterns,
         requireMatch: options.requireMatch,
+        onIgnored: (file) => ignoredFiles.push(file),
       });
 
   // Every rule set and sample is known before the first file, so every format can begin at once.
@@ -126,7 +128,11 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
   const orderedRuleSets = [...ruleSets];
   const sampleFolders = [...new Set(sampleOf)];
   const inputs = options.inputs.map((input) => path.resolve(options.cwd, input));
-  const whole = new Set(sampleFolders.filter((folder) => isWithinAny(folder, inputs)));
+  // A sample is audited whole when an input holds its folder and no file of it was ignored: only
+  // then can a review name a reference no file has, or the files fall short of the manifest.
+  const partial = new Set<string>();
+  for (const file of ignoredFiles) partial.add(await auditor.sampleFolderFor(path.dirname(file)));
+  const whole = new Set(sampleFolders.filter((folder) => isWithinAny(folder, inputs) && !partial.has(folder)));
   const earlyProblems = orderedRuleSets.flatMap((ruleSet) => ruleSet.problems);
   let laterProblemsPossible = false;
   for (const folder of sampleFolders) {

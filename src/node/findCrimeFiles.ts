@@ -16,6 +16,8 @@ export interface FindOptions {
   ignorePatterns?: readonly string[];
   /** A folder or glob that yields no crime file is an InputError (`dipsample audit`), not an empty audit. */
   requireMatch?: boolean;
+  /** Told of each crime file the ignores left out (its sample was not audited whole). */
+  onIgnored?: (file: string) => void;
 }
 
 /**
@@ -46,8 +48,10 @@ export async function findCrimeFiles(
     let ignored = 0;
     let matched = 0;
     for (const file of candidates) {
-      if (await isIgnored(file)) ignored++;
-      else {
+      if (await isIgnored(file)) {
+        ignored++;
+        options.onIgnored?.(file);
+      } else {
         matched++;
         found.add(file);
       }

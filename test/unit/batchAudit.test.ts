@@ -248,6 +248,22 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
     assert.ok(!readdirNames(sample).some((name) => name.includes('out.json')), 'no -o file, no temporary file left');
   });
 
+  it('checks review references and the manifest only on a sample audited whole: not when files were ignored', async () => {
+    const whole = await runCliCapturing(['audit', 'samples/training-basics', '-f', 'json'], REPO_ROOT);
+    assert.equal(whole.status, 0, whole.stderr);
+    const partial = await runCliCapturing(
+      ['audit', 'samples/training-basics', '--ignore-pattern', 'TRAIN-0[1-5]*', '-f', 'json'],
+      REPO_ROOT,
+    );
+    assert.equal(partial.status, 0, partial.stderr);
+    assert.doesNotMatch(partial.stderr, /no crime file in this sample has the reference/);
+    const report = JSON.parse(partial.stdout) as { files: Array<{ path: string }> };
+    assert.deepEqual(
+      report.files.map((file) => path.basename(file.path)),
+      ['TRAIN-06.crime.yaml', 'TRAIN-07.crime.yaml', 'TRAIN-08.crime.yaml'],
+    );
+  });
+
   it('writes -o as files complete, whole and atomically', async () => {
     const folder = path.join(temp, 'generated');
     const direct = await runCliCapturing(['audit', '.', '-f', 'sarif'], folder);
