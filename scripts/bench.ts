@@ -95,6 +95,7 @@ async function main() {
       'draw-rows': { type: 'string', default: '1000000' },
       scale: { type: 'string', default: '1000,10000' },
       only: { type: 'string' },
+      'spectral-rounds': { type: 'string', default: '1' },
     },
   });
   const count = Number(values.count);
@@ -108,7 +109,7 @@ async function main() {
     : [];
   if (values.only === 'batch') {
     const folder = generatedFolder(count);
-    console.log(batchBench(folder, rounds, scale).join('\n'));
+    console.log(batchBench(folder, rounds, scale, Number(values['spectral-rounds'])).join('\n'));
     rmSync(folder, { recursive: true, force: true });
     return;
   }
@@ -171,7 +172,7 @@ async function main() {
     `                              of which bare yaml parse of the same text: p50 ${latency.parseP50.toFixed(2)} ms, p95 ${latency.parseP95.toFixed(2)} ms`,
     `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
     ...summary.lines,
-    ...batchBench(directory, rounds, scale),
+    ...batchBench(directory, rounds, scale, Number(values['spectral-rounds'])),
     ...(await drawBench(Number(values['draw-rows']))),
   ];
   console.log(report.join('\n'));

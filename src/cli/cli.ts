@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(
       new Option(
         '--concurrency <n>',
-        'worker threads to audit in: auto (one per core on a large run, none on a small one), off, or a number',
+        'worker threads to audit in beside the main thread: auto (a thread per core on a large run, the main thread one of them; none on a small one), off, or a number',
       )
         .argParser(concurrency)
         .default('auto' as Concurrency),

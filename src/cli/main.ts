@@ -1,5 +1,8 @@
+import { sizeHeapForBatchAudits } from '../node/batchHeap';
 import { readStream } from '../node/readStream';
 import { runCli } from './cli';
+
+sizeHeapForBatchAudits();
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

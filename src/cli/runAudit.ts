@@ -13,6 +13,8 @@ import {
   type FileReport,
   type Problem,
   type RuleSet,
+  type SampleMember,
+  sampleMemberOf,
 } from '../engine';
 import { SampleTally, type AuditRun } from '../report';
 import { AuditCache, type CacheStrategy } from '../node/auditCache';
@@ -37,6 +39,11 @@ export interface AuditOptions {
   requireMatch?: boolean;
   /** Worker threads (`--concurrency`; default `auto`). */
   concurrency?: Concurrency;
+  /**
+   * The main thread audits alongside the workers (default true: it has nothing else to do, and one
+   * worker fewer saves its heap). Tests that inject faults into every worker turn it off.
+   */
+  mainThreadAudits?: boolean;
   /** `--cache`: the cache file, what made it (its results are only reused by the same version) and how files are known unchanged. */
   cache?: { file: string; tool: string; strategy: CacheStrategy };
   /** A worker script other than the bundled one (tests). */
@@ -119,9 +126,14 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
   // Every rule set and sample is known before the first file, so every format can begin at once.
   const ruleSets = new Set<RuleSet>();
   const sampleOf: string[] = new Array(files.length);
+  // One string per folder, not per file (each lookup gives a new one): the list lasts the whole run.
+  const sampleOfFolder = new Map<string, string>();
   for (let index = 0; index < files.length; index++) {
     ruleSets.add(await auditor.ruleSetFor(files[index], configFile));
-    sampleOf[index] = await auditor.sampleFolderFor(path.dirname(files[index]));
+    const folder = path.dirname(files[index]);
+    let sample = sampleOfFolder.get(folder);
+    if (sample === undefined) sampleOfFolder.set(folder, (sample = await auditor.sampleFolderFor(folder)));
+    sampleOf[index] = sample;
   }
   if (files.length === 0 && configFile)
     ruleSets.add(await auditor.ruleSetFor(path.join(options.cwd, 'none'), configFile));
@@ -134,11 +146,18 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
   for (const file of ignoredFiles) partial.add(await auditor.sampleFolderFor(path.dirname(file)));
   const whole = new Set(sampleFolders.filter((folder) => isWithinAny(folder, inputs) && !partial.has(folder)));
   const earlyProblems = orderedRuleSets.flatMap((ruleSet) => ruleSet.problems);
+  // The samples checked against their files once all are audited: whole, with review entries
+  // (a reference no file has) or a manifest of their own. Only these keep anything per file.
+  const membersOf = new Map<string, SampleMember[]>();
   let laterProblemsPossible = false;
   for (const folder of sampleFolders) {
     earlyProblems.push(...(await auditor.reviewProblemsFor(folder)));
+    if (!whole.has(folder)) continue;
     const reviews = await auditor.reviewsFor(folder);
-    if (whole.has(folder) && reviews.files.some((file) => file.entries.length > 0)) laterProblemsPossible = true;
+    const reviewed = reviews.files.some((file) => file.entries.length > 0);
+    if (reviewed) laterProblemsPossible = true;
+    const manifest = await auditor.manifestFor(folder);
+    if (reviewed || (manifest && path.dirname(manifest.file) === folder)) membersOf.set(folder, []);
   }
   const ruleDocs = ruleDocsOf(host, orderedRuleSets);
   sink.start?.({
@@ -152,8 +171,6 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
   const cacheOptions = options.stdin ? undefined : options.cache;
   const cache = cacheOptions ? await AuditCache.open(cacheOptions.file, cacheOptions.tool) : undefined;
   const tally = new SampleTally(orderedRuleSets, { retainReports: false });
-  // What the review and manifest checks need of each file: its reference and facts, not its findings.
-  const seen = new Map<string, FileReport[]>();
   const unaudited: StreamedAudit['unaudited'] = [];
   const stats = await auditBatch(
     auditor,
@@ -162,6 +179,7 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
       defaults,
       configFile,
       concurrency: options.concurrency,
+      mainThreadAudits: options.mainThreadAudits ?? true,
       ...(cache && cacheOptions
         ? { cache: { cache, strategy: cacheOptions.strategy, context: { defaults, tool: cacheOptions.tool } } }
         : {}),
@@ -173,15 +191,13 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
       const shown = { ...report, path: displayPath(options.cwd, files[index]) };
       tally.set(shown);
       if (report.internalError) unaudited.push(...unauditedFiles([shown]));
-      const sample = seen.get(sampleOf[index]) ?? [];
-      sample.push({ ...shown, findings: [], results: [] });
-      seen.set(sampleOf[index], sample);
+      membersOf.get(sampleOf[index])?.push(sampleMemberOf(shown));
       sink.file(shown);
     },
   );
   if (cache) await cache.save();
 
-  const { problems: reviewProblems, samples } = await reviewsOfSamples(auditor, sampleFolders, seen, whole);
+  const { problems: reviewProblems, samples } = await reviewsOfSamples(auditor, sampleFolders, membersOf);
   return {
     summary: tally.summary(),
     ruleSets: orderedRuleSets,
@@ -219,26 +235,26 @@ function isWithinAny(folder: string, inputs: readonly string[]): boolean {
 }
 
 /**
- * The review files' problems of every sample the files belong to. A reference no crime file has
- * is only a problem where the whole sample was audited (an input is the sample folder or above it).
+ * The problems found by checking samples against their files — review references no crime file
+ * has, what the manifest's files do not bear out — for the samples in `membersOf` (audited whole,
+ * with such checks), and every sample's reviewers.
  */
 async function reviewsOfSamples(
   auditor: Auditor,
   folders: readonly string[],
-  reportsOf: ReadonlyMap<string, FileReport[]>,
-  whole: ReadonlySet<string>,
+  membersOf: ReadonlyMap<string, SampleMember[]>,
 ): Promise<{ problems: Problem[]; samples: AuditOutcome['samples'] }> {
   const problems: Problem[] = [];
   const samples: AuditOutcome['samples'] = [];
   for (const folder of folders) {
-    const reports = reportsOf.get(folder) ?? [];
-    if (whole.has(folder)) {
+    const members = membersOf.get(folder);
+    if (members) {
       const references = new Set(
-        reports.flatMap((report) => (report.reference === undefined ? [] : [report.reference])),
+        members.flatMap((member) => (member.reference === undefined ? [] : [member.reference])),
       );
       problems.push(...(await auditor.reviewProblemsFor(folder, references)));
       // The manifest describes the whole sample: it is checked only when all of it was audited.
-      problems.push(...(await auditor.manifestProblemsFor(folder, reports)));
+      problems.push(...(await auditor.manifestProblemsFor(folder, members)));
     }
     const reviews = await auditor.reviewsFor(folder);
     samples.push({ folder, reviewers: reviews.files.flatMap((file) => (file.reviewer ? [file.reviewer.id] : [])) });

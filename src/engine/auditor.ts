@@ -5,7 +5,7 @@ import { packReference, type PackReference } from './config/packReference';
 import { auditText } from './audit';
 import { findUp } from './findUp';
 import { OutsideWorkspaceError, readOrReason, type EngineHost, type HostPaths } from './host';
-import { SYNTAX_RULE, unauditedReport, type FileReport } from './model';
+import { SYNTAX_RULE, unauditedReport, type FileReport, type SampleMember } from './model';
 import { problem, type Problem } from './problems';
 import { readReviewFiles } from './reviews/readReviewFiles';
 import { reviewProblems, SampleReviews } from './reviews/sampleReviews';
@@ -123,7 +123,7 @@ export class Auditor {
    * the period, strata or quotas not met, the declared size, drawn references with no file. `reports`
    * must be every crime file of the sample, audited.
    */
-  async manifestProblemsFor(sampleFolder: string, reports: readonly FileReport[]): Promise<Problem[]> {
+  async manifestProblemsFor(sampleFolder: string, reports: readonly SampleMember[]): Promise<Problem[]> {
     const manifest = await this.manifestFor(sampleFolder);
     if (!manifest || manifest.problems.length > 0 || this.host.path.dirname(manifest.file) !== sampleFolder) return [];
     const ruleSet = await this.ruleSetFor(this.host.path.join(sampleFolder, 'sample.crime.yaml'));

@@ -123,6 +123,26 @@ export interface RecordFacts {
   sampled?: Record<string, Array<string | number | boolean>>;
 }
 
+/**
+ * What the sample checks need of one audited file (a review naming a reference no file has; a
+ * manifest's period, strata, quotas and size): its path, reference and sampled values, not its
+ * findings. A batch audit keeps only this per file, and only for samples that have such checks.
+ */
+export interface SampleMember {
+  path: string;
+  reference?: string;
+  facts?: Pick<RecordFacts, 'sampled'>;
+}
+
+/** A report's sample member: the few fields the sample checks read, copied. */
+export function sampleMemberOf(report: FileReport): SampleMember {
+  return {
+    path: report.path,
+    ...(report.reference !== undefined ? { reference: report.reference } : {}),
+    ...(report.facts ? { facts: report.facts.sampled ? { sampled: report.facts.sampled } : {} } : {}),
+  };
+}
+
 export function compareRanges(a: Range, b: Range): number {
   return (
     a.start.line - b.start.line ||

@@ -24,12 +24,18 @@ const WINDOW_PER_WORKER = 256;
 /** A worker that dies this many times in a row before auditing anything means the pool cannot work. */
 const MAX_FAILED_STARTS = 3;
 
-/** How many worker threads `concurrency` means for `files` files to audit: 0 is the main thread. */
-export function workerCount(concurrency: Concurrency, files: number): number {
+/**
+ * How many worker threads `concurrency` means for `files` files to audit: 0 is the main thread
+ * alone. `auto` gives a thread per core (no more than one per POOL_MIN_FILES files); when the main
+ * thread audits alongside its workers (`mainThreadAudits`), it is one of them, so one worker fewer
+ * is started — each thread's heap is a large part of a run's memory. `N` is N workers.
+ */
+export function workerCount(concurrency: Concurrency, files: number, mainThreadAudits = false): number {
   if (concurrency === 'off' || files === 0) return 0;
   if (concurrency === 'auto') {
     if (files < POOL_MIN_FILES) return 0;
-    return Math.max(1, Math.min(availableParallelism(), Math.ceil(files / POOL_MIN_FILES)));
+    const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(files / POOL_MIN_FILES)));
+    return mainThreadAudits ? threads - 1 : threads;
   }
   return Math.min(concurrency, files);
 }
@@ -42,6 +48,12 @@ export interface AuditPoolOptions {
    * sent come back (their results are still delivered), leaving the rest unaudited.
    */
   signal?: AbortSignal;
+  /**
+   * The main thread audits too: it takes batches as a worker does and audits them a file at a
+   * time, yielding between files so the workers' results are taken as they come. Only where the
+   * main thread has nothing else to do (the CLI), never on the editor's host thread.
+   */
+  alongside?: (job: AuditJob) => Promise<AuditJobResult>;
 }
 
 /** Thrown when workers cannot be started at all (the caller audits on the main thread instead). */
@@ -68,39 +80,67 @@ export class AuditPool {
 
   /** Audits `jobs` (in ascending index order), calling `onResult` as each file's report arrives. */
   audit(jobs: readonly AuditJob[], onResult: (result: AuditJobResult) => void): Promise<void> {
-    const queue = jobs.map((job) => ({ job, attempts: 0 }));
     const retries: Array<{ job: AuditJob; attempts: number }> = [];
-    const unfinished = new Set(jobs.map((job) => job.index));
-    const sortedIndexes = jobs.map((job) => job.index);
+    // A byte per file, not a set entry: bookkeeping stays small however many files there are.
+    const finished = new Uint8Array(jobs.length === 0 ? 0 : jobs[jobs.length - 1].index + 1);
+    let unfinished = jobs.length;
     let lowestPointer = 0;
     let nextQueued = 0;
     let failedStarts = 0;
-    const window = WINDOW_PER_WORKER * this.size;
-    const { signal } = this.options;
+    const { signal, alongside } = this.options;
+    const window = WINDOW_PER_WORKER * (this.size + (alongside ? 1 : 0));
 
     return new Promise<void>((resolve, reject) => {
       const lowestUnfinished = () => {
-        while (lowestPointer < sortedIndexes.length && !unfinished.has(sortedIndexes[lowestPointer])) lowestPointer++;
-        return lowestPointer < sortedIndexes.length ? sortedIndexes[lowestPointer] : Infinity;
+        while (lowestPointer < jobs.length && finished[jobs[lowestPointer].index] === 1) lowestPointer++;
+        return lowestPointer < jobs.length ? jobs[lowestPointer].index : Infinity;
       };
       const finish = (result: AuditJobResult) => {
-        if (!unfinished.delete(result.index)) return;
+        if (finished[result.index] === 1) return;
+        finished[result.index] = 1;
+        unfinished--;
         onResult(result);
+      };
+      const takeFresh = (): AuditJob[] => {
+        const limit = lowestUnfinished() + window;
+        const batch: AuditJob[] = [];
+        while (nextQueued < jobs.length && batch.length < BATCH_SIZE && jobs[nextQueued].index < limit)
+          batch.push(jobs[nextQueued++]);
+        return batch;
       };
       const takeBatch = (): { jobs: AuditJob[]; attempts: number } | undefined => {
         // A file retried after a worker died goes alone, so the next death names its file.
         const retry = retries.shift();
         if (retry) return { jobs: [retry.job], attempts: retry.attempts };
-        const limit = lowestUnfinished() + window;
-        const batch: AuditJob[] = [];
-        while (nextQueued < queue.length && batch.length < BATCH_SIZE && queue[nextQueued].job.index < limit)
-          batch.push(queue[nextQueued++].job);
+        const batch = takeFresh();
         return batch.length > 0 ? { jobs: batch, attempts: 0 } : undefined;
       };
       const idle: Worker[] = [];
       const busy = new Map<Worker, InFlight & { attempts: number }>();
+      // The main thread's own batch, while it audits one; the pool settles only once it is done.
+      let mainBatch: AuditJob[] | undefined;
+      let failure: Error | undefined;
+      const fail = (error: Error) => {
+        failure ??= error;
+        if (!mainBatch) reject(failure);
+      };
+      const auditAlongside = async (jobs: AuditJob[]) => {
+        try {
+          for (const job of jobs) {
+            await new Promise<void>((resumed) => setImmediate(resumed));
+            if (failure) break;
+            finish(await alongside!(job));
+          }
+        } catch (error) {
+          failure ??= error instanceof Error ? error : new Error(String(error));
+        }
+        mainBatch = undefined;
+        if (failure) reject(failure);
+        else dispatch();
+      };
       const dispatch = () => {
-        if (unfinished.size === 0 || (signal?.aborted && busy.size === 0)) {
+        if (failure) return;
+        if (unfinished === 0 || (signal?.aborted && busy.size === 0 && !mainBatch)) {
           signal?.removeEventListener('abort', dispatch);
           resolve();
           return;
@@ -112,6 +152,14 @@ export class AuditPool {
           const worker = idle.pop()!;
           busy.set(worker, batch);
           worker.postMessage({ jobs: batch.jobs } satisfies AuditJobsMessage);
+        }
+        // Files retried after a worker died stay with the workers: one may kill a thread.
+        if (alongside && !mainBatch) {
+          const batch = takeFresh();
+          if (batch.length > 0) {
+            mainBatch = batch;
+            void auditAlongside(batch);
+          }
         }
       };
       const start = () => {
@@ -133,7 +181,7 @@ export class AuditPool {
           if (at >= 0) idle.splice(at, 1);
           if (this.closed) return;
           if (!audited && ++failedStarts >= MAX_FAILED_STARTS) {
-            reject(new AuditPoolUnavailable(`audit workers could not start: ${reason}`));
+            fail(new AuditPoolUnavailable(`audit workers could not start: ${reason}`));
             return;
           }
           for (const job of inFlight?.jobs ?? []) {

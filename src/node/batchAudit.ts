@@ -24,6 +24,11 @@ export interface BatchAuditOptions {
    * records it: the editor keeps it to skip unchanged files. Files from `texts` and the cache have none.
    */
   fingerprints?: boolean;
+  /**
+   * The main thread audits alongside the workers, and `auto` starts one worker fewer: the main
+   * thread is one of the threads a core each (the CLI, whose main thread otherwise only waits). Never in the editor: its host thread must stay free.
+   */
+  mainThreadAudits?: boolean;
   /** Stops dispatching files once aborted (the editor's Cancel): files in flight finish, the rest are not reported. */
   signal?: AbortSignal;
 }
@@ -34,6 +39,8 @@ export interface BatchAuditStats {
   fromCache: number;
   /** Worker threads used; 0 when the files were audited on the main thread. */
   workers: number;
+  /** Files audited on the main thread: all of them without workers, its share alongside them. */
+  onMainThread: number;
   /** Set when workers could not be started and the main thread audited instead. */
   poolUnavailable?: string;
   /** The signal aborted the run: only some files (a prefix of the input order) were reported. */
@@ -61,7 +68,7 @@ export async function auditBatch(
     options.onProgress?.(++done, files.length);
   });
   const keys = options.cache ? new CacheKeys(auditor, { ...options, cache: options.cache }) : undefined;
-  const stats: BatchAuditStats = { audited: 0, fromCache: 0, workers: 0 };
+  const stats: BatchAuditStats = { audited: 0, fromCache: 0, workers: 0, onMainThread: 0 };
 
   const jobs: AuditJob[] = [];
   for (let index = 0; index < files.length && !signal?.aborted; index++) {
@@ -89,20 +96,33 @@ export async function auditBatch(
     if (keys && result.fingerprint) await keys.record(files[result.index], result);
     inOrder.put(result.index, result.report, options.fingerprints ? result.fingerprint : undefined);
   };
-  const size = workerCount(options.concurrency ?? 'auto', jobs.filter((job) => job.text === undefined).length);
+  const alongside = options.mainThreadAudits === true;
+  const size = workerCount(
+    options.concurrency ?? 'auto',
+    jobs.filter((job) => job.text === undefined).length,
+    alongside,
+  );
+  const onMainThread = async (job: AuditJob) => {
+    stats.onMainThread++;
+    return auditJob(auditor, job, options.configFile);
+  };
   let remaining = jobs;
   if (size > 0) {
-    const finished = new Set<number>();
+    const finished = new Uint8Array(files.length);
     const pool = new AuditPool(
       size,
       { defaults: options.defaults, configFile: options.configFile },
-      { script: options.workerScript, signal },
+      {
+        script: options.workerScript,
+        signal,
+        ...(alongside ? { alongside: onMainThread } : {}),
+      },
     );
     // Results are recorded in the order they arrive; the cache's keys need an await, so chain them.
     let recording = Promise.resolve();
     try {
       await pool.audit(jobs, (result) => {
-        finished.add(result.index);
+        finished[result.index] = 1;
         recording = recording.then(() => finish(result));
       });
       stats.workers = size;
@@ -113,13 +133,12 @@ export async function auditBatch(
       await pool.close();
       await recording;
     }
-    remaining = jobs.filter((job) => !finished.has(job.index));
+    remaining = jobs.filter((job) => finished[job.index] !== 1);
   }
   let next = 0;
   const work = async () => {
     while (next < remaining.length && !signal?.aborted) {
-      const job = remaining[next++];
-      await finish(await auditJob(auditor, job, options.configFile));
+      await finish(await onMainThread(remaining[next++]));
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, remaining.length) }, work));

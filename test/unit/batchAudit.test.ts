@@ -17,11 +17,13 @@ import { generateSample, largeSampleSpec } from '../../scripts/generator';
 import { streamAudit } from '../../src/cli/runAudit';
 import { AUDIT_CACHE_FORMAT, AuditCache, cacheFilePath, DEFAULT_CACHE_NAME } from '../../src/node/auditCache';
 import { workerCount } from '../../src/node/auditPool';
+import { batchHeapFlags } from '../../src/node/batchHeap';
 import { batchHost } from '../../src/node/nodeHost';
 import { REPO_ROOT, runCliCapturing } from './helpers';
 
 const SAMPLES = path.join(REPO_ROOT, 'samples');
 const FAULTY_WORKER = path.join(REPO_ROOT, 'test', 'fixtures', 'workers', 'faultyAuditWorker.ts');
+const DEAD_WORKER = path.join(REPO_ROOT, 'test', 'fixtures', 'workers', 'deadAuditWorker.ts');
 
 describe('batch audits: worker threads, the content cache, streamed output', function () {
   this.timeout(600_000);
@@ -44,6 +46,18 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
     assert.equal(workerCount(3, 5000), 3);
     assert.equal(workerCount(8, 2), 2);
     assert.equal(workerCount(4, 0), 0);
+    // The main thread auditing alongside is one of auto's threads; N is still N workers.
+    assert.equal(workerCount('auto', 5000, true), workerCount('auto', 5000) - 1);
+    assert.equal(workerCount('auto', 20, true), 0);
+    assert.equal(workerCount(3, 5000, true), 3);
+  });
+
+  it("sizes V8's heap for a batch only on Node majors known to have the flag", () => {
+    assert.deepEqual(batchHeapFlags('20.20.2'), ['--heap-growing-percent=50']);
+    assert.deepEqual(batchHeapFlags('24.1.0'), ['--heap-growing-percent=50']);
+    assert.deepEqual(batchHeapFlags('16.20.0'), []);
+    assert.deepEqual(batchHeapFlags('26.0.0'), []);
+    assert.deepEqual(batchHeapFlags('not a version'), []);
   });
 
   it('writes the same bytes with and without workers and cache, for every bundled sample and 2,000 generated files', async () => {
@@ -78,7 +92,7 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
     const reports: Array<{ path: string; internalError?: boolean; message?: string }> = [];
     const outcome = await streamAudit(
       batchHost(),
-      { inputs: [folder], cwd: folder, concurrency: 2, workerScript: FAULTY_WORKER },
+      { inputs: [folder], cwd: folder, concurrency: 2, workerScript: FAULTY_WORKER, mainThreadAudits: false },
       { file: (report) => reports.push({ ...report, message: report.findings[0]?.message }) },
     );
     assert.equal(outcome.stats.workers, 2);
@@ -97,6 +111,54 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
     );
     // Every other file was audited, the retried ones included.
     assert.equal(reports.filter((report) => !report.internalError).length, 300);
+  });
+
+  it('shares the files between the main thread and its workers, each once, in order, whatever a worker does', async () => {
+    const folder = path.join(temp, 'alongside');
+    mkdirSync(folder);
+    const names = readdirNames(generated).slice(0, 400);
+    for (const name of names) copyFileSync(path.join(generated, name), path.join(folder, name));
+    copyFileSync(path.join(generated, names[0]), path.join(folder, 'throws.crime.yaml'));
+    copyFileSync(path.join(generated, names[1]), path.join(folder, 'kills-worker.crime.yaml'));
+    const audit = async (options: { concurrency: 'off' | number; workerScript?: string }) => {
+      const reports: Array<{ path: string; internalError?: boolean }> = [];
+      const outcome = await streamAudit(
+        batchHost(),
+        { inputs: [folder], cwd: folder, ...options },
+        { file: (report) => reports.push(report) },
+      );
+      return { reports, stats: outcome.stats, summary: JSON.stringify(outcome.summary) };
+    };
+    const alone = await audit({ concurrency: 'off' });
+    assert.equal(alone.stats.onMainThread, 402);
+
+    const shared = await audit({ concurrency: 1 });
+    assert.equal(shared.stats.workers, 1);
+    assert.ok(
+      shared.stats.onMainThread > 0 && shared.stats.onMainThread < 402,
+      `${shared.stats.onMainThread} on the main thread`,
+    );
+    assert.deepEqual(shared.reports, alone.reports);
+    assert.equal(shared.summary, alone.summary);
+
+    // Faults in the worker: whichever files the main thread took are audited; the worker's are
+    // reported as not audited; every file once, in input order.
+    const faulty = await audit({ concurrency: 1, workerScript: FAULTY_WORKER });
+    assert.deepEqual(
+      faulty.reports.map((report) => report.path),
+      alone.reports.map((report) => report.path),
+    );
+    const failed = faulty.reports.filter((report) => report.internalError).map((report) => report.path);
+    assert.ok(
+      failed.every((file) => ['kills-worker.crime.yaml', 'throws.crime.yaml'].includes(file)),
+      `not audited: ${failed.join(', ')}`,
+    );
+
+    // Workers that cannot start: the main thread audits the lot, the same reports.
+    const dead = await audit({ concurrency: 2, workerScript: DEAD_WORKER });
+    assert.match(dead.stats.poolUnavailable ?? '', /audit workers could not start: exit code 9/);
+    assert.equal(dead.stats.onMainThread, 402);
+    assert.deepEqual(dead.reports, alone.reports);
   });
 
   describe('the cache', () => {
@@ -131,7 +193,7 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
       assert.equal(first.status, 0, first.stderr);
       const files = readdirNames(sample).filter((name) => /\.crime\.(ya?ml|json)$/.test(name));
       const all = files.length;
-      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0 });
+      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0, onMainThread: 0 });
 
       // One file's content: that file alone.
       const edited = path.join(
@@ -139,8 +201,8 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
         files.find((name) => name.endsWith('.yaml'))!,
       );
       writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n# a comment\n`);
-      assert.deepEqual(await fromCache(), { audited: 1, fromCache: all - 1, workers: 0 });
-      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0 });
+      assert.deepEqual(await fromCache(), { audited: 1, fromCache: all - 1, workers: 0, onMainThread: 1 });
+      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0, onMainThread: 0 });
 
       // A review of one file: that file alone (and back again).
       const reference = /reference: (\S+)/.exec(readFileSync(path.join(sample, files[3]), 'utf8'))![1];
@@ -150,16 +212,16 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
         review,
         `format: dipsample-review/1\nreviewer: { id: INSP-01, role: inspector }\nfiles:\n  ${reference}:\n    peel17-good-victim-care: { answer: good }\n`,
       );
-      assert.deepEqual(await fromCache(), { audited: 1, fromCache: all - 1, workers: 0 });
-      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0 });
+      assert.deepEqual(await fromCache(), { audited: 1, fromCache: all - 1, workers: 0, onMainThread: 1 });
+      assert.deepEqual(await fromCache(), { audited: 0, fromCache: all, workers: 0, onMainThread: 0 });
 
       // The options of the run (a reviewer) and the configuration: every file.
-      assert.deepEqual(await fromCache('reviewer'), { audited: all, fromCache: 0, workers: 0 });
+      assert.deepEqual(await fromCache('reviewer'), { audited: all, fromCache: 0, workers: 0, onMainThread: all });
       writeFileSync(
         path.join(sample, '.dipsample.yaml'),
         'packs: [core, peel-2017-file-review]\nrules:\n  peel17-cctv-considered: off\n',
       );
-      assert.deepEqual(await fromCache(), { audited: all, fromCache: 0, workers: 0 });
+      assert.deepEqual(await fromCache(), { audited: all, fromCache: 0, workers: 0, onMainThread: all });
       const cached = await audit();
       const uncached = await runCliCapturing(['audit', '.', '-f', 'json'], sample);
       assert.ok(cached.stdout === uncached.stdout, 'the cached output is the uncached output');

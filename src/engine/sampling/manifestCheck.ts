@@ -1,5 +1,5 @@
 import type { SampleManifest } from '../config/loadManifest';
-import type { FileReport, PathSegment } from '../model';
+import type { PathSegment, SampleMember } from '../model';
 import { isRecord, select } from '../path';
 import type { Problem } from '../problems';
 import { localDay, PERIOD_FIELDS, type PeriodBasis } from './period';
@@ -74,7 +74,7 @@ function matchesSampled(sampled: Record<string, FilterValue[]> | undefined, filt
  * is not the number of files, a drawn reference with no file. Warnings, not errors: the audit stands,
  * but the sample is not the one the manifest describes. `reports` must be the whole sample.
  */
-export function checkManifest(manifest: SampleManifest, reports: readonly FileReport[], timeZone: string): Problem[] {
+export function checkManifest(manifest: SampleManifest, reports: readonly SampleMember[], timeZone: string): Problem[] {
   const document = manifest.document;
   if (!document || manifest.problems.length > 0) return [];
   const problems: Problem[] = [];
@@ -88,7 +88,7 @@ export function checkManifest(manifest: SampleManifest, reports: readonly FileRe
     });
   const named = (references: string[]) =>
     references.slice(0, NAMED).join(', ') + (references.length > NAMED ? ` and ${references.length - NAMED} more` : '');
-  const label = (report: FileReport) => report.reference ?? report.path;
+  const label = (report: SampleMember) => report.reference ?? report.path;
   // Files audited with another configuration (--config) carry no sampled values: their filters and
   // dates cannot be judged, only their number and references.
   const judged =
