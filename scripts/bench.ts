@@ -8,7 +8,8 @@
  * Spectral, each as a ratio to a bare parse measured in the same run, peak RSS, growth with size).
  * Last, a 1,000,000-row draw (scripts/bench/drawBench.ts: ratio to a bare csv-parse stream, peak RSS).
  *
- *   npm run bench [-- --count 10000 --rounds 5 --draw-rows 1000000 --scale 1000,10000,50000]
+ *   npm run bench [-- --count 10000 --rounds 5 --draw-rows 1000000 --scale 1000,10000,50000 --spectral-rounds 1]
+ *   npm run bench -- --only batch | --only editor      (one part alone)
  */
 import '../test/unit/vscodeStub/register';
 import { build } from 'esbuild';
@@ -172,8 +173,9 @@ async function main() {
     `                              of which bare yaml parse of the same text: p50 ${latency.parseP50.toFixed(2)} ms, p95 ${latency.parseP95.toFixed(2)} ms`,
     `dist/extension.js (production): ${(bundleBytes / 1024).toFixed(0)} KiB`,
     ...summary.lines,
-    ...batchBench(directory, rounds, scale, Number(values['spectral-rounds'])),
-    ...(await drawBench(Number(values['draw-rows']))),
+    // `--only editor`: the in-memory and editor figures alone, without the batch and draw runs.
+    ...(values.only === 'editor' ? [] : batchBench(directory, rounds, scale, Number(values['spectral-rounds']))),
+    ...(values.only === 'editor' ? [] : await drawBench(Number(values['draw-rows']))),
   ];
   console.log(report.join('\n'));
   rmSync(directory, { recursive: true, force: true });
