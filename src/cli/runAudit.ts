@@ -156,8 +156,7 @@ export async function streamAudit(host: EngineHost, options: AuditOptions, sink:
     const reviews = await auditor.reviewsFor(folder);
     const reviewed = reviews.files.some((file) => file.entries.length > 0);
     if (reviewed) laterProblemsPossible = true;
-    const manifest = await auditor.manifestFor(folder);
-    if (reviewed || (manifest && path.dirname(manifest.file) === folder)) membersOf.set(folder, []);
+    if (reviewed || (await auditor.ownManifestOf(folder))) membersOf.set(folder, []);
   }
   const ruleDocs = ruleDocsOf(host, orderedRuleSets);
   sink.start?.({

@@ -124,10 +124,16 @@ export class Auditor {
    * must be every crime file of the sample, audited.
    */
   async manifestProblemsFor(sampleFolder: string, reports: readonly SampleMember[]): Promise<Problem[]> {
-    const manifest = await this.manifestFor(sampleFolder);
-    if (!manifest || manifest.problems.length > 0 || this.host.path.dirname(manifest.file) !== sampleFolder) return [];
+    const manifest = await this.ownManifestOf(sampleFolder);
+    if (!manifest || manifest.problems.length > 0) return [];
     const ruleSet = await this.ruleSetFor(this.host.path.join(sampleFolder, 'sample.crime.yaml'));
     return checkManifest(manifest, reports, ruleSet.timeZone);
+  }
+
+  /** The manifest in the sample folder itself (not one further up), which its files are checked against. */
+  async ownManifestOf(sampleFolder: string): Promise<SampleManifest | undefined> {
+    const manifest = await this.manifestFor(sampleFolder);
+    return manifest && this.host.path.dirname(manifest.file) === sampleFolder ? manifest : undefined;
   }
 
   /** Forget the review files read (after one changed); rule sets stay. */

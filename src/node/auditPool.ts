@@ -124,9 +124,9 @@ export class AuditPool {
         failure ??= error;
         if (!mainBatch) reject(failure);
       };
-      const auditAlongside = async (jobs: AuditJob[]) => {
+      const auditAlongside = async (batch: AuditJob[]) => {
         try {
-          for (const job of jobs) {
+          for (const job of batch) {
             await new Promise<void>((resumed) => setImmediate(resumed));
             if (failure) break;
             finish(await alongside!(job));

@@ -26,7 +26,8 @@ export interface BatchAuditOptions {
   fingerprints?: boolean;
   /**
    * The main thread audits alongside the workers, and `auto` starts one worker fewer: the main
-   * thread is one of the threads a core each (the CLI, whose main thread otherwise only waits). Never in the editor: its host thread must stay free.
+   * thread is one of the threads a core each (the CLI, whose main thread otherwise only waits).
+   * Never in the editor: its host thread must stay free.
    */
   mainThreadAudits?: boolean;
   /** Stops dispatching files once aborted (the editor's Cancel): files in flight finish, the rest are not reported. */

@@ -39,6 +39,17 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
   });
   after(() => rmSync(temp, { recursive: true, force: true }));
 
+  /** `count` generated files and two more that FAULTY_WORKER throws on and dies on. */
+  const folderWithFaults = (name: string, count: number) => {
+    const folder = path.join(temp, name);
+    mkdirSync(folder);
+    const names = readdirNames(generated).slice(0, count);
+    for (const file of names) copyFileSync(path.join(generated, file), path.join(folder, file));
+    copyFileSync(path.join(generated, names[0]), path.join(folder, 'throws.crime.yaml'));
+    copyFileSync(path.join(generated, names[1]), path.join(folder, 'kills-worker.crime.yaml'));
+    return folder;
+  };
+
   it('sizes the pool: none for a small run or off, one per core on a large one, as asked otherwise', () => {
     assert.equal(workerCount('auto', 20), 0);
     assert.equal(workerCount('off', 5000), 0);
@@ -83,12 +94,7 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
   });
 
   it('reports a file the engine throws on, or whose worker dies, as not audited, and audits the rest', async () => {
-    const folder = path.join(temp, 'faults');
-    mkdirSync(folder);
-    const names = readdirNames(generated).slice(0, 300);
-    for (const name of names) copyFileSync(path.join(generated, name), path.join(folder, name));
-    copyFileSync(path.join(generated, names[0]), path.join(folder, 'throws.crime.yaml'));
-    copyFileSync(path.join(generated, names[1]), path.join(folder, 'kills-worker.crime.yaml'));
+    const folder = folderWithFaults('faults', 300);
     const reports: Array<{ path: string; internalError?: boolean; message?: string }> = [];
     const outcome = await streamAudit(
       batchHost(),
@@ -114,12 +120,7 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
   });
 
   it('shares the files between the main thread and its workers, each once, in order, whatever a worker does', async () => {
-    const folder = path.join(temp, 'alongside');
-    mkdirSync(folder);
-    const names = readdirNames(generated).slice(0, 400);
-    for (const name of names) copyFileSync(path.join(generated, name), path.join(folder, name));
-    copyFileSync(path.join(generated, names[0]), path.join(folder, 'throws.crime.yaml'));
-    copyFileSync(path.join(generated, names[1]), path.join(folder, 'kills-worker.crime.yaml'));
+    const folder = folderWithFaults('alongside', 400);
     const audit = async (options: { concurrency: 'off' | number; workerScript?: string }) => {
       const reports: Array<{ path: string; internalError?: boolean }> = [];
       const outcome = await streamAudit(
