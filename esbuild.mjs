@@ -13,6 +13,10 @@ const common = {
   target: 'node20',
   sourcemap: !production,
   minify: production,
+  // Without comments and indentation a bundle is a third smaller and plain ASCII (luxon's and our
+  // comments hold a few non-ASCII characters, which made V8 keep the whole source as two-byte
+  // text): about 10 MiB less per batch audit with two threads. Names stay, for stack traces.
+  minifyWhitespace: true,
   logLevel: 'warning',
   // jsonc-parser's UMD entry hides its requires from bundlers; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],

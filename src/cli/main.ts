@@ -1,8 +1,6 @@
-import { sizeHeapForBatchAudits } from '../node/batchHeap';
+import './sizeHeap';
 import { readStream } from '../node/readStream';
 import { runCli } from './cli';
-
-sizeHeapForBatchAudits();
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { INTERNAL_RULE, unauditedReport } from '../engine';
 import type { AuditJob, AuditJobResult } from './auditJob';
 import type { AuditJobsMessage, AuditResultsMessage, AuditWorkerData } from './auditWorkerService';
+import { heapFlagsForWorkers } from './batchHeap';
 
 /** `--concurrency`: worker threads to audit in; `auto` sizes the pool to the machine, `off` audits on the main thread. */
 export type Concurrency = 'auto' | 'off' | number;
@@ -217,7 +218,7 @@ export class AuditPool {
   }
 
   private spawn(): Worker {
-    const workerData = this.data;
+    const workerData: AuditWorkerData = { ...this.data, heapFlags: heapFlagsForWorkers() };
     const script = this.options.script ?? defaultWorkerScript();
     // From source (tests, the bench) the worker is TypeScript: tsx compiles it as it loads.
     const worker = script.endsWith('.ts')

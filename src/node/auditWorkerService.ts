@@ -8,6 +8,8 @@ export interface AuditWorkerData {
   defaults: AuditorDefaults;
   /** `--config`: one configuration for every file instead of the nearest `.dipsample.yaml`. */
   configFile?: string;
+  /** V8 flags the worker sets as it starts (`heapFlagsForWorkers`): the CLI's heap sizing. */
+  heapFlags?: readonly string[];
 }
 
 export interface AuditJobsMessage {

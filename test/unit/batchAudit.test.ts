@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -64,11 +65,36 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
   });
 
   it("sizes V8's heap for a batch only on Node majors known to have the flag", () => {
-    assert.deepEqual(batchHeapFlags('20.20.2'), ['--heap-growing-percent=50']);
-    assert.deepEqual(batchHeapFlags('24.1.0'), ['--heap-growing-percent=50']);
+    const flags = ['--heap-growing-percent=50', '--semi-space-growth-factor=1'];
+    assert.deepEqual(batchHeapFlags('20.20.2'), flags);
+    assert.deepEqual(batchHeapFlags('24.1.0'), flags);
     assert.deepEqual(batchHeapFlags('16.20.0'), []);
     assert.deepEqual(batchHeapFlags('26.0.0'), []);
     assert.deepEqual(batchHeapFlags('not a version'), []);
+  });
+
+  it("keeps a thread's young generation at its starting size once the CLI sized the heap (this Node's V8 reads the flags)", () => {
+    // Objects that survive a few scavenges each, as a file's do while it is audited: V8 grows the young generation for them.
+    const churn = `const v8 = require('v8'); let keep = [];
+      for (let i = 0; i < 300000; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 20000) keep = []; }
+      const young = v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;
+      process.stdout.write(String(young / 2 ** 20));`;
+    const youngMib = (sized: boolean) =>
+      Number(
+        execFileSync(
+          process.execPath,
+          [
+            '--require',
+            'tsx/cjs',
+            '-e',
+            `${sized ? "require('./src/node/batchHeap').sizeHeapForBatchAudits();" : ''}${churn}`,
+          ],
+          { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
+        ),
+      );
+    const [unsized, sized] = [youngMib(false), youngMib(true)];
+    assert.ok(unsized >= 8, `without the flags the young generation grows (${unsized} MiB)`);
+    assert.ok(sized <= 4, `with them it stays small (${sized} MiB)`);
   });
 
   it('writes the same bytes with and without workers and cache, for every bundled sample and 2,000 generated files', async () => {

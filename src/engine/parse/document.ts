@@ -11,7 +11,11 @@ import {
 } from 'yaml';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { PathSegment, Range } from '../model';
+import { parseByEvents } from './eventParse';
 import { LineIndex } from './lineIndex';
+import { childOf, type SourceNode } from './sourceTree';
+import { UNREADABLE, unreadableCharacter } from './unreadable';
+import { yamlSourceTree } from './yamlSourceTree';
 
 /** A problem that stops a file from being read as data at all. */
 export interface SyntaxProblem {
@@ -60,15 +64,18 @@ export class ParsedDocument {
   readonly value: unknown;
   readonly problems: SyntaxProblem[];
   private lines: LineIndex | undefined;
-  private readonly doc: Document.Parsed | undefined;
+  private readonly root: SourceNode | undefined;
 
   constructor(
     readonly text: string,
     readonly format: SourceFormat,
+    /** False reads with `yaml` alone: the reference the fast parse is tested against. */
+    private readonly fastParse = true,
   ) {
     const problems: SyntaxProblem[] = [];
+    let read: { root: SourceNode | undefined; value?: unknown; doc?: Document.Parsed } = { root: undefined };
     try {
-      this.doc = this.parse(problems);
+      read = this.parse(problems);
     } catch (error) {
       // The parsers recurse: a file nested thousands deep can still exhaust the stack.
       if (!(error instanceof RangeError)) throw error;
@@ -77,18 +84,20 @@ export class ParsedDocument {
         range: this.lineIndex.range(0, 1),
       });
     }
-    this.value = problems.length === 0 && this.doc ? this.toValue(this.doc, problems) : undefined;
+    this.root = read.root;
+    this.value = problems.length > 0 ? undefined : read.doc ? this.toValue(read.doc, problems) : read.value;
     this.problems = problems;
   }
 
-  private parse(problems: SyntaxProblem[]): Document.Parsed | undefined {
+  /** The file read: on the fast path its value and tree, else `yaml`'s document and its tree. */
+  private parse(problems: SyntaxProblem[]): { root: SourceNode | undefined; value?: unknown; doc?: Document.Parsed } {
     const { format } = this;
     if (this.text.length > MAX_DOCUMENT_LENGTH) {
       problems.push({
         message: `The file is too large to read (more than ${MAX_DOCUMENT_LENGTH / 1024} KiB of text): no crime file, pack or configuration is this big`,
         range: this.lineIndex.range(0, 0),
       });
-      return undefined;
+      return { root: undefined };
     }
     const unreadable = unreadableCharacter(this.text);
     if (unreadable) {
@@ -96,17 +105,19 @@ export class ParsedDocument {
         message: unreadable.message,
         range: this.lineIndex.range(unreadable.offset, unreadable.offset + 1),
       });
-      return undefined;
+      return { root: undefined };
     }
     const text = sameLengthSource(this.text, format);
     if (format === 'json') {
       const deep = jsonDeeperThan(text, MAX_NESTING_DEPTH);
       if (deep !== undefined) {
         problems.push({ message: this.invalid(tooDeep()), range: this.lineIndex.range(deep, deep + 1) });
-        return undefined;
+        return { root: undefined };
       }
       const errors: ParseError[] = [];
-      parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+      // What JSON.parse reads is strict JSON, with nothing for jsonc-parser to locate (and it is native).
+      if (!(this.fastParse && isStrictJson(text)))
+        parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
       for (const error of errors) {
         problems.push({
           message: `Invalid JSON: ${describeJsonError(printParseErrorCode(error.error))}`,
@@ -115,6 +126,8 @@ export class ParsedDocument {
       }
     }
     if (problems.length === 0) {
+      const fast = this.fastParse ? parseByEvents(text, MAX_NESTING_DEPTH) : undefined;
+      if (fast) return fast;
       // Timestamps stay strings: the YAML 1.2 core schema has no timestamp type, and we parse times ourselves.
       // Duplicate keys are checked below, in one pass: the parser's own check is quadratic (20,000 keys: 3.3 s).
       const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true });
@@ -155,9 +168,9 @@ export class ParsedDocument {
           );
         }
       }
-      return doc;
+      return { root: yamlSourceTree(doc.contents), doc };
     }
-    return undefined;
+    return { root: undefined };
   }
 
   /**
@@ -213,10 +226,10 @@ export class ParsedDocument {
    * may span many lines); a missing node gives its deepest existing ancestor, located the same way.
    */
   locate(path: readonly PathSegment[]): Location {
-    const root = this.doc?.contents;
+    const { root } = this;
     if (!root) return { range: this.lineIndex.range(0, 0), path: [], exact: path.length === 0 };
-    let node: YamlNode = root as YamlNode;
-    let key: YamlNode | undefined;
+    let node: SourceNode = root;
+    let key: SourceNode | undefined;
     let depth = 0;
     for (; depth < path.length; depth++) {
       const next = childOf(node, path[depth]);
@@ -227,12 +240,15 @@ export class ParsedDocument {
     return { range: this.rangeOf(node, key), path: path.slice(0, depth), exact: depth === path.length };
   }
 
-  /** The full range of the value at `path` (which must exist), for edits that replace it. */
+  /**
+   * The full range of the value at `path` (which must exist), for edits that replace it: a
+   * scalar or a flow collection exactly; a block collection to about its last line (`yaml` ends
+   * one after trailing comments by rules of its own, and no edit replaces one).
+   */
   locateValue(path: readonly PathSegment[]): Range {
-    let node: YamlNode | undefined = this.doc?.contents as YamlNode | undefined;
+    let node: SourceNode | undefined = this.root;
     for (const segment of path) node = node ? childOf(node, segment)?.value : undefined;
-    const [start, end] = node?.range ?? [0, 0];
-    return this.lineIndex.range(start, end);
+    return this.lineIndex.range(node?.start ?? 0, node?.valueEnd ?? 0);
   }
 
   /** `value` written inline in this file's syntax (YAML flow style or JSON). */
@@ -245,51 +261,32 @@ export class ParsedDocument {
   /** The range of the key naming the last step of `path` (for unknown fields); else as `locate`. */
   locateKey(path: readonly PathSegment[]): Range {
     const parent = path.length > 0 ? this.locate(path.slice(0, -1)) : undefined;
-    if (parent?.exact && this.doc?.contents) {
-      let node: YamlNode = this.doc.contents as YamlNode;
+    if (parent?.exact && this.root) {
+      let node: SourceNode = this.root;
       for (const segment of path.slice(0, -1)) node = childOf(node, segment)!.value;
-      const child = childOf(node, path[path.length - 1]);
-      if (child?.key?.range) return this.lineIndex.range(child.key.range[0], child.key.range[1]);
+      const key = childOf(node, path[path.length - 1])?.key;
+      if (key) return this.lineIndex.range(key.start, key.valueEnd);
     }
     return this.locate(path).range;
   }
 
-  private rangeOf(node: YamlNode, key: YamlNode | undefined): Range {
-    const [start, valueEnd] = node.range ?? [0, 0];
-    const isCollection = isMap(node) || isSeq(node);
-    if (isCollection && key?.range && (node.items.length > 0 || !node.flow)) {
-      return this.lineIndex.range(key.range[0], key.range[1]);
+  private rangeOf(node: SourceNode, key: SourceNode | undefined): Range {
+    const { start, valueEnd } = node;
+    const isCollection = node.kind === 'map' || node.kind === 'seq';
+    if (isCollection && key && (node.entries.length > 0 || !node.flow)) {
+      return this.lineIndex.range(key.start, key.valueEnd);
     }
-    if (isCollection && node.items.length > 0) {
+    if (isCollection && node.entries.length > 0) {
       // An item of a list (e.g. one log entry) or the root: its first line is enough to find it.
-      return this.lineIndex.range(start, Math.min(valueEnd, this.lineIndex.lineEnd(start)));
+      const lineEnd = this.lineIndex.lineEnd(start);
+      return this.lineIndex.range(start, node.flow ? Math.min(valueEnd, lineEnd) : lineEnd);
     }
-    if (isScalar(node) && node.range && valueEnd === start && key?.range) {
+    if (node.kind === 'scalar' && valueEnd === start && key) {
       // `key:` with nothing after it: point at the key.
-      return this.lineIndex.range(key.range[0], key.range[1]);
+      return this.lineIndex.range(key.start, key.valueEnd);
     }
     return this.lineIndex.range(start, valueEnd);
   }
-}
-
-function childOf(node: YamlNode, segment: PathSegment): { key?: YamlNode; value: YamlNode } | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const keyNode = pair.key as YamlNode | null;
-      const keyValue = isScalar(keyNode) ? keyNode.value : keyNode;
-      if (String(keyValue) === String(segment)) {
-        const value = (pair.value as YamlNode | null) ?? (keyNode as YamlNode);
-        return { key: keyNode ?? undefined, value };
-      }
-    }
-    return undefined;
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment] as YamlNode | undefined;
-    return item ? { value: item } : undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -302,23 +299,6 @@ export function sameLengthSource(text: string, format: SourceFormat): string {
   return format === 'json' && unixLines.charCodeAt(0) === 0xfeff ? ` ${unixLines.slice(1)}` : unixLines;
 }
 
-/**
- * Control characters have no place in a crime file (NUL, BEL, ESC: an ESC can drive a terminal
- * that prints the value), and U+FFFD is what a decoder leaves where bytes were not UTF-8.
- */
-const UNREADABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffd]/;
-
-function unreadableCharacter(text: string): { offset: number; message: string } | undefined {
-  const match = UNREADABLE.exec(text);
-  if (!match) return undefined;
-  const code = match[0].charCodeAt(0);
-  const message =
-    code === 0xfffd
-      ? 'The file is not valid UTF-8 text here (bytes a UTF-8 decoder could not read, shown as U+FFFD): save it as UTF-8'
-      : `The file holds a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) here: crime files are plain text`;
-  return { offset: match.index, message };
-}
-
 /** The tags of YAML's core schema: data as JSON has it. */
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
@@ -326,6 +306,15 @@ const CORE_TAGS = new Set(
 
 function tooDeep(): string {
   return `maps and lists nested more than ${MAX_NESTING_DEPTH} levels deep`;
+}
+
+function isStrictJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Offset of the first `[` or `{` nested deeper than `limit` in JSON text (strings skipped), if any. */
