@@ -39,6 +39,7 @@ export class Auditor {
   private readonly packs = new Map<string, Promise<LoadedPack>>();
   private readonly reviews = new Map<string, Promise<SampleReviews>>();
   private readonly ignoreLists = new Map<string, Promise<IgnoreList[]>>();
+  private readonly sampleFolders = new Map<string, Promise<string>>();
 
   constructor(
     private readonly host: EngineHost,
@@ -89,9 +90,16 @@ export class Auditor {
   }
 
   /** The folder of the sample a folder belongs to: the nearest sample manifest's, else the folder itself. */
-  async sampleFolderFor(directory: string): Promise<string> {
-    const manifest = await this.findUp(directory, MANIFEST_FILE_NAME);
-    return manifest ? this.host.path.dirname(manifest) : directory;
+  sampleFolderFor(directory: string): Promise<string> {
+    // Asked once per file of a batch: the walk up is made once per folder until `invalidate`.
+    let folder = this.sampleFolders.get(directory);
+    if (!folder) {
+      folder = this.findUp(directory, MANIFEST_FILE_NAME).then((manifest) =>
+        manifest ? this.host.path.dirname(manifest) : directory,
+      );
+      this.sampleFolders.set(directory, folder);
+    }
+    return folder;
   }
 
   /** The review files of a sample folder (`reviews/*.review.yaml`), read once until invalidated. */
@@ -164,6 +172,7 @@ export class Auditor {
     this.packs.clear();
     this.reviews.clear();
     this.ignoreLists.clear();
+    this.sampleFolders.clear();
   }
 
   private async buildFor(directory: string, configFile?: string): Promise<RuleSet> {

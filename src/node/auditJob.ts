@@ -29,8 +29,11 @@ export interface AuditJobHooks {
   beforeAudit?: (file: string) => void;
 }
 
-/** The hash a file's content is known by in the audit cache. */
-export function contentHash(text: string): string {
+/**
+ * The hash a file's content is known by in the audit cache: of its text (as UTF-8), or of its
+ * bytes, which is the same hash whenever the bytes are valid UTF-8.
+ */
+export function contentHash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('base64');
 }
 

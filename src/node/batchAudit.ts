@@ -188,7 +188,9 @@ class CacheKeys {
     if (strategy === 'metadata' ? !sameMetadata : stats.size !== entry.size) return undefined;
     if (strategy === 'content') {
       try {
-        if (contentHash(readFileSync(file, 'utf8')) !== entry.content) return undefined;
+        // The bytes, not their text: valid UTF-8 hashes as its text does, without decoding 70 MB
+        // into strings; a file that is not (its text has U+FFFD) simply misses and is audited.
+        if (contentHash(readFileSync(file)) !== entry.content) return undefined;
       } catch {
         return undefined;
       }
