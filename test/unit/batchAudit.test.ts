@@ -284,6 +284,21 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
       assert.equal(statSync(file).size, Buffer.byteLength(before));
     });
 
+    it('serves an unchanged file by its bytes, and never a file whose bytes are not UTF-8', async () => {
+      const files = readdirNames(sample).filter((name) => /\.crime\.(ya?ml|json)$/.test(name));
+      const broken = path.join(sample, files.find((name) => name.endsWith('.yaml'))!);
+      // A byte that is not UTF-8 inside a value: its text has U+FFFD, its bytes another hash.
+      const bytes = readFileSync(broken);
+      const at = bytes.indexOf('reference:') + 'reference: '.length;
+      writeFileSync(broken, Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]));
+      const first = await audit();
+      assert.match(first.stdout, /not valid UTF-8/);
+      // Every other file comes from the cache; the broken one is read and audited again, the same.
+      assert.deepEqual(await fromCache(), { audited: 1, fromCache: files.length - 1, workers: 0, onMainThread: 1 });
+      const again = await audit();
+      assert.ok(again.stdout === first.stdout, 'the same output from the cache');
+    });
+
     it('never trusts a corrupt or foreign cache, and replaces it', async () => {
       const reference = await runCliCapturing(['audit', '.', '-f', 'json'], sample);
       for (const [text, reason] of [
