@@ -286,7 +286,10 @@ describe('batch audits: worker threads, the content cache, streamed output', fun
 
     it('serves an unchanged file by its bytes, and never a file whose bytes are not UTF-8', async () => {
       const files = readdirNames(sample).filter((name) => /\.crime\.(ya?ml|json)$/.test(name));
-      const broken = path.join(sample, files.find((name) => name.endsWith('.yaml'))!);
+      const broken = path.join(
+        sample,
+        files.find((name) => name.endsWith('.yaml'))!,
+      );
       // A byte that is not UTF-8 inside a value: its text has U+FFFD, its bytes another hash.
       const bytes = readFileSync(broken);
       const at = bytes.indexOf('reference:') + 'reference: '.length;
